@@ -1,0 +1,88 @@
+
+/* ---- graphql ---- */
+
+void mb_gql_begin(mb_writer *w, const char *query, const char *operation_name) {
+    mb_w_object_begin(w);
+    mb_w_key(w, "query");
+    if (!query) mb__w_fail(w, MB_ERR_ARG);
+    mb_w_string(w, query);
+    if (operation_name) {
+        mb_w_key(w, "operationName");
+        mb_w_string(w, operation_name);
+    }
+    mb_w_key(w, "variables");
+    mb_w_object_begin(w);
+}
+
+mb_status mb_gql_end(mb_writer *w) {
+    if (w->err == MB_OK && (w->depth != 2 || w->after_key)) mb__w_fail(w, MB_ERR_ARG);
+    mb_w_object_end(w);
+    mb_w_object_end(w);
+    return w->err;
+}
+
+int mb_gql_is_auth_code(mb_str code) {
+    static const char *const auth[] = {"invalid-jwt", "invalid-headers", "access-denied", "jwt-invalid-claims",
+                                       "jwt-missing-role-claims"};
+    for (size_t i = 0; i < sizeof auth / sizeof auth[0]; i++)
+        if (mb_str_eq(code, auth[i])) return 1;
+    return 0;
+}
+
+/* Unescapes a string token in place and NUL-terminates it (the closing
+ * quote is overwritten). Non-strings give an empty view. */
+static mb_str mb__take_string(mb_json *doc, int obj, const char *key) {
+    mb_str v = {"", 0};
+    int t;
+    size_t n;
+    if (obj < 0 || mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
+    {
+        char *s = (char *)doc->js + doc->tok[t].start; /* the buffer is the caller's and writable */
+        size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
+        if (mb__unescape(s, raw, s, raw, &n) != MB_OK) return v;
+        s[n] = '\0';
+        v.ptr = s;
+        v.len = n;
+    }
+    return v;
+}
+
+mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
+    mb_status s;
+    int t, first;
+    if (!res) return MB_ERR_ARG;
+    res->data = res->errors = -1;
+    res->num_errors = 0;
+    res->error.message.ptr = res->error.code.ptr = res->error.path.ptr = "";
+    res->error.message.len = res->error.code.len = res->error.path.len = 0;
+    res->doc.js = "";
+    res->doc.len = 0;
+    res->doc.tok = tokens;
+    res->doc.count = 0;
+    if (!body) return MB_ERR_ARG;
+    s = mb_json_parse(&res->doc, body, len, tokens, max_tokens);
+    if (s != MB_OK) return s;
+    if (res->doc.tok[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
+    if (mb_json_find(&res->doc, 0, "data", &t) == MB_OK && !mb_json_is_null(&res->doc, t)) res->data = t;
+    if (mb_json_find(&res->doc, 0, "errors", &t) == MB_OK) {
+        if (res->doc.tok[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
+        res->errors = t;
+        res->num_errors = res->doc.tok[t].size;
+        first = mb_json_first(&res->doc, t);
+        if (first >= 0) {
+            int ext = -1;
+            if (mb_json_find(&res->doc, first, "extensions", &ext) != MB_OK) ext = -1;
+            res->error.message = mb__take_string(&res->doc, first, "message");
+            res->error.code = mb__take_string(&res->doc, ext, "code");
+            res->error.path = mb__take_string(&res->doc, ext, "path");
+        }
+    } else if (mb_json_find(&res->doc, 0, "error", &t) == MB_OK && mb_json_find(&res->doc, 0, "code", &t) == MB_OK) {
+        /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
+        res->num_errors = 1;
+        res->error.message = mb__take_string(&res->doc, 0, "error");
+        res->error.code = mb__take_string(&res->doc, 0, "code");
+        res->error.path = mb__take_string(&res->doc, 0, "path");
+    }
+    if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
+    return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
+}

@@ -1,0 +1,40 @@
+
+/* ---- http: HTTP/1.1 request head writer and incremental response parser ---- */
+
+/* Writes one "Name: value\r\n" line. Names must be tokens and values must
+ * not hold CR, LF or NUL (header injection): MB_ERR_ARG otherwise. */
+MB_API void mb_http_header_line(mb_writer *w, const char *name, const char *value);
+
+/* Incremental response parser over a caller buffer. Feed it the stream in
+ * pieces of any size (one byte works): receive into the space that
+ * mb_http_response_space() gives, then call mb_http_response_feed() with the
+ * count. Chunked bodies are decoded in place; 1xx responses are skipped.
+ * When complete, the body is at r->body (r->body_len bytes) inside buf, and
+ * the head at buf[0 .. r->head_len). */
+typedef struct mb_http_response {
+    int status;        /* e.g. 200 */
+    char *body;        /* decoded body (valid once complete) */
+    size_t body_len;
+    size_t head_len;   /* final head, status line to the empty line */
+    /* parser state: private */
+    char *buf;
+    size_t cap, fill, pos, line_start;
+    uint64_t remaining; /* Content-Length or chunk bytes still to come */
+    uint16_t nheaders;
+    uint8_t state, flags;
+} mb_http_response;
+
+MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
+/* Where the next bytes go. MB_ERR_BUFFER when the buffer is full. */
+MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room);
+/* n bytes were written at the space: MB_OK when the response is complete,
+ * MB_PENDING when more is needed, or an error (MB_ERR_HTTP,
+ * MB_ERR_HTTP_LIMIT, MB_ERR_BUFFER). */
+MB_API mb_status mb_http_response_feed(mb_http_response *r, size_t n);
+/* The peer closed: completes a body delimited by the close, otherwise
+ * MB_ERR_TRUNCATED (MB_ERR_CLOSED when not one byte had arrived). */
+MB_API mb_status mb_http_response_eof(mb_http_response *r);
+/* Value of the first header with this name (case-insensitive), trimmed. */
+MB_API mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *value);
+/* 1 when the connection may carry another request. */
+MB_API int mb_http_keep_alive(const mb_http_response *r);

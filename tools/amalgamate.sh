@@ -1,0 +1,18 @@
+#!/usr/bin/env sh
+# Concatenates src/ into the single header mb.h, stb style: declarations
+# always, implementation under MB_IMPLEMENTATION (outside the include guard).
+# Usage: tools/amalgamate.sh [OUT]   (default: mb.h at the repository root)
+set -eu
+cd "$(dirname "$0")/../src"
+out=${1:-../mb.h}
+modules="base write json http graphql client"
+{
+    cat prologue.h
+    for m in $modules; do cat "$m.h"; done
+    cat epilogue.h
+    echo
+    cat impl_prologue.h
+    for m in $modules; do cat "$m.c"; done
+    cat impl_epilogue.h
+} > "$out.tmp"
+mv "$out.tmp" "$out"
