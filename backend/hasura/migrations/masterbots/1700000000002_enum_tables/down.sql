@@ -1,0 +1,9 @@
+DROP TABLE IF EXISTS public.models;
+DROP TABLE IF EXISTS public.models_enum;
+DROP TABLE IF EXISTS public.domain_enum;
+DROP TABLE IF EXISTS public.prompt_type_enum;
+DROP TABLE IF EXISTS public.message_type_enum;
+DROP TABLE IF EXISTS public.type_enum;
+DROP TABLE IF EXISTS public.tone_enum;
+DROP TABLE IF EXISTS public.length_enum;
+DROP TABLE IF EXISTS public.complexity_enum;

@@ -1,0 +1,10 @@
+DROP TABLE IF EXISTS public.prompt_chatbot;
+DROP TABLE IF EXISTS public.prompt;
+DROP TABLE IF EXISTS public.chatbot_domain;
+DROP TABLE IF EXISTS public.chatbot_category;
+ALTER TABLE IF EXISTS public.chatbot ALTER COLUMN "order" DROP DEFAULT;
+DROP FUNCTION IF EXISTS public.get_chatbot_count();
+DROP TABLE IF EXISTS public.chatbot;
+ALTER TABLE IF EXISTS public.category ALTER COLUMN "order" DROP DEFAULT;
+DROP FUNCTION IF EXISTS public.get_topic_count();
+DROP TABLE IF EXISTS public.category;
