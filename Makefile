@@ -1,10 +1,46 @@
-# mb — the Makefile is the entry point. See README.md.
-.PHONY: all test demo amalgamate deps clean
-all:
-	@echo "targets: demo test amalgamate size"
+# mb — the Makefile is the entry point.
+#   make demo        the main job on the local backend (see README)
+#   make test        installs what is missing, runs every suite in tests/suites
+#   make amalgamate  regenerates mb.h from src/
+#   make size        Cortex-M size table (docs/SIZE.md)
+CC      ?= cc
+STRICT  := -std=c99 -Wall -Wextra -Wconversion -Wshadow -Wpedantic -Werror
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+B       := build
+SRC     := $(wildcard src/*.h src/*.c)
+UNIT    := $(wildcard tests/unit/*.c)
+
+.PHONY: all test demo amalgamate check-amalgamation deps unit fixtures size clean
+all: $(B)/test_unit
+
 deps:
 	tools/deps.sh
+
 test: deps
 	tests/run.sh
+
+amalgamate:
+	tools/amalgamate.sh
+
+# The committed mb.h must equal a fresh generation.
+check-amalgamation:
+	@mkdir -p $(B)
+	@tools/amalgamate.sh $(B)/mb.h.fresh
+	@cmp -s mb.h $(B)/mb.h.fresh || { echo "mb.h is stale: run 'make amalgamate' and commit it"; diff -u mb.h $(B)/mb.h.fresh | head -20; exit 1; }
+
+$(B)/test_unit: mb.h platform/mb_script.h $(UNIT) tests/unit/t.h
+	@mkdir -p $(B)
+	$(CC) $(STRICT) -g -O1 $(SAN) -I. -Itests/unit $(UNIT) -lm -o $@
+
+fixtures: $(B)/fixtures/index.tsv
+$(B)/fixtures/index.tsv: tests/fixtures/extract.mjs
+	node tests/fixtures/extract.mjs ../shared/reference/hasura/fixtures $(B)/fixtures
+
+unit: $(B)/test_unit $(B)/fixtures/index.tsv
+	$(B)/test_unit $(B)/fixtures
+
+size:
+	tools/size.sh
+
 clean:
-	rm -rf build
+	rm -rf $(B)

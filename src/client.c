@@ -301,6 +301,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     while (s == MB_OK) {
         c->requests++;
         s = mb__roundtrip(c);
+        c->res.http_status = c->http.status;
         if (s != MB_OK) break;
         s = mb__decode(c);
         if (s == MB_ERR_AUTH && !refreshed && c->cfg.refresh && mb_str_eq(c->res.error.code, "invalid-jwt")) {

@@ -162,6 +162,10 @@ static mb_status mb__http_run(mb_http_response *r) {
     for (;;) {
         switch (r->state) {
         case MB__H_HEAD:
+            if (!(r->flags & MB__HF_STATUS)) { /* not HTTP at all (a TLS server, SSH...): say so at once */
+                size_t k = r->fill - r->line_start < 5 ? r->fill - r->line_start : 5;
+                if (memcmp(r->buf + r->line_start, "HTTP/", k) != 0) return MB_ERR_HTTP;
+            }
             if ((s = mb__next_line(r, &nl)) != MB_OK) {
                 if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
                 return s;

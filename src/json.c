@@ -36,6 +36,30 @@ static int mb__primitive_ok(const char *p, size_t n) {
     return mb__num_end(p, p + n) == p + n;
 }
 
+enum { MB__GAP_WS, MB__GAP_COLON, MB__GAP_COMMA, MB__GAP_CLOSE };
+
+/* Bytes between two tokens: only whitespace, plus exactly one ':' (COLON),
+ * or closing brackets then exactly one ',' (COMMA), or closing brackets
+ * only (CLOSE). jsmn has already matched the brackets. */
+static int mb__gap_ok(const char *js, size_t a, size_t b, int want) {
+    int seen = 0;
+    for (; a < b; a++) {
+        char ch = js[a];
+        if (mb__is_ws(ch)) continue;
+        if ((ch == '}' || ch == ']') && (want == MB__GAP_COMMA || want == MB__GAP_CLOSE) && !seen) continue;
+        if (!seen && ((want == MB__GAP_COLON && ch == ':') || (want == MB__GAP_COMMA && ch == ','))) {
+            seen = 1;
+            continue;
+        }
+        return 0;
+    }
+    return seen || want == MB__GAP_WS || want == MB__GAP_CLOSE;
+}
+
+/* A token's extent including a string's quotes. */
+static size_t mb__outer_start(const mb_token *t) { return (size_t)t->start - (t->type == JSMN_STRING ? 1u : 0u); }
+static size_t mb__outer_end(const mb_token *t) { return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u); }
+
 mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tokens, size_t max_tokens) {
     jsmn_parser parser;
     int r, i;
@@ -54,13 +78,29 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
     end = (size_t)tokens[0].end + (tokens[0].type == JSMN_STRING ? 1u : 0u);
     for (; end < len; end++)
         if (!mb__is_ws(js[end])) return MB_ERR_JSON;
+    /* jsmn (even strict) accepts some non-JSON: [1,,2], {"a"}, {,}, [1 2].
+     * Check primitives' grammar and the punctuation between tokens. */
     for (i = 0; i < r; i++) {
         const mb_token *t = &tokens[i];
+        int p = t->parent;
         if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
             return MB_ERR_JSON;
-        /* jsmn lets an object key go without a value ({"a"}) */
-        if (t->type == JSMN_OBJECT && t->end < 0) return MB_ERR_JSON;
+        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
+            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, MB__GAP_WS))
+            return MB_ERR_JSON;
+        if (i == 0) continue;
+        if (p < 0) return MB_ERR_JSON;
+        if (tokens[p].type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) return MB_ERR_JSON;
+        if (tokens[p].type == JSMN_STRING) {
+            if (!mb__gap_ok(js, mb__outer_end(&tokens[p]), mb__outer_start(t), MB__GAP_COLON)) return MB_ERR_JSON;
+        } else if (p == i - 1) {
+            if (!mb__gap_ok(js, (size_t)tokens[p].start + 1, mb__outer_start(t), MB__GAP_WS)) return MB_ERR_JSON;
+        } else if (!mb__gap_ok(js, mb__outer_end(&tokens[i - 1]), mb__outer_start(t), MB__GAP_COMMA)) {
+            return MB_ERR_JSON;
+        }
     }
+    if (r > 1 && !mb__gap_ok(js, mb__outer_end(&tokens[r - 1]), (size_t)tokens[0].end, MB__GAP_CLOSE))
+        return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
