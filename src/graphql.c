@@ -31,13 +31,13 @@ int mb_gql_is_auth_code(mb_str code) {
 
 /* Unescapes a string token in place and NUL-terminates it (the closing
  * quote is overwritten). Non-strings give an empty view. */
-static mb_str mb__take_string(mb_json *doc, int obj, const char *key) {
+static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key) {
     mb_str v = {"", 0};
     int t;
     size_t n;
     if (obj < 0 || mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
     {
-        char *s = (char *)doc->js + doc->tok[t].start; /* the buffer is the caller's and writable */
+        char *s = body + doc->tok[t].start;
         size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
         if (mb__unescape(s, raw, s, raw, &n) != MB_OK) return v;
         s[n] = '\0';
@@ -72,16 +72,16 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
         if (first >= 0) {
             int ext = -1;
             if (mb_json_find(&res->doc, first, "extensions", &ext) != MB_OK) ext = -1;
-            res->error.message = mb__take_string(&res->doc, first, "message");
-            res->error.code = mb__take_string(&res->doc, ext, "code");
-            res->error.path = mb__take_string(&res->doc, ext, "path");
+            res->error.message = mb__take_string(&res->doc, body, first, "message");
+            res->error.code = mb__take_string(&res->doc, body, ext, "code");
+            res->error.path = mb__take_string(&res->doc, body, ext, "path");
         }
     } else if (mb_json_find(&res->doc, 0, "error", &t) == MB_OK && mb_json_find(&res->doc, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
         res->num_errors = 1;
-        res->error.message = mb__take_string(&res->doc, 0, "error");
-        res->error.code = mb__take_string(&res->doc, 0, "code");
-        res->error.path = mb__take_string(&res->doc, 0, "path");
+        res->error.message = mb__take_string(&res->doc, body, 0, "error");
+        res->error.code = mb__take_string(&res->doc, body, 0, "code");
+        res->error.path = mb__take_string(&res->doc, body, 0, "path");
     }
     if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;

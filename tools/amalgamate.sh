@@ -3,8 +3,9 @@
 # always, implementation under MB_IMPLEMENTATION (outside the include guard).
 # Usage: tools/amalgamate.sh [OUT]   (default: mb.h at the repository root)
 set -eu
+out=${1:-$(dirname "$0")/../mb.h}
+case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 cd "$(dirname "$0")/../src"
-out=${1:-../mb.h}
 modules="base write json http graphql client"
 {
     cat prologue.h
