@@ -69,17 +69,18 @@ CREATE TABLE public.chatbot_domain (
 );
 COMMENT ON TABLE public.chatbot_domain IS 'Junction table to track domains and chatbots relationships.';
 
--- prompt_prompt_id_key duplicates the primary key, as in production (it is an onConflict value).
 CREATE TABLE public.prompt (
   content     text NOT NULL,
   type        text NOT NULL,
   prompt_id   serial NOT NULL,
   prompt_name text,
   CONSTRAINT prompt_pkey PRIMARY KEY (prompt_id),
-  CONSTRAINT prompt_prompt_id_key UNIQUE (prompt_id),
   CONSTRAINT prompt_type_fkey FOREIGN KEY (type)
     REFERENCES public.prompt_type_enum (value) ON UPDATE RESTRICT ON DELETE RESTRICT
 );
+-- Production also has a unique constraint duplicating the key (an onConflict value).
+-- Inside CREATE TABLE PostgreSQL would drop it as redundant, so it is added apart.
+ALTER TABLE public.prompt ADD CONSTRAINT prompt_prompt_id_key UNIQUE (prompt_id);
 
 -- "chabot_id" is misspelt in production and the API exposes it as chabotId.
 CREATE TABLE public.prompt_chatbot (
