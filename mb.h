@@ -225,7 +225,8 @@ MB_API mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_toke
 
 /* Path lookup from token `from` (0 = root): keys separated by '.', array
  * indexes in brackets: "chatbot[2].categories[0].category.name". Keys are
- * matched byte for byte as they appear in the JSON. On success *out is the
+ * matched byte for byte as they appear in the JSON (a key holding '.' or
+ * '[' is reached by iteration instead). On success *out is the
  * value's token. MB_ERR_NOT_FOUND for a missing key or index, MB_ERR_TYPE
  * when indexing a non-array or keying a non-object, MB_ERR_ARG for a bad
  * path. */
@@ -794,6 +795,7 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
     doc->len = len;
     doc->tok = tokens;
     doc->count = 0;
+    if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
     if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tokens, (unsigned int)max_tokens);

@@ -69,6 +69,7 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
     doc->len = len;
     doc->tok = tokens;
     doc->count = 0;
+    if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
     if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tokens, (unsigned int)max_tokens);
