@@ -20,7 +20,8 @@
  *  - send/recv wait with poll() up to timeout_ms (MB_ERR_TIMEOUT after
  *    that). recv gives MB_ERR_CLOSED on an orderly close by the peer and
  *    MB_ERR_IO on a reset or any other error. send never raises SIGPIPE
- *    (MSG_NOSIGNAL, or SO_NOSIGPIPE where that is what the system has).
+ *    (MSG_NOSIGNAL, or SO_NOSIGPIPE where that is what the system has;
+ *    on a system with neither, ignore SIGPIPE in the application).
  *  - close is idempotent.
  * Sockets are non-blocking, close-on-exec, with TCP_NODELAY (requests are
  * written in one piece; Nagle would only add latency). The last errno (or
@@ -31,8 +32,10 @@
  * FIRST system header of the file that holds the implementation, i.e.
  * before including mb.h. Define it at the top of that file or pass
  * -D_POSIX_C_SOURCE=200809L. With gcc's default (gnu) dialects nothing is
- * needed. When the headers turn out to hide the declarations, this file
- * stops with an #error that says so instead of failing obscurely.
+ * needed. This file does not define the macro itself: by the time it is
+ * read, mb.h has already included system headers, which fixes the feature
+ * set. With glibc, when the declarations are hidden, it stops with an
+ * #error that says what to do instead of failing obscurely.
  *
  * Names: public mb_posix_, private mb__posix_. MIT License — see LICENSE. */
 #ifndef MB_POSIX_H
@@ -65,11 +68,6 @@ MB_API mb_transport mb_posix_transport(mb_posix_socket *s);
 /* ======================= implementation ======================= */
 #if defined(MB_IMPLEMENTATION) && !defined(MB_POSIX_IMPLEMENTED)
 #define MB_POSIX_IMPLEMENTED
-
-#if !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE)
-/* Effective only when no system header was included before this file. */
-#define _POSIX_C_SOURCE 200809L
-#endif
 
 #include <errno.h>
 #include <fcntl.h>
