@@ -93,6 +93,26 @@ for i in "${!vname[@]}"; do
   vt+=("$t")
 done
 
+# Linked images (newlib-nano, --gc-sections, every public function kept):
+# what a firmware pays, C library included, over an empty main().
+printf 'int main(void) { return 0; }\n' > "$out/main.c"
+compile "$out/main.c" "$out/main.o" -std=c99
+link() {  # link ELF OBJ... (extra link flags in $LFLAGS)
+  local elf=$1; shift
+  "$CC" $ARCH $OPT --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections $LFLAGS "$@" -o "$elf" \
+    2> "$elf.log" || { cat "$elf.log" >&2; die "link of $elf failed (libnewlib-arm-none-eabi installed?)"; }
+}
+LFLAGS="" link "$out/empty.elf" "$out/main.o"
+read -r empty_t _ _ < <(measure "$out/empty.elf")
+declare -a iname=("default (+ -u _printf_float, which mb_w_double needs on newlib-nano)" "MB_NO_FLOAT" "MB_NO_LOG + MB_NO_FLOAT") ivar=(0 2 3) iflags=("-u _printf_float" "" "") it=()
+for i in "${!iname[@]}"; do
+  obj="$out/variant_${ivar[$i]}.o"
+  keep=$(arm-none-eabi-nm -g --defined-only "$obj" | awk '$2 == "T" { printf " -Wl,--undefined=%s", $3 }')
+  LFLAGS="${iflags[$i]} $keep" link "$out/image_$i.elf" "$out/main.o" "$obj"
+  read -r t _ _ < <(measure "$out/image_$i.elf")
+  it+=($((t - empty_t)))
+done
+
 # Biggest sections of the whole object (function code and its literals).
 biggest=$("$SIZE" -A "$out/all.o" | awk '$1 ~ /^\.(text|rodata)/ && $2 > 0 { print $2, $1 }' | sort -rn | head -n 15)
 
@@ -123,6 +143,8 @@ status="within"
   printf '%-16s %7d %7d %7d\n' total "$tot_t" "$tot_d" "$tot_b"
   printf '  (jsmn alone: %d B .text, part of the json row)\n' "$jsmn_t"
   for i in "${!vname[@]}"; do printf '  %-26s %7d B .text\n' "${vname[$i]}" "${vt[$i]}"; done
+  echo "linked image with newlib-nano, over an empty main (C library included):"
+  for i in "${!iname[@]}"; do printf '  %-26s %7d B .text\n' "${iname[$i]%% (*}" "${it[$i]}"; done
   echo "biggest sections:"
   echo "$biggest" | while read -r n s; do printf '  %6d  %s\n' "$n" "$s"; done
   if [ "$status" = OVER ]; then
@@ -203,6 +225,19 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
     echo "| configuration | .text |"
     echo "|---|---|"
     for i in "${!vname[@]}"; do echo "| ${vname[$i]} | $(kb "${vt[$i]}") (${vt[$i]}) |"; done
+    echo
+    echo "## Linked image"
+    echo
+    echo "The table counts \`mb.h\`'s own code. A firmware also links what it calls from the C library. Linked with"
+    echo "newlib-nano (\`--specs=nano.specs --specs=nosys.specs -Wl,--gc-sections\`), every public function kept,"
+    echo "the image grows over an empty \`main()\` by:"
+    echo
+    echo "| configuration | .text added |"
+    echo "|---|---|"
+    for i in "${!iname[@]}"; do echo "| ${iname[$i]} | $(kb "${it[$i]}") (${it[$i]}) |"; done
+    echo
+    echo "The difference is the C library's floating-point formatting and parsing (\`snprintf\` \`%g\`, \`strtod\`)"
+    echo "and libgcc's soft-float, used by \`mb_w_double\` and \`mb_json_get_double\`."
     echo
     echo "## Biggest sections"
     echo
