@@ -340,7 +340,7 @@ static void test_ipv6(void) {
     int n = -1;
     char host[64];
     if (srv_start(&s, ANSWER, 1) != 0) {
-        check(1, "ipv6: SKIPPED: cannot listen on ::1 (%s)", strerror(errno));
+        printf("skip ipv6: this machine cannot listen on ::1 (%s)\n", strerror(errno));
         return;
     }
     snprintf(url, sizeof url, "http://[::1]:%u/v1/graphql", (unsigned)s.port);
