@@ -1,0 +1,58 @@
+// Reads what the schema generator needs from the Postgres catalogue for the tracked tables:
+// columns (with types, nullability, defaults), primary keys, unique constraints and foreign keys.
+
+const COLS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS num,
+       format_type(a.atttypid, a.atttypmod) AS sql_type,
+       CASE WHEN t.typcategory = 'A' THEN et.typname ELSE t.typname END AS udt,
+       t.typcategory = 'A' AS is_array, t.typtype AS typtype,
+       a.attnotnull AS not_null, (a.atthasdef OR a.attidentity <> '') AS has_default,
+       col_description(c.oid, a.attnum) AS comment, a.attgenerated <> '' AS generated
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','v','m','p','f')
+  AND n.nspname NOT IN ('pg_catalog','information_schema')
+ORDER BY n.nspname, c.relname, a.attnum`;
+
+const CONS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype AS type,
+       ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS cols,
+       fn.nspname AS ref_schema, fc.relname AS ref_table,
+       ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
+             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS ref_cols
+FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.contype IN ('p','u','f') AND n.nspname NOT IN ('pg_catalog','information_schema')
+ORDER BY con.conname`;
+
+const TABLE_COMMENTS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r','v','m','p','f') AND n.nspname NOT IN ('pg_catalog','information_schema')`;
+
+export const qualify = (schema, name) => `${schema}.${name}`;
+
+export async function loadCatalog(pool) {
+  const [cols, cons, comments] = await Promise.all([pool.query(COLS_SQL), pool.query(CONS_SQL), pool.query(TABLE_COMMENTS_SQL)]);
+  const tables = new Map();
+  const get = (schema, table) => {
+    const k = qualify(schema, table);
+    if (!tables.has(k)) tables.set(k, { schema, name: table, columns: [], pk: null, uniques: [], fks: [], comment: null });
+    return tables.get(k);
+  };
+  for (const r of cols.rows) {
+    get(r.schema, r.table).columns.push({
+      name: r.name, sqlType: r.sql_type, udt: r.udt, isArray: r.is_array, isEnumType: r.typtype === 'e',
+      nullable: !r.not_null, hasDefault: r.has_default || r.generated, comment: r.comment,
+    });
+  }
+  for (const r of comments.rows) if (tables.has(qualify(r.schema, r.table))) get(r.schema, r.table).comment = r.comment;
+  for (const r of cons.rows) {
+    const t = get(r.schema, r.table);
+    if (r.type === 'p') { t.pk = { name: r.name, cols: r.cols }; t.uniques.push({ name: r.name, cols: r.cols }); }
+    else if (r.type === 'u') t.uniques.push({ name: r.name, cols: r.cols });
+    else t.fks.push({ name: r.name, cols: r.cols, refSchema: r.ref_schema, refTable: r.ref_table, refCols: r.ref_cols });
+  }
+  return tables;
+}

@@ -1,0 +1,90 @@
+// HTTP endpoints: /v1/graphql (single and batched), /v1/query, /healthz, /v1/version.
+import crypto from 'node:crypto';
+import { HasuraError, gqlError, legacyError } from './errors.mjs';
+import { authenticate } from './auth.mjs';
+import { runRequest } from './execute.mjs';
+import { runQueryApi } from './query-api.mjs';
+
+export const VERSION = { version: 'v2.48.10', server_type: 'ce' };
+const JSON_TYPE = 'application/json; charset=utf-8';
+const MAX_BODY = 16 * 1024 * 1024;
+
+function send(res, status, body, type = JSON_TYPE, extra = {}) {
+  const buf = Buffer.from(body, 'utf8');
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': buf.length, ...extra });
+  res.end(buf);
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let n = 0;
+    req.on('data', (c) => {
+      n += c.length;
+      if (n > MAX_BODY) { reject(new HasuraError('bad-request', 'request body too large', '$')); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text) {
+  try { return JSON.parse(text); } catch { throw new HasuraError('invalid-json', 'Error in $: Failed reading: not a valid json value', '$'); }
+}
+
+async function graphqlEndpoint(state, req, res) {
+  const requestId = req.headers['x-request-id'] || crypto.randomUUID();
+  let body;
+  try {
+    body = parseJson(await readBody(req));
+  } catch (e) {
+    return send(res, 200, JSON.stringify({ errors: [gqlError(e)] }));
+  }
+  let session;
+  try {
+    session = await authenticate(state, req.headers);
+  } catch (e) {
+    return send(res, 200, JSON.stringify({ errors: [gqlError(e)] }));
+  }
+  let out;
+  if (Array.isArray(body)) {
+    const parts = [];
+    for (const b of body) parts.push(await runRequest(state, b, session));
+    out = `[${parts.join(',')}]`;
+  } else out = await runRequest(state, body, session);
+  send(res, 200, out, JSON_TYPE, out.startsWith('{"errors"') ? {} : { 'x-request-id': requestId });
+}
+
+async function queryEndpoint(state, req, res) {
+  try {
+    const body = parseJson(await readBody(req));
+    const session = await authenticate(state, req.headers);
+    if (session.role !== 'admin') throw new HasuraError('access-denied', 'restricted access : admin only', '$', 400);
+    const r = await runQueryApi(state, body);
+    send(res, 200, JSON.stringify(r));
+  } catch (e) {
+    if (!(e instanceof HasuraError)) console.error('internal error:', e);
+    const status = e instanceof HasuraError ? e.status : 500;
+    const body = legacyError(e);
+    if (e instanceof HasuraError && e.internal) body.internal = e.internal;
+    send(res, status, JSON.stringify(body));
+  }
+}
+
+export function makeHandler(state) {
+  return (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const p = url.pathname;
+    const done = (e) => {
+      console.error('internal error:', e);
+      if (!res.headersSent) send(res, 500, JSON.stringify({ path: '$', error: 'Internal Server Error', code: 'unexpected' }));
+    };
+    if (req.method === 'GET' && (p === '/healthz' || p === '/hasura/healthz')) return send(res, 200, 'OK', 'text/plain; charset=utf-8');
+    if (req.method === 'GET' && p === '/v1/version') return send(res, 200, JSON.stringify(VERSION));
+    if (req.method === 'POST' && p === '/v1/graphql') return graphqlEndpoint(state, req, res).catch(done);
+    if (req.method === 'POST' && p === '/v1/query') return queryEndpoint(state, req, res).catch(done);
+    req.resume();
+    send(res, 404, JSON.stringify({ path: '$', error: 'resource does not exist', code: 'not-found' }));
+  };
+}

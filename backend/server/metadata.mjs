@@ -1,0 +1,91 @@
+// The tracked-table metadata: tables, relationships and permissions, in Hasura's own
+// (snake_case, database-level) form. It is filled from a Hasura v3 metadata directory
+// (MB_METADATA_DIR) or through /v1/query (track_table, create_*_relationship, create_*_permission).
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { HasuraError } from './errors.mjs';
+
+export function tableRef(t) {
+  if (typeof t === 'string') return { schema: 'public', name: t };
+  if (t && typeof t === 'object' && typeof t.name === 'string') return { schema: t.schema || 'public', name: t.name };
+  throw new HasuraError('parse-failed', 'expecting a table name', '$.args.table');
+}
+export const tableKey = (t) => { const r = tableRef(t); return `${r.schema}.${r.name}`; };
+
+export function emptyMetadata() {
+  return { tables: new Map() }; // key -> entry (order of tracking kept)
+}
+
+function newEntry(ref) {
+  return {
+    table: ref, is_enum: false, custom_name: null,
+    object_relationships: [], array_relationships: [],
+    select_permissions: [], insert_permissions: [], update_permissions: [], delete_permissions: [],
+  };
+}
+
+export function trackTable(md, ref, opts = {}) {
+  const key = `${ref.schema}.${ref.name}`;
+  if (md.tables.has(key)) throw new HasuraError('already-tracked', `view/table already tracked : "${ref.name}"`, '$.args');
+  const e = newEntry(ref);
+  e.is_enum = !!opts.is_enum;
+  e.custom_name = opts.custom_name || null;
+  md.tables.set(key, e);
+  return e;
+}
+
+export function entryFor(md, table) {
+  const key = tableKey(table);
+  const e = md.tables.get(key);
+  if (!e) throw new HasuraError('not-exists', `table "${tableRef(table).name}" does not exist`, '$.args.table');
+  return e;
+}
+
+export function addRelationship(md, kind, args) {
+  const e = entryFor(md, args.table);
+  const list = kind === 'object' ? e.object_relationships : e.array_relationships;
+  if ([...e.object_relationships, ...e.array_relationships].some((r) => r.name === args.name)) {
+    throw new HasuraError('already-exists', `field with name "${args.name}" already exists`, '$.args.name');
+  }
+  list.push({ name: args.name, using: args.using });
+}
+
+export function addPermission(md, kind, args) {
+  const e = entryFor(md, args.table);
+  const list = e[`${kind}_permissions`];
+  if (list.some((p) => p.role === args.role)) {
+    throw new HasuraError('already-exists', `${kind} permission already defined on table "${e.table.name}" with role "${args.role}"`, '$.args');
+  }
+  list.push({ role: args.role, permission: args.permission || {} });
+}
+
+// Hasura's metadata YAML uses "!include <file>" strings (the CLI's format).
+function loadYamlWithIncludes(file) {
+  const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  const dir = path.dirname(file);
+  const resolve = (v) => {
+    if (typeof v === 'string' && v.startsWith('!include ')) return loadYamlWithIncludes(path.join(dir, v.slice(9).trim()));
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === 'object') { for (const k of Object.keys(v)) v[k] = resolve(v[k]); }
+    return v;
+  };
+  return resolve(doc);
+}
+
+export function loadMetadataDir(dir) {
+  const md = emptyMetadata();
+  const dbFile = path.join(dir, 'databases', 'databases.yaml');
+  if (!fs.existsSync(dbFile)) return md;
+  const sources = loadYamlWithIncludes(dbFile) || [];
+  for (const src of sources) {
+    for (const t of src.tables || []) {
+      const ref = tableRef(t.table);
+      const e = trackTable(md, ref, { is_enum: t.is_enum, custom_name: t.configuration?.custom_name });
+      for (const k of ['object_relationships', 'array_relationships', 'select_permissions', 'insert_permissions', 'update_permissions', 'delete_permissions']) {
+        e[k] = (t[k] || []).map((x) => ({ ...x }));
+      }
+    }
+  }
+  return md;
+}

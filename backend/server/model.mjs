@@ -1,0 +1,93 @@
+// Resolves the metadata against the Postgres catalogue: concrete columns, relationship
+// column mappings, enum tables and their values, permissions by role.
+import { HasuraError } from './errors.mjs';
+import { tableRef } from './metadata.mjs';
+
+const sameCols = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+const asList = (v) => (Array.isArray(v) ? v : [v]);
+
+function resolveRel(t, rel, kind, catalog) {
+  const u = rel.using || {};
+  if (u.manual_configuration) {
+    const m = u.manual_configuration;
+    const r = tableRef(m.remote_table);
+    return { remoteKey: `${r.schema}.${r.name}`, mapping: Object.entries(m.column_mapping || {}), nonNull: false };
+  }
+  const fkc = u.foreign_key_constraint_on;
+  if (fkc === undefined) throw new HasuraError('parse-failed', `relationship "${rel.name}": unsupported "using"`, '$.args.using');
+  if (typeof fkc === 'string' || Array.isArray(fkc) || (fkc && fkc.column === undefined && fkc.columns === undefined && fkc.table === undefined)) {
+    // local columns carry the foreign key
+    const cols = asList(fkc);
+    const fk = t.cat.fks.find((f) => sameCols(f.cols, cols));
+    if (!fk) throw new HasuraError('not-exists', `no foreign constraint exists on the given column(s) ${JSON.stringify(cols)}`, '$.args.using');
+    const nonNull = kind === 'object' && cols.every((c) => !t.cat.columns.find((x) => x.name === c)?.nullable);
+    return { remoteKey: `${fk.refSchema}.${fk.refTable}`, mapping: fk.cols.map((c, i) => [c, fk.refCols[i]]), nonNull };
+  }
+  // remote table carries the foreign key pointing at us
+  const r = tableRef(fkc.table);
+  const remote = catalog.get(`${r.schema}.${r.name}`);
+  if (!remote) throw new HasuraError('not-exists', `table "${r.name}" does not exist`, '$.args.using');
+  const cols = asList(fkc.columns || fkc.column);
+  const fk = remote.fks.find((f) => sameCols(f.cols, cols) && f.refSchema === t.schema && f.refTable === t.name);
+  if (!fk) throw new HasuraError('not-exists', `no foreign constraint exists on the given column(s) ${JSON.stringify(cols)}`, '$.args.using');
+  return { remoteKey: `${r.schema}.${r.name}`, mapping: fk.refCols.map((c, i) => [c, fk.cols[i]]), nonNull: false };
+}
+
+const permMap = (list) => new Map((list || []).map((p) => [p.role, p.permission || {}]));
+
+// enumRows: Map tableKey -> [{value, comment}] for is_enum tables
+export function buildModel(md, catalog, enumRows) {
+  const tables = new Map();
+  for (const [key, e] of md.tables) {
+    const cat = catalog.get(key);
+    if (!cat) continue; // inconsistent object: the table vanished
+    tables.set(key, {
+      key, schema: e.table.schema, name: e.table.name, base: e.custom_name || (e.table.schema === 'public' ? e.table.name : `${e.table.schema}_${e.table.name}`), cat,
+      isEnum: !!e.is_enum, enumValues: enumRows.get(key) || [], comment: cat.comment,
+      columns: cat.columns.map((c) => ({ ...c, enumRef: null })),
+      pk: cat.pk, uniques: cat.uniques, rels: [], entry: e,
+      perms: {
+        select: permMap(e.select_permissions), insert: permMap(e.insert_permissions),
+        update: permMap(e.update_permissions), delete: permMap(e.delete_permissions),
+      },
+    });
+  }
+  for (const t of tables.values()) {
+    for (const fk of t.cat.fks) {
+      const rk = `${fk.refSchema}.${fk.refTable}`;
+      const remote = tables.get(rk);
+      if (fk.cols.length === 1 && remote && remote.isEnum) {
+        const c = t.columns.find((x) => x.name === fk.cols[0]);
+        if (c && !c.isArray) c.enumRef = rk;
+      }
+    }
+    for (const [kind, list] of [['object', t.entry.object_relationships], ['array', t.entry.array_relationships]]) {
+      for (const rel of list) {
+        const r = resolveRel(t, rel, kind, catalog);
+        if (!tables.has(r.remoteKey)) continue; // remote table not tracked: relationship is inconsistent
+        t.rels.push({ name: rel.name, type: kind, ...r });
+      }
+    }
+    t.colByName = new Map(t.columns.map((c) => [c.name, c]));
+    t.relByName = new Map(t.rels.map((r) => [r.name, r]));
+  }
+  return { tables };
+}
+
+export async function loadEnumRows(pool, md, catalog) {
+  const out = new Map();
+  for (const [key, e] of md.tables) {
+    if (!e.is_enum) continue;
+    const cat = catalog.get(key);
+    if (!cat || !cat.pk) continue;
+    const pkCol = cat.pk.cols[0];
+    const other = cat.columns.find((c) => c.name !== pkCol);
+    const q = `SELECT ${ident(pkCol)} AS value${other ? `, ${ident(other.name)}::text AS comment` : ''} FROM ${ident(cat.schema)}.${ident(cat.name)} ORDER BY 1`;
+    const r = await pool.query(q);
+    out.set(key, r.rows.map((x) => ({ value: x.value, comment: x.comment ?? null })));
+  }
+  return out;
+}
+
+// Quoted SQL identifier. Identifiers come from the catalogue/metadata, never from request values.
+export const ident = (s) => '"' + String(s).replace(/"/g, '""') + '"';

@@ -1,0 +1,362 @@
+// Turns a parsed GraphQL request into the internal tree the SQL compiler works on, checking
+// it against the role's schema with Hasura's messages and JSONPath error paths (Hasura does
+// not use the reference validator's wording, so this walk is its own).
+import { Kind, print, GraphQLBoolean, isNonNullType, isListType, isInputObjectType, isEnumType, isScalarType, isObjectType, getNamedType } from 'graphql';
+import { HasuraError, validationError } from './errors.mjs';
+
+const INT32_MAX = 2147483647;
+const INT32_MIN = -2147483648;
+const NON_NEGATIVE = new Set(['limit', 'offset']);
+
+export function selectOperation(doc, operationName) {
+  const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName == null) {
+    if (ops.length !== 1) throw validationError('exactly one operation has to be present in the document when operationName is not specified');
+    return ops[0];
+  }
+  if (ops.some((o) => !o.name)) throw validationError('operationName cannot be used when an anonymous operation exists in the document');
+  const op = ops.find((o) => o.name.value === operationName);
+  if (!op) throw validationError(`no such operation found in the document: ${JSON.stringify(operationName)}`);
+  return op;
+}
+
+function describeAst(n) {
+  switch (n.kind) {
+    case Kind.NULL: return 'null';
+    case Kind.INT: return 'an integer';
+    case Kind.FLOAT: return 'a float';
+    case Kind.STRING: return 'a string';
+    case Kind.BOOLEAN: return 'a boolean';
+    case Kind.ENUM: return 'an enum value';
+    case Kind.LIST: return 'a list';
+    case Kind.OBJECT: return 'an object';
+    default: return 'a value';
+  }
+}
+function describeJson(v) {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return 'a boolean';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a float';
+  if (typeof v === 'string') return 'a string';
+  if (Array.isArray(v)) return 'a list';
+  return 'an object';
+}
+const expectedKind = (t) => {
+  if (isInputObjectType(t)) return 'an object';
+  if (isEnumType(t)) return 'an enum value';
+  if (isListType(t)) return 'a list';
+  switch (t.name) {
+    case 'Int': return 'a 32-bit integer';
+    case 'Float': return 'a float';
+    case 'Boolean': return 'a boolean';
+    case 'String': return 'a string';
+    default: return 'a value';
+  }
+};
+
+// Haskell Scientific's show, used in Hasura's integer-overflow message: 2147483648 -> 2.147483648e9
+function scientific(text) {
+  const neg = text.startsWith('-');
+  let digits = text.replace(/^-/, '').replace(/^0+(?=\d)/, '');
+  const exp = digits.length - 1;
+  digits = digits.replace(/0+$/, '') || '0';
+  return `${neg ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}e${exp}`;
+}
+const overflow = (text, path) => new HasuraError('parse-failed', `The value ${scientific(text)} lies outside the bounds or is not an integer. Maybe it is a float, or is there integer overflow?`, path);
+
+export class Normalizer {
+  constructor(schema, doc, op, variables) {
+    this.schema = schema;
+    this.doc = doc;
+    this.op = op;
+    this.fragments = Object.fromEntries(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    this.vars = new Map();
+    const given = variables || {};
+    if (typeof given !== 'object' || Array.isArray(given)) throw new HasuraError('parse-failed', 'variables must be an object', '$.variables');
+    for (const d of op.variableDefinitions || []) {
+      const name = d.variable.name.value;
+      this.vars.set(name, { def: d, provided: Object.prototype.hasOwnProperty.call(given, name), value: given[name] });
+      if (d.type.kind === Kind.NON_NULL_TYPE && !d.defaultValue && (!Object.prototype.hasOwnProperty.call(given, name) || given[name] === null)) {
+        throw validationError(`expecting a value for non-nullable variable: ${JSON.stringify(name)}`);
+      }
+    }
+    const unexpected = Object.keys(given).filter((k) => !this.vars.has(k));
+    if (unexpected.length) throw validationError(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
+  }
+
+  rootType() {
+    const s = this.schema;
+    if (this.op.operation === 'query') return s.getQueryType();
+    if (this.op.operation === 'mutation') {
+      if (!s.getMutationType()) throw validationError('no mutations exist');
+      return s.getMutationType();
+    }
+    if (!s.getSubscriptionType()) throw validationError('no subscriptions exist');
+    return s.getSubscriptionType();
+  }
+
+  run() {
+    const root = this.rootType();
+    return this.selection(root, this.op.selectionSet, '$', true);
+  }
+
+  skipped(node) {
+    for (const d of node.directives || []) {
+      const name = d.name.value;
+      if (name !== 'skip' && name !== 'include') continue;
+      const a = (d.arguments || []).find((x) => x.name.value === 'if');
+      if (!a) throw validationError(`missing required field 'if'`);
+      const v = this.value(a.value, GraphQLBoolean, '$');
+      if ((name === 'skip' && v === true) || (name === 'include' && v === false)) return true;
+    }
+    return false;
+  }
+
+  collect(type, selectionSet, out, visited) {
+    for (const sel of selectionSet.selections) {
+      if (this.skipped(sel)) continue;
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias ? sel.alias.value : sel.name.value;
+        if (!out.has(key)) out.set(key, []);
+        out.get(key).push(sel);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (sel.typeCondition && sel.typeCondition.name.value !== type.name) continue;
+        this.collect(type, sel.selectionSet, out, visited);
+      } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        const name = sel.name.value;
+        const frag = this.fragments[name];
+        if (!frag) throw validationError(`fragment '${name}' not found`);
+        if (visited.has(name)) throw validationError(`the fragment definition(s) ${name} form a cycle`);
+        if (frag.typeCondition.name.value !== type.name) continue;
+        this.collect(type, frag.selectionSet, out, new Set([...visited, name]));
+      }
+    }
+    return out;
+  }
+
+  selection(type, selectionSet, path, isRoot = false) {
+    const groups = this.collect(type, selectionSet, new Map(), new Set());
+    const fields = [];
+    for (const [alias, nodes] of groups) {
+      const node = nodes[0];
+      const name = node.name.value;
+      const fpath = `${path}.selectionSet.${alias}`;
+      if (name === '__typename') { fields.push({ alias, name, mb: { kind: 'typename' }, value: type.name }); continue; }
+      if (isRoot && (name === '__schema' || name === '__type')) { fields.push({ alias, name, mb: { kind: 'introspection' }, nodes }); continue; }
+      const def = type.getFields()[name];
+      if (!def) throw validationError(`field '${name}' not found in type: '${type.name}'`, fpath);
+      const args = this.args(def, node, fpath);
+      const named = getNamedType(def.type);
+      let sel = null;
+      if (isObjectType(named)) {
+        const merged = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => (n.selectionSet ? n.selectionSet.selections : [])) };
+        if (!nodes.some((n) => n.selectionSet)) throw validationError(`missing selection set for '${named.name}'`, fpath);
+        sel = this.selection(named, merged, fpath);
+      } else if (node.selectionSet) {
+        throw validationError(`unexpected subselection set for non-object field`, fpath);
+      }
+      fields.push({ alias, name, mb: def.extensions?.mb || {}, type: def.type, args, sel, path: fpath });
+    }
+    return fields;
+  }
+
+  args(def, node, fpath) {
+    const out = {};
+    const given = new Map((node.arguments || []).map((a) => [a.name.value, a]));
+    for (const [n] of given) {
+      if (!def.args.some((a) => a.name === n)) throw validationError(`'${def.name}' has no argument named '${n}'`, `${fpath}.args.${n}`);
+    }
+    for (const a of def.args) {
+      const key = a.extensions?.mb?.key ?? a.name;
+      const apath = `${fpath}.args.${a.name}`;
+      const g = given.get(a.name);
+      let v;
+      if (g) v = this.value(g.value, a.type, apath, !!a.extensions?.mb?.loose);
+      if (v === undefined) {
+        if (a.defaultValue !== undefined) v = a.defaultValue;
+        else if (isNonNullType(a.type)) throw validationError(`missing required field '${a.name}'`, fpath);
+        else continue;
+      }
+      if (NON_NEGATIVE.has(key) && typeof v === 'number' && v < 0) throw validationError(`expected a non-negative 32-bit integer for type 'Int', but found an integer`, apath);
+      out[key] = v;
+    }
+    return out;
+  }
+
+  // AST value at a location of type `type`. Returns undefined when absent (unset variable).
+  value(node, type, path, loose = false) {
+    if (node.kind === Kind.VARIABLE) return this.variable(node, type, path, loose);
+    if (isNonNullType(type)) {
+      if (node.kind === Kind.NULL) throw validationError(`expected ${expectedKind(type.ofType)} for type '${type.ofType}', but found null`, path);
+      return this.value(node, type.ofType, path, loose);
+    }
+    if (node.kind === Kind.NULL) return null;
+    if (isListType(type)) {
+      if (node.kind === Kind.LIST) return node.values.map((x, i) => this.value(x, type.ofType, `${path}[${i}]`, loose));
+      return [this.value(node, type.ofType, `${path}[0]`, loose)];
+    }
+    if (isInputObjectType(type)) {
+      if (node.kind !== Kind.OBJECT) throw validationError(`expected an object for type '${type.name}', but found ${describeAst(node)}`, path);
+      const defs = type.getFields();
+      const out = {};
+      const seen = new Set();
+      for (const f of node.fields) {
+        const n = f.name.value;
+        const d = defs[n];
+        if (!d) throw validationError(`field '${n}' not found in type: '${type.name}'`, `${path}.${n}`);
+        seen.add(n);
+        const v = this.value(f.value, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
+        if (v !== undefined) out[d.extensions?.mb?.key ?? n] = v;
+        else if (d.defaultValue !== undefined) out[d.extensions?.mb?.key ?? n] = d.defaultValue;
+      }
+      for (const d of Object.values(defs)) {
+        if (seen.has(d.name)) continue;
+        if (d.defaultValue !== undefined) out[d.extensions?.mb?.key ?? d.name] = d.defaultValue;
+        else if (isNonNullType(d.type)) throw validationError(`missing required field '${d.name}'`, path);
+      }
+      return out;
+    }
+    if (isEnumType(type)) {
+      if (node.kind !== Kind.ENUM) throw validationError(`expected an enum value for type '${type.name}', but found ${describeAst(node)}`, path);
+      const ev = type.getValue(node.value);
+      if (!ev) throw validationError(`expected one of the values ${type.getValues().map((x) => x.name).join(', ')} for type '${type.name}', but found '${node.value}'`, path);
+      return ev.value;
+    }
+    return this.scalarAst(node, type, path, loose);
+  }
+
+  scalarAst(node, type, path, loose) {
+    const name = type.name;
+    const bad = () => validationError(`expected ${expectedKind(type)} for type '${name}', but found ${describeAst(node)}`, path);
+    if (loose && node.kind === Kind.STRING && (name === 'Int' || name === 'Float' || name === 'Boolean')) return node.value;
+    switch (name) {
+      case 'Int': {
+        if (node.kind !== Kind.INT) throw bad();
+        const n = Number(node.value);
+        if (n > INT32_MAX || n < INT32_MIN) throw overflow(node.value, path);
+        return n;
+      }
+      case 'Float':
+        if (node.kind !== Kind.INT && node.kind !== Kind.FLOAT) throw bad();
+        return Number(node.value);
+      case 'String':
+        if (node.kind !== Kind.STRING) throw bad();
+        return node.value;
+      case 'Boolean':
+        if (node.kind !== Kind.BOOLEAN) throw bad();
+        return node.value;
+      default:
+        return this.untyped(node, path);
+    }
+  }
+
+  // Custom scalars (jsonb, numeric, uuid, ...): the literal as JSON; numbers keep their text.
+  untyped(node, path) {
+    switch (node.kind) {
+      case Kind.INT: case Kind.FLOAT: return { $num: plainDecimal(node.value) };
+      case Kind.STRING: case Kind.ENUM: return node.value;
+      case Kind.BOOLEAN: return node.value;
+      case Kind.NULL: return null;
+      case Kind.LIST: return node.values.map((x) => unwrapNum(this.untyped(x, path)));
+      case Kind.OBJECT: return Object.fromEntries(node.fields.map((f) => [f.name.value, unwrapNum(this.untyped(f.value, path))]));
+      case Kind.VARIABLE: {
+        const v = this.vars.get(node.name.value);
+        if (!v) throw validationError(`unbound variable '${node.name.value}'`, path);
+        return v.provided ? v.value : null;
+      }
+      default: return null;
+    }
+  }
+
+  variable(node, type, path, loose = false) {
+    const name = node.name.value;
+    const v = this.vars.get(name);
+    if (!v) throw validationError(`unbound variable '${name}'`, path);
+    const declared = v.def.type;
+    if (!compatible(declared, type, !!v.def.defaultValue && v.def.defaultValue.kind !== Kind.NULL)) {
+      throw validationError(`variable '${name}' is declared as '${print(declared)}', but used where '${String(type)}' is expected`, path);
+    }
+    if (v.provided) return this.json(v.value, type, path, loose);
+    if (v.def.defaultValue) return this.value(v.def.defaultValue, type, path, loose);
+    return undefined;
+  }
+
+  // A JSON (variable) value at a location of type `type`.
+  json(val, type, path, loose = false) {
+    if (isNonNullType(type)) {
+      if (val === null || val === undefined) throw validationError(`expected ${expectedKind(type.ofType)} for type '${type.ofType}', but found null`, path);
+      return this.json(val, type.ofType, path, loose);
+    }
+    if (val === null || val === undefined) return null;
+    if (isListType(type)) {
+      if (Array.isArray(val)) return val.map((x, i) => this.json(x, type.ofType, `${path}[${i}]`, loose));
+      return [this.json(val, type.ofType, `${path}[0]`, loose)];
+    }
+    if (isInputObjectType(type)) {
+      if (typeof val !== 'object' || Array.isArray(val)) throw validationError(`expected an object for type '${type.name}', but found ${describeJson(val)}`, path);
+      const defs = type.getFields();
+      const out = {};
+      for (const [n, x] of Object.entries(val)) {
+        const d = defs[n];
+        if (!d) throw validationError(`field '${n}' not found in type: '${type.name}'`, `${path}.${n}`);
+        out[d.extensions?.mb?.key ?? n] = this.json(x, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
+      }
+      for (const d of Object.values(defs)) {
+        if (Object.prototype.hasOwnProperty.call(val, d.name)) continue;
+        if (d.defaultValue !== undefined) out[d.extensions?.mb?.key ?? d.name] = d.defaultValue;
+        else if (isNonNullType(d.type)) throw validationError(`missing required field '${d.name}'`, path);
+      }
+      return out;
+    }
+    if (isEnumType(type)) {
+      const ev = typeof val === 'string' ? type.getValue(val) : null;
+      if (!ev) throw validationError(`expected one of the values ${type.getValues().map((x) => x.name).join(', ')} for type '${type.name}', but found ${JSON.stringify(val)}`, path);
+      return ev.value;
+    }
+    const bad = () => validationError(`expected ${expectedKind(type)} for type '${type.name}', but found ${describeJson(val)}`, path);
+    if (loose && typeof val === 'string' && (type.name === 'Int' || type.name === 'Float' || type.name === 'Boolean')) return val;
+    switch (type.name) {
+      case 'Int':
+        if (typeof val !== 'number') throw bad();
+        if (!Number.isInteger(val) || val > INT32_MAX || val < INT32_MIN) throw overflow(String(val), path);
+        return val;
+      case 'Float': if (typeof val !== 'number') throw bad(); return val;
+      case 'String': if (typeof val !== 'string') throw bad(); return val;
+      case 'Boolean': if (typeof val !== 'boolean') throw bad(); return val;
+      default: return val;
+    }
+  }
+}
+
+// "-2E-2" -> "-0.02": exact decimal text, so that every numeric type (money too) parses it.
+export function plainDecimal(text) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, int, frac = '', e] = m;
+  let digits = int + frac;
+  let point = int.length + Number(e);
+  if (point <= 0) { digits = '0'.repeat(1 - point) + digits; point = 1; }
+  if (point >= digits.length) digits += '0'.repeat(point - digits.length);
+  const ip = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const fp = digits.slice(point);
+  return `${sign}${ip}${fp ? '.' + fp : ''}`;
+}
+
+const unwrapNum = (v) => (v && typeof v === 'object' && '$num' in v ? Number(v.$num) : v);
+
+// Hasura's variable/location type check: same structure and names; a nullable variable may
+// only flow into a non-null location when it has a non-null default.
+function compatible(varType, locType, hasDefault) {
+  if (varType.kind === Kind.NON_NULL_TYPE) {
+    return compatible(varType.type, isNonNullType(locType) ? locType.ofType : locType, false);
+  }
+  if (isNonNullType(locType)) {
+    if (!hasDefault) return false;
+    return compatible(varType, locType.ofType, false);
+  }
+  if (varType.kind === Kind.LIST_TYPE) return isListType(locType) && compatible(varType.type, locType.ofType, false);
+  if (isListType(locType)) return false;
+  return varType.name.value === locType.name;
+}
+
+export { isScalarType };

@@ -1,0 +1,112 @@
+// POST /v1/query (admin only): the metadata/SQL operations the fixture setups use.
+// Errors use the legacy shape {"error","path","code"} with the real HTTP status.
+import { HasuraError } from './errors.mjs';
+import { tableRef, trackTable, addRelationship, addPermission, entryFor } from './metadata.mjs';
+import { loadCatalog } from './catalog.mjs';
+import { ident } from './model.mjs';
+import { Params, valueSql } from './sqlparams.mjs';
+
+const OK = { message: 'success' };
+
+async function runSql(state, args) {
+  if (!args || typeof args.sql !== 'string') throw new HasuraError('parse-failed', "the key 'sql' was not present", '$.args');
+  let res;
+  try {
+    res = await state.pool.query(args.sql);
+  } catch (e) {
+    throw new HasuraError('postgres-error', 'query execution failed', '$', 400, { error: { message: e.message, status_code: e.code } });
+  }
+  const last = Array.isArray(res) ? res[res.length - 1] : res;
+  if (last && last.fields && last.fields.length) {
+    const head = last.fields.map((f) => f.name);
+    return { result_type: 'TuplesOk', result: [head, ...last.rows.map((r) => head.map((h) => (r[h] === null ? null : String(r[h]))))] };
+  }
+  return { result_type: 'CommandOk', result: null };
+}
+
+// Legacy /v1/query insert: {table, objects, returning?}
+async function insertRows(state, args) {
+  const ref = tableRef(args.table);
+  const cat = (await loadCatalog(state.pool)).get(`${ref.schema}.${ref.name}`);
+  if (!cat) throw new HasuraError('not-exists', `table "${ref.name}" does not exist`, '$.args.table');
+  let n = 0;
+  for (const obj of args.objects || []) {
+    const cols = Object.keys(obj);
+    const p = new Params();
+    const casts = cols.map((c) => {
+      const col = cat.columns.find((x) => x.name === c);
+      if (!col) throw new HasuraError('not-exists', `column "${c}" does not exist`, '$.args.objects');
+      return valueSql(p, obj[c], col);
+    });
+    const params = p.values;
+    const sql = cols.length
+      ? `INSERT INTO ${ident(ref.schema)}.${ident(ref.name)} (${cols.map(ident).join(', ')}) VALUES (${casts.join(', ')})`
+      : `INSERT INTO ${ident(ref.schema)}.${ident(ref.name)} DEFAULT VALUES`;
+    try { await state.pool.query(sql, params); } catch (e) { throw new HasuraError('constraint-violation', e.message, '$.args.objects'); }
+    n += 1;
+  }
+  return { affected_rows: n };
+}
+
+async function one(state, q, dirty) {
+  if (!q || typeof q !== 'object') throw new HasuraError('parse-failed', 'expected an object', '$');
+  const args = q.args || {};
+  switch (q.type) {
+    case 'bulk': {
+      const out = [];
+      for (const x of args) out.push(await one(state, x, dirty));
+      return out;
+    }
+    case 'run_sql': dirty.catalog = true; return runSql(state, args);
+    case 'track_table': {
+      const ref = tableRef(args.table ?? args);
+      const cat = await loadCatalog(state.pool);
+      if (!cat.has(`${ref.schema}.${ref.name}`)) throw new HasuraError('not-exists', `no such table/view exists in source: "${ref.name}"`, '$.args');
+      trackTable(state.metadata, ref, { is_enum: args.is_enum, custom_name: args.configuration?.custom_name });
+      dirty.model = true;
+      return OK;
+    }
+    case 'untrack_table': {
+      const ref = tableRef(args.table ?? args);
+      entryFor(state.metadata, ref);
+      state.metadata.tables.delete(`${ref.schema}.${ref.name}`);
+      dirty.model = true;
+      return OK;
+    }
+    case 'create_object_relationship': addRelationship(state.metadata, 'object', args); dirty.model = true; return OK;
+    case 'create_array_relationship': addRelationship(state.metadata, 'array', args); dirty.model = true; return OK;
+    case 'create_select_permission': case 'create_insert_permission': case 'create_update_permission': case 'create_delete_permission':
+      addPermission(state.metadata, q.type.split('_')[1], args); dirty.model = true; return OK;
+    case 'drop_select_permission': case 'drop_insert_permission': case 'drop_update_permission': case 'drop_delete_permission': {
+      const e = entryFor(state.metadata, args.table);
+      const k = `${q.type.split('_')[1]}_permissions`;
+      e[k] = e[k].filter((p) => p.role !== args.role);
+      dirty.model = true;
+      return OK;
+    }
+    case 'insert': return insertRows(state, args);
+    case 'add_computed_field': case 'track_function': {
+      // Stored, not served: computed fields and tracked functions are outside this server's scope (README).
+      const list = state.metadata.unsupported || (state.metadata.unsupported = []);
+      list.push({ type: q.type, args });
+      return OK;
+    }
+    case 'clear_metadata': state.metadata.tables.clear(); dirty.model = true; return OK;
+    default: throw new HasuraError('not-supported', `unsupported query type: ${q.type}`, '$.type');
+  }
+}
+
+export async function runQueryApi(state, body) {
+  const dirty = { catalog: false, model: false };
+  const before = structuredClone(state.metadata);
+  try {
+    const r = await one(state, body, dirty);
+    if (dirty.catalog || dirty.model) await state.reload();
+    return r;
+  } catch (e) {
+    // like Hasura, a failed metadata operation leaves the metadata as it was
+    state.metadata = before;
+    await state.reload().catch(() => {});
+    throw e;
+  }
+}

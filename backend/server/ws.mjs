@@ -1,0 +1,2 @@
+// WebSocket transport: not implemented yet in this commit (upgrades are refused).
+export function attachWebSocket() {}
