@@ -121,7 +121,14 @@ typedef enum mb_status {
     MB_ERR_CLOSED,           /* peer closed the connection */
     MB_ERR_IO,               /* transport send/receive failed */
     MB_ERR_TLS_REQUIRED,     /* https URL but the transport is not TLS */
-    MB_ERR_TLS,              /* TLS failure (handshake, record) */
+    MB_ERR_TLS,              /* TLS failure (protocol, record, alert) */
+    MB_ERR_TLS_NO_CA,        /* no trust anchor configured: refuses to connect */
+    MB_ERR_TLS_CONFIG,       /* CA, certificate or key does not parse */
+    MB_ERR_TLS_UNTRUSTED,    /* server certificate not signed by a trusted CA */
+    MB_ERR_TLS_SELF_SIGNED,  /* server presented a self-signed certificate */
+    MB_ERR_TLS_EXPIRED,      /* server certificate expired or not yet valid */
+    MB_ERR_TLS_HOSTNAME,     /* server certificate is for another host name */
+    MB_ERR_TLS_HANDSHAKE,    /* connection lost during the TLS handshake */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */
@@ -260,11 +267,12 @@ MB_API mb_status mb_json_get_double(const mb_json *doc, int tok, double *out);
 #endif
 MB_API mb_status mb_json_get_bool(const mb_json *doc, int tok, int *out);
 
-/* Strict validation of one JSON text (RFC 8259; nesting up to
- * MB_JSON_MAX_DEPTH). */
-MB_API int mb_json_valid(const char *js, size_t len);
-/* Writes already-serialized JSON as a value; it is validated first
- * (MB_ERR_JSON otherwise). */
+/* Checks every string of a parsed document (escapes, raw control
+ * characters, UTF-8): mb_json_parse() + this = a full RFC 8259 check. */
+MB_API mb_status mb_json_check_strings(const mb_json *doc);
+/* Writes JSON text that is already serialized and valid as one value (check
+ * text of unknown origin with mb_json_parse() first, as mb_execute() does
+ * for its variables). Empty text: MB_ERR_JSON. */
 MB_API void mb_w_raw(mb_writer *w, const char *json, size_t len);
 
 /* ---- http: HTTP/1.1 request head writer and incremental response parser ---- */
@@ -468,37 +476,51 @@ MB_API void mb_client_close(mb_client *c);
 #define MB__LOGS(c, lvl, lit) MB__LOG((c), (lvl), (lit), sizeof(lit) - 1)
 /* ---- base ---- */
 
+/* One string of NUL-separated messages in enum order: no pointer table. */
+static const char mb__messages[] =
+    "ok\0" /* MB_OK */
+    "incomplete\0" /* MB_PENDING */
+    "bad argument\0" /* MB_ERR_ARG */
+    "bad URL\0" /* MB_ERR_URL */
+    "buffer too small\0" /* MB_ERR_BUFFER */
+    "too few JSON tokens\0" /* MB_ERR_TOKENS */
+    "invalid UTF-8\0" /* MB_ERR_UTF8 */
+    "malformed JSON\0" /* MB_ERR_JSON */
+    "JSON too deep\0" /* MB_ERR_DEPTH */
+    "JSON path not found\0" /* MB_ERR_NOT_FOUND */
+    "wrong JSON type\0" /* MB_ERR_TYPE */
+    "number out of range\0" /* MB_ERR_RANGE */
+    "malformed HTTP\0" /* MB_ERR_HTTP */
+    "HTTP limit exceeded\0" /* MB_ERR_HTTP_LIMIT */
+    "HTTP error status\0" /* MB_ERR_HTTP_STATUS */
+    "response truncated\0" /* MB_ERR_TRUNCATED */
+    "DNS lookup failed\0" /* MB_ERR_DNS */
+    "connect failed\0" /* MB_ERR_CONNECT */
+    "timed out\0" /* MB_ERR_TIMEOUT */
+    "connection closed\0" /* MB_ERR_CLOSED */
+    "I/O error\0" /* MB_ERR_IO */
+    "https needs TLS transport\0" /* MB_ERR_TLS_REQUIRED */
+    "TLS error\0" /* MB_ERR_TLS */
+    "no TLS CA configured\0" /* MB_ERR_TLS_NO_CA */
+    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
+    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
+    "GraphQL error\0" /* MB_ERR_GRAPHQL */
+    "auth refused\0" /* MB_ERR_AUTH */
+    "no data in response\0" /* MB_ERR_NO_DATA */;
+
 const char *mb_strerror(mb_status s) {
-    switch (s) {
-    case MB_OK: return "ok";
-    case MB_PENDING: return "incomplete: more input needed";
-    case MB_ERR_ARG: return "invalid argument or call out of order";
-    case MB_ERR_URL: return "malformed or unsupported URL";
-    case MB_ERR_BUFFER: return "work buffer too small";
-    case MB_ERR_TOKENS: return "token array too small for the JSON";
-    case MB_ERR_UTF8: return "string is not valid UTF-8";
-    case MB_ERR_JSON: return "malformed JSON";
-    case MB_ERR_DEPTH: return "JSON nested too deeply";
-    case MB_ERR_NOT_FOUND: return "JSON path not found";
-    case MB_ERR_TYPE: return "JSON value has the wrong type";
-    case MB_ERR_RANGE: return "number out of range";
-    case MB_ERR_HTTP: return "malformed HTTP response";
-    case MB_ERR_HTTP_LIMIT: return "HTTP response over a configured limit";
-    case MB_ERR_HTTP_STATUS: return "HTTP error status";
-    case MB_ERR_TRUNCATED: return "connection closed before the response was complete";
-    case MB_ERR_DNS: return "host name lookup failed";
-    case MB_ERR_CONNECT: return "connection failed";
-    case MB_ERR_TIMEOUT: return "timed out";
-    case MB_ERR_CLOSED: return "connection closed by peer";
-    case MB_ERR_IO: return "transport I/O error";
-    case MB_ERR_TLS_REQUIRED: return "https URL needs a TLS transport";
-    case MB_ERR_TLS: return "TLS failure";
-    case MB_ERR_GRAPHQL: return "GraphQL error";
-    case MB_ERR_AUTH: return "authentication or authorization refused";
-    case MB_ERR_NO_DATA: return "response has no data";
-    case MB_STATUS_COUNT_: break;
+    const char *p = mb__messages;
+    unsigned i = (unsigned)s;
+    if (i >= (unsigned)MB_STATUS_COUNT_) return "unknown status";
+    while (i--) {
+        p += strlen(p) + 1;
+        if (!*p) return "unknown status"; /* a status added without its message */
     }
-    return "unknown status";
+    return p;
 }
 
 mb_str mb_cstr(const char *s) {
@@ -800,6 +822,20 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tokens, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
+    if (r == JSMN_ERROR_PART) { /* strict jsmn wants a delimiter after a root primitive: "42" */
+        size_t a = 0, b = len;
+        while (a < b && mb__is_ws(js[a])) a++;
+        while (b > a && mb__is_ws(js[b - 1])) b--;
+        if (a == b || js[a] == '{' || js[a] == '[' || js[a] == '"' || !mb__primitive_ok(js + a, b - a))
+            return MB_ERR_JSON;
+        tokens[0].type = JSMN_PRIMITIVE;
+        tokens[0].start = (int)a;
+        tokens[0].end = (int)b;
+        tokens[0].size = 0;
+        tokens[0].parent = -1;
+        doc->count = 1;
+        return MB_OK;
+    }
     if (r <= 0) return MB_ERR_JSON;
     /* exactly one top-level value, then only whitespace */
     end = (size_t)tokens[0].end + (tokens[0].type == JSMN_STRING ? 1u : 0u);
@@ -1002,6 +1038,17 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
     return MB_OK;
 }
 
+mb_status mb_json_check_strings(const mb_json *d) {
+    size_t n;
+    for (int i = 0; d && i < d->count; i++) {
+        if (d->tok[i].type == JSMN_STRING) {
+            mb_status s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
+            if (s != MB_OK) return s;
+        }
+    }
+    return MB_OK;
+}
+
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
     mb_status s;
@@ -1104,67 +1151,8 @@ mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
     return MB_ERR_TYPE;
 }
 
-/* Strict validator: recursive descent bounded by MB_JSON_MAX_DEPTH. */
-static const char *mb__v_ws(const char *p, const char *e) {
-    while (p < e && mb__is_ws(*p)) p++;
-    return p;
-}
-
-static const char *mb__v_string(const char *p, const char *e) {
-    const char *s = ++p; /* past the opening quote */
-    size_t n;
-    while (p < e && *p != '"') p += (*p == '\\' && p + 1 < e) ? 2 : 1;
-    if (p >= e) return NULL;
-    if (mb__unescape(s, (size_t)(p - s), NULL, 0, &n) != MB_OK) return NULL;
-    return p + 1;
-}
-
-static const char *mb__v_value(const char *p, const char *e, int depth) {
-    p = mb__v_ws(p, e);
-    if (p >= e) return NULL;
-    if (*p == '"') return mb__v_string(p, e);
-    if (*p == '{' || *p == '[') {
-        char close = *p == '{' ? '}' : ']';
-        int obj = *p == '{';
-        if (depth >= MB_JSON_MAX_DEPTH) return NULL;
-        p = mb__v_ws(p + 1, e);
-        if (p < e && *p == close) return p + 1;
-        for (;;) {
-            if (obj) {
-                p = mb__v_ws(p, e);
-                if (p >= e || *p != '"' || !(p = mb__v_string(p, e))) return NULL;
-                p = mb__v_ws(p, e);
-                if (p >= e || *p++ != ':') return NULL;
-            }
-            if (!(p = mb__v_value(p, e, depth + 1))) return NULL;
-            p = mb__v_ws(p, e);
-            if (p >= e) return NULL;
-            if (*p == close) return p + 1;
-            if (*p++ != ',') return NULL;
-        }
-    }
-    {
-        const char *s = p;
-        while (p < e && (*p == '-' || *p == '+' || *p == '.' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-                         (*p >= 'A' && *p <= 'Z')))
-            p++;
-        return mb__primitive_ok(s, (size_t)(p - s)) ? p : NULL;
-    }
-}
-
-int mb_json_valid(const char *js, size_t len) {
-    const char *e = js + len, *p;
-    if (!js) return 0;
-    p = mb__v_value(js, e, 0);
-    return p != NULL && mb__v_ws(p, e) == e;
-}
-
 void mb_w_raw(mb_writer *w, const char *json, size_t len) {
-    if (w->err != MB_OK) return;
-    if (!json || !mb_json_valid(json, len)) {
-        mb__w_fail(w, MB_ERR_JSON);
-        return;
-    }
+    if (w->err == MB_OK && (!json || !len)) mb__w_fail(w, MB_ERR_JSON);
     if (!mb__w_value_start(w)) return;
     mb_w_bytes(w, json, len);
 }
@@ -1907,10 +1895,15 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
         const char *p = variables_json, *e = p + n;
         while (p < e && mb__is_ws(*p)) p++;
         while (e > p && mb__is_ws(e[-1])) e--;
-        if (!mb_json_valid(p, (size_t)(e - p)) || *p != '{') {
+        /* strict check with the response's token array, free until the answer */
+        mb_status s = p < e && *p == '{' ? mb_json_parse(&c->res.doc, p, (size_t)(e - p), c->cfg.tokens,
+                                                         c->cfg.max_tokens)
+                                         : MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
+        if (s != MB_OK) {
             c->state = MB__C_IDLE;
             if (res) *res = &c->res;
-            return MB_ERR_JSON;
+            return s;
         }
         /* copy the members between the object's braces */
         p++;

@@ -1,36 +1,50 @@
 /* ---- base ---- */
 
+/* One string of NUL-separated messages in enum order: no pointer table. */
+static const char mb__messages[] =
+    "ok\0" /* MB_OK */
+    "incomplete\0" /* MB_PENDING */
+    "bad argument\0" /* MB_ERR_ARG */
+    "bad URL\0" /* MB_ERR_URL */
+    "buffer too small\0" /* MB_ERR_BUFFER */
+    "too few JSON tokens\0" /* MB_ERR_TOKENS */
+    "invalid UTF-8\0" /* MB_ERR_UTF8 */
+    "malformed JSON\0" /* MB_ERR_JSON */
+    "JSON too deep\0" /* MB_ERR_DEPTH */
+    "JSON path not found\0" /* MB_ERR_NOT_FOUND */
+    "wrong JSON type\0" /* MB_ERR_TYPE */
+    "number out of range\0" /* MB_ERR_RANGE */
+    "malformed HTTP\0" /* MB_ERR_HTTP */
+    "HTTP limit exceeded\0" /* MB_ERR_HTTP_LIMIT */
+    "HTTP error status\0" /* MB_ERR_HTTP_STATUS */
+    "response truncated\0" /* MB_ERR_TRUNCATED */
+    "DNS lookup failed\0" /* MB_ERR_DNS */
+    "connect failed\0" /* MB_ERR_CONNECT */
+    "timed out\0" /* MB_ERR_TIMEOUT */
+    "connection closed\0" /* MB_ERR_CLOSED */
+    "I/O error\0" /* MB_ERR_IO */
+    "https needs TLS transport\0" /* MB_ERR_TLS_REQUIRED */
+    "TLS error\0" /* MB_ERR_TLS */
+    "no TLS CA configured\0" /* MB_ERR_TLS_NO_CA */
+    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
+    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
+    "GraphQL error\0" /* MB_ERR_GRAPHQL */
+    "auth refused\0" /* MB_ERR_AUTH */
+    "no data in response\0" /* MB_ERR_NO_DATA */;
+
 const char *mb_strerror(mb_status s) {
-    switch (s) {
-    case MB_OK: return "ok";
-    case MB_PENDING: return "incomplete: more input needed";
-    case MB_ERR_ARG: return "invalid argument or call out of order";
-    case MB_ERR_URL: return "malformed or unsupported URL";
-    case MB_ERR_BUFFER: return "work buffer too small";
-    case MB_ERR_TOKENS: return "token array too small for the JSON";
-    case MB_ERR_UTF8: return "string is not valid UTF-8";
-    case MB_ERR_JSON: return "malformed JSON";
-    case MB_ERR_DEPTH: return "JSON nested too deeply";
-    case MB_ERR_NOT_FOUND: return "JSON path not found";
-    case MB_ERR_TYPE: return "JSON value has the wrong type";
-    case MB_ERR_RANGE: return "number out of range";
-    case MB_ERR_HTTP: return "malformed HTTP response";
-    case MB_ERR_HTTP_LIMIT: return "HTTP response over a configured limit";
-    case MB_ERR_HTTP_STATUS: return "HTTP error status";
-    case MB_ERR_TRUNCATED: return "connection closed before the response was complete";
-    case MB_ERR_DNS: return "host name lookup failed";
-    case MB_ERR_CONNECT: return "connection failed";
-    case MB_ERR_TIMEOUT: return "timed out";
-    case MB_ERR_CLOSED: return "connection closed by peer";
-    case MB_ERR_IO: return "transport I/O error";
-    case MB_ERR_TLS_REQUIRED: return "https URL needs a TLS transport";
-    case MB_ERR_TLS: return "TLS failure";
-    case MB_ERR_GRAPHQL: return "GraphQL error";
-    case MB_ERR_AUTH: return "authentication or authorization refused";
-    case MB_ERR_NO_DATA: return "response has no data";
-    case MB_STATUS_COUNT_: break;
+    const char *p = mb__messages;
+    unsigned i = (unsigned)s;
+    if (i >= (unsigned)MB_STATUS_COUNT_) return "unknown status";
+    while (i--) {
+        p += strlen(p) + 1;
+        if (!*p) return "unknown status"; /* a status added without its message */
     }
-    return "unknown status";
+    return p;
 }
 
 mb_str mb_cstr(const char *s) {

@@ -54,7 +54,14 @@ typedef enum mb_status {
     MB_ERR_CLOSED,           /* peer closed the connection */
     MB_ERR_IO,               /* transport send/receive failed */
     MB_ERR_TLS_REQUIRED,     /* https URL but the transport is not TLS */
-    MB_ERR_TLS,              /* TLS failure (handshake, record) */
+    MB_ERR_TLS,              /* TLS failure (protocol, record, alert) */
+    MB_ERR_TLS_NO_CA,        /* no trust anchor configured: refuses to connect */
+    MB_ERR_TLS_CONFIG,       /* CA, certificate or key does not parse */
+    MB_ERR_TLS_UNTRUSTED,    /* server certificate not signed by a trusted CA */
+    MB_ERR_TLS_SELF_SIGNED,  /* server presented a self-signed certificate */
+    MB_ERR_TLS_EXPIRED,      /* server certificate expired or not yet valid */
+    MB_ERR_TLS_HOSTNAME,     /* server certificate is for another host name */
+    MB_ERR_TLS_HANDSHAKE,    /* connection lost during the TLS handshake */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */

@@ -327,10 +327,15 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
         const char *p = variables_json, *e = p + n;
         while (p < e && mb__is_ws(*p)) p++;
         while (e > p && mb__is_ws(e[-1])) e--;
-        if (!mb_json_valid(p, (size_t)(e - p)) || *p != '{') {
+        /* strict check with the response's token array, free until the answer */
+        mb_status s = p < e && *p == '{' ? mb_json_parse(&c->res.doc, p, (size_t)(e - p), c->cfg.tokens,
+                                                         c->cfg.max_tokens)
+                                         : MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
+        if (s != MB_OK) {
             c->state = MB__C_IDLE;
             if (res) *res = &c->res;
-            return MB_ERR_JSON;
+            return s;
         }
         /* copy the members between the object's braces */
         p++;

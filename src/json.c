@@ -74,6 +74,20 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tokens, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
+    if (r == JSMN_ERROR_PART) { /* strict jsmn wants a delimiter after a root primitive: "42" */
+        size_t a = 0, b = len;
+        while (a < b && mb__is_ws(js[a])) a++;
+        while (b > a && mb__is_ws(js[b - 1])) b--;
+        if (a == b || js[a] == '{' || js[a] == '[' || js[a] == '"' || !mb__primitive_ok(js + a, b - a))
+            return MB_ERR_JSON;
+        tokens[0].type = JSMN_PRIMITIVE;
+        tokens[0].start = (int)a;
+        tokens[0].end = (int)b;
+        tokens[0].size = 0;
+        tokens[0].parent = -1;
+        doc->count = 1;
+        return MB_OK;
+    }
     if (r <= 0) return MB_ERR_JSON;
     /* exactly one top-level value, then only whitespace */
     end = (size_t)tokens[0].end + (tokens[0].type == JSMN_STRING ? 1u : 0u);
@@ -276,6 +290,17 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
     return MB_OK;
 }
 
+mb_status mb_json_check_strings(const mb_json *d) {
+    size_t n;
+    for (int i = 0; d && i < d->count; i++) {
+        if (d->tok[i].type == JSMN_STRING) {
+            mb_status s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
+            if (s != MB_OK) return s;
+        }
+    }
+    return MB_OK;
+}
+
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
     mb_status s;
@@ -378,67 +403,8 @@ mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
     return MB_ERR_TYPE;
 }
 
-/* Strict validator: recursive descent bounded by MB_JSON_MAX_DEPTH. */
-static const char *mb__v_ws(const char *p, const char *e) {
-    while (p < e && mb__is_ws(*p)) p++;
-    return p;
-}
-
-static const char *mb__v_string(const char *p, const char *e) {
-    const char *s = ++p; /* past the opening quote */
-    size_t n;
-    while (p < e && *p != '"') p += (*p == '\\' && p + 1 < e) ? 2 : 1;
-    if (p >= e) return NULL;
-    if (mb__unescape(s, (size_t)(p - s), NULL, 0, &n) != MB_OK) return NULL;
-    return p + 1;
-}
-
-static const char *mb__v_value(const char *p, const char *e, int depth) {
-    p = mb__v_ws(p, e);
-    if (p >= e) return NULL;
-    if (*p == '"') return mb__v_string(p, e);
-    if (*p == '{' || *p == '[') {
-        char close = *p == '{' ? '}' : ']';
-        int obj = *p == '{';
-        if (depth >= MB_JSON_MAX_DEPTH) return NULL;
-        p = mb__v_ws(p + 1, e);
-        if (p < e && *p == close) return p + 1;
-        for (;;) {
-            if (obj) {
-                p = mb__v_ws(p, e);
-                if (p >= e || *p != '"' || !(p = mb__v_string(p, e))) return NULL;
-                p = mb__v_ws(p, e);
-                if (p >= e || *p++ != ':') return NULL;
-            }
-            if (!(p = mb__v_value(p, e, depth + 1))) return NULL;
-            p = mb__v_ws(p, e);
-            if (p >= e) return NULL;
-            if (*p == close) return p + 1;
-            if (*p++ != ',') return NULL;
-        }
-    }
-    {
-        const char *s = p;
-        while (p < e && (*p == '-' || *p == '+' || *p == '.' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-                         (*p >= 'A' && *p <= 'Z')))
-            p++;
-        return mb__primitive_ok(s, (size_t)(p - s)) ? p : NULL;
-    }
-}
-
-int mb_json_valid(const char *js, size_t len) {
-    const char *e = js + len, *p;
-    if (!js) return 0;
-    p = mb__v_value(js, e, 0);
-    return p != NULL && mb__v_ws(p, e) == e;
-}
-
 void mb_w_raw(mb_writer *w, const char *json, size_t len) {
-    if (w->err != MB_OK) return;
-    if (!json || !mb_json_valid(json, len)) {
-        mb__w_fail(w, MB_ERR_JSON);
-        return;
-    }
+    if (w->err == MB_OK && (!json || !len)) mb__w_fail(w, MB_ERR_JSON);
     if (!mb__w_value_start(w)) return;
     mb_w_bytes(w, json, len);
 }

@@ -55,9 +55,10 @@ MB_API mb_status mb_json_get_double(const mb_json *doc, int tok, double *out);
 #endif
 MB_API mb_status mb_json_get_bool(const mb_json *doc, int tok, int *out);
 
-/* Strict validation of one JSON text (RFC 8259; nesting up to
- * MB_JSON_MAX_DEPTH). */
-MB_API int mb_json_valid(const char *js, size_t len);
-/* Writes already-serialized JSON as a value; it is validated first
- * (MB_ERR_JSON otherwise). */
+/* Checks every string of a parsed document (escapes, raw control
+ * characters, UTF-8): mb_json_parse() + this = a full RFC 8259 check. */
+MB_API mb_status mb_json_check_strings(const mb_json *doc);
+/* Writes JSON text that is already serialized and valid as one value (check
+ * text of unknown origin with mb_json_parse() first, as mb_execute() does
+ * for its variables). Empty text: MB_ERR_JSON. */
 MB_API void mb_w_raw(mb_writer *w, const char *json, size_t len);

@@ -29,6 +29,13 @@ extern const char *t_case; /* the running case, for failure messages */
         }                                                                              \
     } while (0)
 
+/* strict JSON check through the library's own parser */
+static inline int json_ok(const char *s, size_t n) {
+    mb_token tk[256];
+    mb_json d;
+    return mb_json_parse(&d, s, n, tk, 256) == MB_OK && mb_json_check_strings(&d) == MB_OK;
+}
+
 /* view equals C string */
 #define CHECK_STR(view, cstr) CHECK(mb_str_eq((view), (cstr)))
 

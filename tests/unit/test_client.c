@@ -45,6 +45,13 @@ void test_url(void) {
         url[7 + MB_MAX_HOST] = '\0';
         CHECK_ST(mb_url_parse(url, &u), MB_OK);
     }
+    t_case = "every status has its own message";
+    for (int a = 0; a < (int)MB_STATUS_COUNT_; a++) {
+        CHECK(strcmp(mb_strerror((mb_status)a), "unknown status") != 0 && mb_strerror((mb_status)a)[0]);
+        for (int b = 0; b < a; b++) CHECK(strcmp(mb_strerror((mb_status)a), mb_strerror((mb_status)b)) != 0);
+    }
+    CHECK(strcmp(mb_strerror(MB_STATUS_COUNT_), "unknown status") == 0);
+    CHECK(strcmp(mb_strerror(MB_ERR_TLS_HANDSHAKE), "TLS handshake cut") == 0);
     t_case = "env endpoints";
     CHECK(strcmp(mb_env_url(MB_ENV_PROD), "https://api.masterbots.ai/v1/graphql") == 0);
     CHECK(strcmp(mb_env_url(MB_ENV_TEST), "https://dev-api.masterbots.ai/v1/graphql") == 0);
@@ -369,6 +376,8 @@ static void request_limits(void) {
     t_case = "bad variables JSON";
     CHECK_ST(mb_execute(&c, Q_CATS, NULL, "{\"a\":}", &res), MB_ERR_JSON);
     CHECK_ST(mb_execute(&c, Q_CATS, NULL, "[1]", &res), MB_ERR_JSON);
+    CHECK_ST(mb_execute(&c, Q_CATS, NULL, "{\"a\":\"\x01\"}", &res), MB_ERR_JSON);
+    CHECK_ST(mb_execute(&c, Q_CATS, NULL, "{\"a\":\"\xff\"}", &res), MB_ERR_UTF8);
     CHECK(s.tx_len == 0);
     t_case = "send without request";
     CHECK_ST(mb_send(&c, &res), MB_ERR_ARG);
