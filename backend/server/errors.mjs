@@ -38,6 +38,7 @@ export function fromPgError(e, path = '$') {
   if (c === '22025') return new HasuraError('bad-request', msg, path);
   if (c.startsWith('22')) return new HasuraError('data-exception', msg, path);
   if (c === '42501') return new HasuraError('permission-denied', msg, path);
+  console.error(`mb-server: database query error ${c}: ${msg}`);
   const err = new HasuraError('unexpected', 'database query error', path, 500);
   err.pg = e;
   return err;

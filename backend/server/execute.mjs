@@ -27,7 +27,7 @@ export function prepare(state, body, session) {
 function ctxFor(state, session, views, client) {
   return {
     model: state.model, views, session: session.vars, role: session.role, admin: session.role === 'admin',
-    stringify: state.stringify, client, pgError: (e, path) => fromPgError(e, path),
+    stringify: state.stringify, upperEnums: state.N.kind === 'graphql-default', client, pgError: (e, path) => fromPgError(e, path),
   };
 }
 

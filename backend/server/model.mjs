@@ -56,7 +56,8 @@ export function buildModel(md, catalog, enumRows) {
     for (const fk of t.cat.fks) {
       const rk = `${fk.refSchema}.${fk.refTable}`;
       const remote = tables.get(rk);
-      if (fk.cols.length === 1 && remote && remote.isEnum) {
+      // Hasura types a column as the enum only when its foreign key targets the enum table's primary key
+      if (fk.cols.length === 1 && remote && remote.isEnum && remote.pk && remote.pk.cols.length === 1 && remote.pk.cols[0] === fk.refCols[0]) {
         const c = t.columns.find((x) => x.name === fk.cols[0]);
         if (c && !c.isArray) c.enumRef = rk;
       }

@@ -22,6 +22,7 @@ const ORDERABLE_NOT = new Set(['json', 'point', 'line', 'lseg', 'box', 'path', '
 // Operators per column type, in hasura-default spelling. `kind` says how the value is used.
 export function operatorsFor(col) {
   const base = ['_eq', '_neq', '_in', '_nin', '_gt', '_lt', '_gte', '_lte', '_is_null'];
+  if (col.enumRef) return ['_eq', '_neq', '_in', '_nin', '_is_null'];
   if (col.isArray) return [...base, '_contains', '_contained_in'];
   if (TEXTLIKE.has(col.udt)) {
     return [...base, '_like', '_nlike', '_ilike', '_nilike', '_similar', '_nsimilar', '_regex', '_nregex', '_iregex', '_niregex'];

@@ -12,9 +12,15 @@ const DIR = {
 const tableSql = (t) => `${ident(t.schema)}.${ident(t.name)}`;
 
 // Builds a JSON object with the given [key, sqlExpr] pairs, keeping their order.
-export function jsonObject(pairs) {
+// row_to_json of a one-row subselect (as Hasura does): compact output, no argument limit.
+// inline: json_build_object, for objects built from aggregate functions, which must stay at
+// the level of the aggregated rows.
+export function jsonObject(pairs, inline = false) {
   if (pairs.length === 0) return "'{}'::json";
-  if (pairs.length <= 50) return `json_build_object(${pairs.map(([k, e]) => `${lit(k)}, ${e}`).join(', ')})`;
+  if (inline) {
+    if (pairs.length > 50) throw new HasuraError('not-supported', 'more than 50 fields in one aggregate selection', '$');
+    return `json_build_object(${pairs.map(([k, e]) => `${lit(k)}, ${e}`).join(', ')})`;
+  }
   return `(SELECT row_to_json(_x) FROM (SELECT ${pairs.map(([k, e]) => `${e} AS ${ident(k)}`).join(', ')}) AS _x)`;
 }
 
@@ -48,6 +54,8 @@ function columnExpr(col, a, ctx, args) {
   if (args && args.path != null) x = `(${x} #> ${ctx.p.add(parseJsonPath(args.path), 'text[]')})`;
   if (ctx.stringify && BIGNUM.has(col.udt) && !col.isArray) x = `(${x})::text`;
   if ((col.udt === 'geometry' || col.udt === 'geography') && !col.isArray) x = `ST_AsGeoJSON(${x}, 15, 4)::json`;
+  // enum-table columns answer with the GraphQL enum value (upper case in graphql-default)
+  if (col.enumRef && ctx.upperEnums) x = `upper(${x})`;
   return x;
 }
 
@@ -156,7 +164,7 @@ export function aggregateSelect(t, f, ctx, join) {
     else if (g.mb.kind === 'nodes') pairs.push([g.alias, `coalesce(json_agg(${rowJson(g.sel, t, b, ctx)}${ordered ? ` ORDER BY ${b}."__mb_o"` : ''}), '[]'::json)`]);
     else if (g.mb.kind === 'aggregate') pairs.push([g.alias, aggregateFields(g.sel, t, b, ctx)]);
   }
-  return `(SELECT ${jsonObject(pairs)} FROM (${sql}) AS ${b})`;
+  return `(SELECT ${jsonObject(pairs, true)} FROM (${sql}) AS ${b})`;
 }
 
 function aggregateFields(sel, t, b, ctx) {
@@ -180,7 +188,7 @@ function aggregateFields(sel, t, b, ctx) {
       if (ctx.stringify && (fn === 'sum' || fn === 'max' || fn === 'min') && BIGNUM.has(col.udt)) e = `(${e})::text`;
       inner.push([h.alias, e]);
     }
-    pairs.push([g.alias, jsonObject(inner)]);
+    pairs.push([g.alias, jsonObject(inner, true)]);
   }
-  return jsonObject(pairs);
+  return jsonObject(pairs, true);
 }
