@@ -1,0 +1,66 @@
+// TLS peers for the adapter test: HTTPS servers on 127.0.0.1 (and ::1) with
+// the certificates of tests/tls/pki.sh, one per failure the client must
+// tell apart, plus a server that cuts the handshake and one that never
+// answers. Prints one JSON line of ports, then serves until stdin closes.
+// Every HTTPS answer reports whether the TLS session was resumed.
+// Usage: node servers.mjs PKI_DIR
+import https from 'node:https';
+import net from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const pem = (n) => readFileSync(join(dir, n));
+const stats = { connections: 0, resumed: 0, requests: 0 };
+const sockets = new Set();
+
+function handler(req, res) {
+  let body = '';
+  req.on('data', (c) => { body += c; });
+  req.on('end', () => {
+    stats.requests++;
+    const s = req.socket;
+    const peer = s.getPeerCertificate ? s.getPeerCertificate() : null;
+    const data = req.url === '/stats'
+      ? { stats }
+      : { tls: { resumed: s.isSessionReused(), protocol: s.getProtocol(), client: peer && peer.subject ? peer.subject.CN : null },
+          auth: req.headers.authorization ? 'bearer' : null, length: body.length };
+    const out = JSON.stringify({ data });
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(out) });
+    res.end(out);
+  });
+}
+
+function serve(cert, key, host, extra = {}) {
+  const srv = https.createServer({ cert: pem(cert), key: pem(key), ...extra }, handler);
+  srv.keepAliveTimeout = 30000;
+  srv.on('secureConnection', (s) => {
+    stats.connections++;
+    if (s.isSessionReused()) stats.resumed++;
+  });
+  srv.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  srv.on('tlsClientError', () => {}); // the failure cases make these on purpose
+  return new Promise((ok) => srv.listen(0, host, () => ok(srv.address().port)));
+}
+
+function raw(onConn) {
+  const srv = net.createServer((s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); onConn(s); });
+  return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv.address().port)));
+}
+
+const ports = {
+  good: await serve('server.crt', 'server.key', '127.0.0.1'),
+  good6: await serve('server.crt', 'server.key', '::1'),
+  otherhost: await serve('otherhost.crt', 'otherhost.key', '127.0.0.1'),
+  expired: await serve('expired.crt', 'expired.key', '127.0.0.1'),
+  selfsigned: await serve('selfsigned.crt', 'selfsigned.key', '127.0.0.1'),
+  untrusted: await serve('untrusted.crt', 'untrusted.key', '127.0.0.1'),
+  mtls: await serve('server.crt', 'server.key', '127.0.0.1', { requestCert: true, rejectUnauthorized: true, ca: pem('ca.crt') }),
+  // reads the ClientHello, then closes: a handshake cut in the middle
+  cut: await raw((s) => s.once('data', () => s.destroy())),
+  // accepts and never says anything: the handshake must time out
+  silent: await raw(() => {}),
+};
+process.stdout.write(JSON.stringify(ports) + '\n');
+process.stdin.resume();
+process.stdin.on('end', () => { for (const s of sockets) s.destroy(); process.exit(0); });

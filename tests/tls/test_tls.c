@@ -1,0 +1,270 @@
+/* The mbedTLS adapter over POSIX sockets against tests/tls/servers.mjs:
+ * verified HTTPS, keep-alive on one session, resumption on reconnect, IP
+ * literals, and a distinct status for each refusal.
+ * Usage: test_tls PKI_DIR PORTS_JSON */
+#define _POSIX_C_SOURCE 200809L
+#define MB_IMPLEMENTATION
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "mb.h"
+#include "platform/mb_posix.h"
+#include "platform/mb_mbedtls.h"
+
+static int pass, fail;
+#define CHECK(c, what)                                                   \
+    do {                                                                 \
+        if (c) { pass++; printf("PASS %s\n", what); }                    \
+        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); } \
+    } while (0)
+
+static const char *pki;
+static unsigned char ca_pem[8192], ca_der[4096], cl_crt[8192], cl_key[8192];
+static size_t ca_pem_len, ca_der_len, cl_crt_len, cl_key_len;
+static char work[16384];
+static mb_token toks[256];
+static int warnings;
+
+static size_t load(const char *name, unsigned char *buf, size_t cap, int nul) {
+    char path[512];
+    FILE *f;
+    size_t n;
+    snprintf(path, sizeof path, "%s/%s", pki, name);
+    f = fopen(path, "rb");
+    if (!f) { printf("cannot open %s\n", path); exit(2); }
+    n = fread(buf, 1, cap - 1, f);
+    fclose(f);
+    if (nul) buf[n++] = '\0'; /* mbedTLS wants PEM with its NUL counted */
+    return n;
+}
+
+static void on_log(void *u, mb_log_level l, const char *m, size_t n) {
+    (void)u;
+    (void)n;
+    if (l == MB_LOG_WARN && strstr(m, "insecure")) warnings++;
+}
+
+typedef struct session {
+    mb_posix_socket sock;
+    mb_tls tls;
+    mb_client c;
+    mb_status init;
+} session;
+
+/* Sets up TLS (tc may be NULL: the test CA) and a client for url. */
+static mb_status open_session(session *s, const char *url, const mb_tls_config *tc, uint32_t timeout_ms) {
+    mb_tls_config def;
+    mb_config cfg;
+    memset(&def, 0, sizeof def);
+    def.ca_pem = ca_pem;
+    def.ca_len = ca_pem_len;
+    s->init = mb_tls_init(&s->tls, mb_posix_transport(&s->sock), tc ? tc : &def);
+    if (s->init != MB_OK) return s->init;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.url = url;
+    cfg.jwt = "header.payload.signature";
+    cfg.transport = mb_tls_transport(&s->tls);
+    cfg.buf = work;
+    cfg.buf_size = sizeof work;
+    cfg.tokens = toks;
+    cfg.max_tokens = 256;
+    cfg.timeout_ms = cfg.connect_timeout_ms = timeout_ms;
+    return mb_client_init(&s->c, &cfg);
+}
+
+static void close_session(session *s) {
+    mb_client_close(&s->c);
+    mb_tls_free(&s->tls);
+}
+
+static mb_status query(session *s, mb_result **res) { return mb_execute(&s->c, "query { tls }", NULL, NULL, res); }
+
+static int field_is(mb_result *res, const char *path, const char *want) {
+    int t;
+    if (mb_json_find(&res->doc, res->data, path, &t) != MB_OK) return 0;
+    return mb_str_eq(mb_json_raw_view(&res->doc, t), want);
+}
+
+static int port_of(const char *json, const char *name) {
+    static mb_token pt[64];
+    mb_json d;
+    int t;
+    int32_t v = 0;
+    if (mb_json_parse(&d, json, strlen(json), pt, 64) != MB_OK || mb_json_find(&d, 0, name, &t) != MB_OK ||
+        mb_json_get_i32(&d, t, &v) != MB_OK)
+        return 0;
+    return (int)v;
+}
+
+static void url(char *out, size_t cap, const char *host, int port) {
+    snprintf(out, cap, "https://%s:%d/v1/graphql", host, port);
+}
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* One handshake against a peer that must be refused with `want`. */
+static void refused(const char *what, const char *host, int port, mb_status want) {
+    session s;
+    mb_result *res;
+    char u[128];
+    mb_status got;
+    url(u, sizeof u, host, port);
+    if (open_session(&s, u, NULL, 3000) != MB_OK) {
+        CHECK(0, what);
+        close_session(&s);
+        return;
+    }
+    got = query(&s, &res);
+    if (got != want) printf("  %s: got %s (mbedTLS -0x%04x, flags 0x%x)\n", what, mb_strerror(got), (unsigned)-s.tls.last_error, (unsigned)s.tls.verify_flags);
+    CHECK(got == want && s.tls.stats.handshakes == 0, what);
+    close_session(&s);
+}
+
+int main(int argc, char **argv) {
+    const char *ports;
+    char u[128];
+    session s;
+    mb_result *res;
+    if (argc != 3) { fprintf(stderr, "usage: test_tls PKI_DIR PORTS_JSON\n"); return 2; }
+    pki = argv[1];
+    ports = argv[2];
+    ca_pem_len = load("ca.crt", ca_pem, sizeof ca_pem, 1);
+    ca_der_len = load("ca.der", ca_der, sizeof ca_der, 0);
+    cl_crt_len = load("client.crt", cl_crt, sizeof cl_crt, 1);
+    cl_key_len = load("client.key", cl_key, sizeof cl_key, 1);
+
+    /* verified HTTPS, keep-alive on one TLS session */
+    url(u, sizeof u, "localhost", port_of(ports, "good"));
+    CHECK(open_session(&s, u, NULL, 5000) == MB_OK, "init with a PEM CA");
+    {
+        int ok = 1;
+        double t0 = now_s();
+        ok &= query(&s, &res) == MB_OK;
+        printf("  full handshake + first query: %.1f ms\n", (now_s() - t0) * 1e3);
+        for (int i = 1; i < 12; i++) ok &= query(&s, &res) == MB_OK && field_is(res, "auth", "bearer");
+        CHECK(ok, "12 JWT-authenticated queries over HTTPS");
+    }
+    CHECK(s.tls.stats.handshakes == 1 && s.tls.stats.full == 1 && s.c.connects == 1,
+          "keep-alive: 12 calls, 1 TCP connection, 1 full handshake");
+    printf("  full handshake: %zu bytes out, %zu bytes in\n", s.tls.stats.last_hs_out, s.tls.stats.last_hs_in);
+    mb_client_close(&s.c); /* drop the connection: the next call reconnects */
+    {
+        double t0 = now_s();
+        mb_status st = query(&s, &res);
+        printf("  resumed handshake + query: %.1f ms\n", (now_s() - t0) * 1e3);
+        CHECK(st == MB_OK && field_is(res, "tls.resumed", "true"), "reconnect resumes the session (server agrees)");
+    }
+    CHECK(s.tls.stats.handshakes == 2 && s.tls.stats.full == 1 && s.tls.stats.resumed == 1,
+          "reconnect: 2 handshakes, still 1 full");
+    printf("  resumed handshake: %zu bytes out, %zu bytes in\n", s.tls.stats.last_hs_out, s.tls.stats.last_hs_in);
+    mb_tls_forget_session(&s.tls);
+    mb_client_close(&s.c);
+    CHECK(query(&s, &res) == MB_OK && field_is(res, "tls.resumed", "false") && s.tls.stats.full == 2,
+          "after forgetting the session: a full handshake again");
+    close_session(&s);
+
+    /* IP literals: the server certificate names 127.0.0.1 and ::1 only as iPAddress */
+    url(u, sizeof u, "127.0.0.1", port_of(ports, "good"));
+    CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://127.0.0.1 verifies against the IP SAN");
+    close_session(&s);
+    url(u, sizeof u, "[::1]", port_of(ports, "good6"));
+    CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://[::1] verifies against the IP SAN");
+    close_session(&s);
+
+    /* refusals, each with its own status */
+    refused("certificate from an unknown CA -> MB_ERR_TLS_UNTRUSTED", "localhost", port_of(ports, "untrusted"), MB_ERR_TLS_UNTRUSTED);
+    refused("certificate for another host -> MB_ERR_TLS_HOSTNAME", "localhost", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
+    refused("IP literal not in the certificate -> MB_ERR_TLS_HOSTNAME", "127.0.0.1", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
+    refused("expired certificate -> MB_ERR_TLS_EXPIRED", "localhost", port_of(ports, "expired"), MB_ERR_TLS_EXPIRED);
+    refused("self-signed certificate -> MB_ERR_TLS_SELF_SIGNED", "localhost", port_of(ports, "selfsigned"), MB_ERR_TLS_SELF_SIGNED);
+    refused("server closes mid-handshake -> MB_ERR_TLS_HANDSHAKE", "localhost", port_of(ports, "cut"), MB_ERR_TLS_HANDSHAKE);
+    {
+        double t0 = now_s(), dt;
+        url(u, sizeof u, "localhost", port_of(ports, "silent"));
+        open_session(&s, u, NULL, 300);
+        CHECK(query(&s, &res) == MB_ERR_TIMEOUT, "silent server: the handshake times out");
+        dt = now_s() - t0;
+        CHECK(dt < 3.0, "  ...within the timeout (generous guard)");
+        close_session(&s);
+    }
+    {
+        mb_tls_config tc;
+        memset(&tc, 0, sizeof tc);
+        CHECK(open_session(&s, "https://localhost:1/", &tc, 1000) == MB_ERR_TLS_NO_CA, "no CA configured -> MB_ERR_TLS_NO_CA");
+        mb_tls_free(&s.tls);
+        tc.ca_pem = (const unsigned char *)"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n";
+        tc.ca_len = strlen((const char *)tc.ca_pem) + 1;
+        CHECK(open_session(&s, "https://localhost:1/", &tc, 1000) == MB_ERR_TLS_CONFIG, "unparsable CA -> MB_ERR_TLS_CONFIG");
+        mb_tls_free(&s.tls);
+        tc.ca_pem = ca_der;
+        tc.ca_len = ca_der_len;
+        url(u, sizeof u, "localhost", port_of(ports, "good"));
+        CHECK(open_session(&s, u, &tc, 5000) == MB_OK && query(&s, &res) == MB_OK, "CA given as DER");
+        close_session(&s);
+        memset(&tc, 0, sizeof tc);
+        {
+            char path[512];
+            snprintf(path, sizeof path, "%s/ca.crt", pki);
+            tc.ca_file = path;
+            CHECK(open_session(&s, u, &tc, 5000) == MB_OK && query(&s, &res) == MB_OK, "CA read from a file");
+            close_session(&s);
+            tc.ca_file = "/nonexistent/ca.crt";
+            CHECK(open_session(&s, u, &tc, 5000) == MB_ERR_TLS_CONFIG, "missing CA file -> MB_ERR_TLS_CONFIG");
+            mb_tls_free(&s.tls);
+        }
+    }
+    /* mutual TLS */
+    {
+        mb_tls_config tc;
+        mb_status st;
+        url(u, sizeof u, "localhost", port_of(ports, "mtls"));
+        open_session(&s, u, NULL, 3000);
+        st = query(&s, &res);
+        CHECK(st == MB_ERR_TLS || st == MB_ERR_TLS_HANDSHAKE || st == MB_ERR_CLOSED || st == MB_ERR_TRUNCATED,
+              "mutual TLS without a client certificate is refused");
+        close_session(&s);
+        memset(&tc, 0, sizeof tc);
+        tc.ca_pem = ca_pem;
+        tc.ca_len = ca_pem_len;
+        tc.client_cert = cl_crt;
+        tc.client_cert_len = cl_crt_len;
+        tc.client_key = cl_key;
+        tc.client_key_len = cl_key_len;
+        CHECK(open_session(&s, u, &tc, 5000) == MB_OK && query(&s, &res) == MB_OK && field_is(res, "tls.client", "client"),
+              "mutual TLS with a client certificate");
+        close_session(&s);
+        tc.client_key = NULL;
+        CHECK(open_session(&s, u, &tc, 5000) == MB_ERR_TLS_CONFIG, "client certificate without its key -> MB_ERR_TLS_CONFIG");
+        mb_tls_free(&s.tls);
+    }
+    /* development-only insecure mode: works, and warns at every connect */
+    {
+        mb_tls_config tc;
+        memset(&tc, 0, sizeof tc);
+        tc.insecure_no_verify_DEVELOPMENT_ONLY = 1;
+        tc.log = on_log;
+        url(u, sizeof u, "localhost", port_of(ports, "selfsigned"));
+        warnings = 0;
+        CHECK(open_session(&s, u, &tc, 5000) == MB_OK && query(&s, &res) == MB_OK, "insecure mode reaches a self-signed server");
+        mb_client_close(&s.c);
+        CHECK(query(&s, &res) == MB_OK && warnings == 2, "insecure mode warns at every connect");
+        close_session(&s);
+    }
+    /* connect/close cycles: ASan's leak check runs at exit */
+    {
+        int ok = 1;
+        url(u, sizeof u, "localhost", port_of(ports, "good"));
+        for (int i = 0; i < 20; i++) {
+            ok &= open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK;
+            close_session(&s);
+        }
+        CHECK(ok, "20 cycles of init, connect, query, close, free");
+    }
+    printf("%d passed, %d failed\n", pass, fail);
+    return fail ? 1 : 0;
+}
