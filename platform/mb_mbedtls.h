@@ -47,7 +47,11 @@
 #endif
 
 #include <mbedtls/version.h>
-#if MBEDTLS_VERSION_NUMBER < 0x03000000
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#include <mbedtls/build_info.h>
+#elif defined(MBEDTLS_CONFIG_FILE)
+#include MBEDTLS_CONFIG_FILE /* e.g. platform/mbedtls/mb_mbedtls_config.h */
+#else
 #include <mbedtls/config.h>
 #endif
 #include <mbedtls/ctr_drbg.h>

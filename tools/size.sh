@@ -158,6 +158,19 @@ if [ "$sum_t" -ne "$tot_t" ] || [ "$sum_d" -ne "$tot_d" ] || [ "$sum_b" -ne "$to
   die "the modules add up to $sum_t/$sum_d/$sum_b but mb.h measures $tot_t/$tot_d/$tot_b: is mb.h stale? (make amalgamate)"
 fi
 
+# The TLS adapter (platform/mb_mbedtls.h) against a minimal mbedTLS 2.28
+# configuration (platform/mbedtls/mb_mbedtls_config.h): its own code only,
+# measured as the growth over mb.h alone; mbedTLS itself is not counted.
+tls_t=""
+if [ -d /usr/include/mbedtls ]; then
+  cp -r /usr/include/mbedtls "$out/inc/mbedtls"
+  printf '#define MB_IMPLEMENTATION\n#include "mb.h"\n#include "platform/mb_mbedtls.h"\n' > "$out/tls.c"
+  compile "$out/tls.c" "$out/tls.o" $STRICT -DMBEDTLS_CONFIG_FILE='"mb_mbedtls_config.h"' -Iplatform/mbedtls
+  read -r tt _ _ <<< "$(measure "$out/tls.o")"
+  tls_t=$((tt - tot_t))
+  echo "TLS adapter (platform/mb_mbedtls.h, minimal mbedTLS config): $tls_t B .text"
+fi
+
 kb() { awk -v n="$1" 'BEGIN { printf "%.1fK", n / 1024 }'; }
 cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1"; }
 
@@ -254,6 +267,15 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
       fn=${s#.text.}; fn=${fn#.rodata.}; fn=${fn%%.*}
       echo "| $n | \`$s\` | $(module_of "$fn") |"
     done
+    if [ -n "$tls_t" ]; then
+      echo
+      echo "## TLS adapter"
+      echo
+      echo "\`platform/mb_mbedtls.h\` adds **$(kb "$tls_t") ($tls_t B)** of \`.text\` over \`mb.h\`, built with the same flags"
+      echo "against the minimal mbedTLS configuration \`platform/mbedtls/mb_mbedtls_config.h\` (TLS 1.2 client only,"
+      echo "ECDHE-ECDSA with AES-GCM, P-256/P-384, session tickets, static memory pool). mbedTLS's own code is not"
+      echo "counted; handshake figures and the RAM a session needs are in \`docs/TLS.md\`."
+    fi
 } > "$out/SIZE.md"
 if [ "$write" -eq 1 ]; then
   mkdir -p docs
