@@ -129,6 +129,11 @@ typedef enum mb_status {
     MB_ERR_TLS_EXPIRED,      /* server certificate expired or not yet valid */
     MB_ERR_TLS_HOSTNAME,     /* server certificate is for another host name */
     MB_ERR_TLS_HANDSHAKE,    /* connection lost during the TLS handshake */
+    MB_ERR_WS_HANDSHAKE,     /* WebSocket upgrade refused or not graphql-transport-ws */
+    MB_ERR_WS_PROTOCOL,      /* WebSocket or graphql-transport-ws protocol violation */
+    MB_ERR_WS_CLOSED,        /* server closed the socket (1000, 1001, 1012...): reconnect */
+    MB_ERR_WS_BAD_REQUEST,   /* close 4400: the server refused a message */
+    MB_ERR_WS_INIT_TIMEOUT,  /* close 4408: connection_init came too late */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */
@@ -298,6 +303,9 @@ typedef struct mb_http_response {
     uint64_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
+    uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
+                        Protocols" as a complete response; the bytes after its
+                        head (the new protocol's) stay at buf[head_len, fill) */
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
@@ -448,6 +456,10 @@ MB_API const mb_error *mb_last_error(const mb_client *c);
 /* Closes the connection (a later request reconnects). */
 MB_API void mb_client_close(mb_client *c);
 
+/* ---- ws: RFC 6455 client and graphql-transport-ws subscriptions ---- */
+#if !defined(MB_NO_WS)
+#endif /* MB_NO_WS */
+
 #ifdef __cplusplus
 }
 #endif
@@ -508,6 +520,11 @@ static const char mb__messages[] =
     "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
     "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
+    "WebSocket upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
+    "WebSocket protocol error\0" /* MB_ERR_WS_PROTOCOL */
+    "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
+    "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
+    "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
     "no data in response\0" /* MB_ERR_NO_DATA */;
@@ -1286,6 +1303,11 @@ static mb_status mb__http_end_head(mb_http_response *r) {
     r->head_len = r->pos;
     r->body = r->buf + r->head_len;
     r->body_len = 0;
+    if (r->status == 101 && r->upgrade) {
+        r->state = MB__H_DONE;
+        r->flags |= MB__HF_CLOSE; /* the connection is no longer HTTP */
+        return MB_OK;
+    }
     if (r->status >= 100 && r->status < 200) {
         if (r->status == 101) return MB_ERR_HTTP; /* no upgrade was asked */
         /* interim response: drop it and parse the next head in its place */
@@ -1414,7 +1436,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             r->line_start = r->pos;
             break;
         default: /* MB__H_DONE */
-            if (r->pos < r->fill) r->flags |= MB__HF_EXTRA; /* bytes after the response */
+            if (r->pos < r->fill && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
             return MB_OK;
         }
     }
@@ -1425,7 +1447,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     if (!r->buf || n > r->cap - r->fill) return MB_ERR_ARG;
     if (r->state == MB__H_DONE) {
         r->fill += n;
-        r->flags |= n ? MB__HF_EXTRA : 0;
+        if (n && r->status != 101) r->flags |= MB__HF_EXTRA;
         return MB_OK;
     }
     r->fill += n;
@@ -1916,5 +1938,9 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
     }
     return mb_send(c, res);
 }
+
+/* ---- ws ---- */
+#if !defined(MB_NO_WS)
+#endif /* MB_NO_WS */
 
 #endif /* MB_IMPLEMENTATION */

@@ -32,6 +32,11 @@ static const char mb__messages[] =
     "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
     "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
+    "WebSocket upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
+    "WebSocket protocol error\0" /* MB_ERR_WS_PROTOCOL */
+    "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
+    "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
+    "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
     "no data in response\0" /* MB_ERR_NO_DATA */;

@@ -62,6 +62,11 @@ typedef enum mb_status {
     MB_ERR_TLS_EXPIRED,      /* server certificate expired or not yet valid */
     MB_ERR_TLS_HOSTNAME,     /* server certificate is for another host name */
     MB_ERR_TLS_HANDSHAKE,    /* connection lost during the TLS handshake */
+    MB_ERR_WS_HANDSHAKE,     /* WebSocket upgrade refused or not graphql-transport-ws */
+    MB_ERR_WS_PROTOCOL,      /* WebSocket or graphql-transport-ws protocol violation */
+    MB_ERR_WS_CLOSED,        /* server closed the socket (1000, 1001, 1012...): reconnect */
+    MB_ERR_WS_BAD_REQUEST,   /* close 4400: the server refused a message */
+    MB_ERR_WS_INIT_TIMEOUT,  /* close 4408: connection_init came too late */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */

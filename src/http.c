@@ -128,6 +128,11 @@ static mb_status mb__http_end_head(mb_http_response *r) {
     r->head_len = r->pos;
     r->body = r->buf + r->head_len;
     r->body_len = 0;
+    if (r->status == 101 && r->upgrade) {
+        r->state = MB__H_DONE;
+        r->flags |= MB__HF_CLOSE; /* the connection is no longer HTTP */
+        return MB_OK;
+    }
     if (r->status >= 100 && r->status < 200) {
         if (r->status == 101) return MB_ERR_HTTP; /* no upgrade was asked */
         /* interim response: drop it and parse the next head in its place */
@@ -256,7 +261,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             r->line_start = r->pos;
             break;
         default: /* MB__H_DONE */
-            if (r->pos < r->fill) r->flags |= MB__HF_EXTRA; /* bytes after the response */
+            if (r->pos < r->fill && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
             return MB_OK;
         }
     }
@@ -267,7 +272,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     if (!r->buf || n > r->cap - r->fill) return MB_ERR_ARG;
     if (r->state == MB__H_DONE) {
         r->fill += n;
-        r->flags |= n ? MB__HF_EXTRA : 0;
+        if (n && r->status != 101) r->flags |= MB__HF_EXTRA;
         return MB_OK;
     }
     r->fill += n;

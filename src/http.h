@@ -22,6 +22,9 @@ typedef struct mb_http_response {
     uint64_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
+    uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
+                        Protocols" as a complete response; the bytes after its
+                        head (the new protocol's) stay at buf[head_len, fill) */
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);

@@ -105,6 +105,16 @@ static void good(void) {
         CHECK_ST(mb_http_response_eof(&r), MB_OK);
         CHECK(body_is(&r, "{\"data\":1}") && !mb_http_keep_alive(&r));
     }
+    t_case = "101 with upgrade asked: complete, next protocol's bytes kept";
+    {
+        static const char c[] = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x81\x02hi";
+        mb_http_response_init(&r, buf, sizeof buf);
+        r.upgrade = 1;
+        memcpy(buf, c, sizeof c - 1);
+        CHECK_ST(mb_http_response_feed(&r, sizeof c - 1), MB_OK);
+        CHECK(r.status == 101 && r.head_len == sizeof c - 1 - 4 && r.fill == sizeof c - 1 && !mb_http_keep_alive(&r));
+        CHECK(memcmp(buf + r.head_len, "\x81\x02hi", 4) == 0);
+    }
     t_case = "204 has no body";
     {
         static const char c[] = "HTTP/1.1 204 No Content\r\n\r\n";
