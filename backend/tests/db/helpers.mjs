@@ -55,6 +55,21 @@ export function processesUnder(dir) {
   return found;
 }
 
+// Server processes of one stack: command line names MAIN and the environment
+// carries this stack's HTTP port (another run may use the same MAIN).
+export function serverProcesses(main, env) {
+  return processesUnder(main).filter(({ pid }) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`MB_HTTP_PORT=${env.MB_HTTP_PORT}`);
+    } catch { return false; }
+  });
+}
+
+// Whether a process runs (a zombie has exited; only its parent has not reaped it yet).
+export function alive(pid) {
+  try { return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+}
+
 export function portOpen(port) {
   return new Promise((resolve) => {
     const s = net.connect({ host: '127.0.0.1', port: Number(port) });

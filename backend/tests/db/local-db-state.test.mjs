@@ -103,7 +103,7 @@ test('a port in use is reported clearly (which port, by what), nothing starts, a
 });
 
 test('the port can be changed with MB_PG_PORT; asking for another port while running is refused', async () => {
-  const other = { ...env, MB_PG_PORT: String(Number(env.MB_PG_PORT) + 100) };
+  const other = { ...env, MB_PG_PORT: String(Number(env.MB_PG_PORT) + 60) };
   const r = local(other, 'db', 'up');
   assert.notEqual(r.code, 0);
   assert.match(r.err, new RegExp(`already running on port ${env.MB_PG_PORT} .*not on MB_PG_PORT=${other.MB_PG_PORT}`));
@@ -132,7 +132,7 @@ test('bad input gets a clear message', () => {
 });
 
 test('a state folder that is not a cluster is refused, never deleted', () => {
-  const odd = { ...env, MB_STATE_DIR: `${env.MB_STATE_DIR}-odd`, MB_PG_PORT: String(Number(env.MB_PG_PORT) + 200) };
+  const odd = { ...env, MB_STATE_DIR: `${env.MB_STATE_DIR}-odd`, MB_PG_PORT: String(Number(env.MB_PG_PORT) + 80) };
   const keep = path.join(odd.MB_STATE_DIR, 'pg/data/precious.txt');
   fs.mkdirSync(path.dirname(keep), { recursive: true });
   fs.writeFileSync(keep, 'keep me');

@@ -9,7 +9,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { jwtVerify, decodeProtectedHeader } from 'jose';
-import { stack, local, processesUnder, portOpen, occupyPort, stopChild, BACKEND } from './helpers.mjs';
+import { stack, local, processesUnder, serverProcesses, portOpen, occupyPort, stopChild, BACKEND } from './helpers.mjs';
 
 const env = { ...stack(3), MB_SERVER_MAIN: path.join(BACKEND, 'tests/db/fixtures/fake-server.mjs') };
 const S = env.MB_STATE_DIR;
@@ -170,7 +170,7 @@ test('a server that exits during start-up is reported with its log, and nothing 
   assert.match(r.err, /the server exited during start-up/);
   assert.match(r.err, /crashing on purpose/);
   assert.ok(!fs.existsSync(serverPidFile));
-  assert.deepEqual(processesUnder(env.MB_SERVER_MAIN), []);
+  assert.deepEqual(serverProcesses(env.MB_SERVER_MAIN, env), []);
 });
 
 test('a server that never becomes healthy is stopped after MB_SERVER_TIMEOUT with a clear message', () => {
@@ -178,7 +178,7 @@ test('a server that never becomes healthy is stopped after MB_SERVER_TIMEOUT wit
   assert.equal(r.code, 1);
   assert.match(r.err, /did not answer GET \/healthz with 200 within 2 s \(MB_SERVER_TIMEOUT\); stopping it/);
   assert.ok(!fs.existsSync(serverPidFile));
-  assert.deepEqual(processesUnder(env.MB_SERVER_MAIN), []);
+  assert.deepEqual(serverProcesses(env.MB_SERVER_MAIN, env), []);
 });
 
 test('down stops the server and the database: no process left, ports closed', async () => {
@@ -188,7 +188,7 @@ test('down stops the server and the database: no process left, ports closed', as
   assert.match(r.out, /server stopped/);
   assert.match(r.out, /PostgreSQL stopped/);
   assert.deepEqual(processesUnder(S), []);
-  assert.deepEqual(processesUnder(env.MB_SERVER_MAIN), []);
+  assert.deepEqual(serverProcesses(env.MB_SERVER_MAIN, env), []);
   for (const p of [env.MB_PG_PORT, env.MB_HTTP_PORT, env.MB_HTTPS_PORT]) assert.equal(await portOpen(p), false, `port ${p}`);
   const st = local(env, 'status');
   assert.equal(st.code, 1);
