@@ -5,7 +5,8 @@ BACKEND_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REPO_DIR=$(cd "$BACKEND_DIR/.." && pwd)
 
 STATE_DIR=${MB_STATE_DIR:-$REPO_DIR/.state/local}
-case "$STATE_DIR" in /*) ;; *) STATE_DIR="$PWD/$STATE_DIR" ;; esac
+# One spelling of the path (no symlinks, no ..): pid checks compare it.
+STATE_DIR=$(realpath -m -- "$STATE_DIR")
 PG_PORT=${MB_PG_PORT:-54320}
 HTTP_PORT=${MB_HTTP_PORT:-8080}
 HTTPS_PORT=${MB_HTTPS_PORT:-8443}
@@ -65,7 +66,8 @@ make_traversable_for_pg() {  # make_traversable_for_pg DIR
 port_listener() {  # port_listener PORT
   local port=$1 out
   if command -v ss >/dev/null 2>&1; then
-    out=$(ss -Hltnp "( sport = :$port )" 2>/dev/null | grep -E "(127\.0\.0\.1|\*|0\.0\.0\.0|\[::\]|\[::1\]|\[::ffff:127\.0\.0\.1\]):$port\b" | head -n 1)
+    # Listeners that block a bind to 127.0.0.1 (a ::1-only listener does not).
+    out=$(ss -Hltnp "( sport = :$port )" 2>/dev/null | grep -E "(127\.0\.0\.1|\*|0\.0\.0\.0|\[::\]|\[::ffff:127\.0\.0\.1\]):$port\b" | head -n 1)
     [ -n "$out" ] || return 0
     local who
     who=$(grep -o 'users:(([^)]*))' <<<"$out" | head -n 1)

@@ -13,7 +13,12 @@ pg_pid() {  # pid of our postmaster from its pid file (empty if none)
   if [ -f "$PG_DATA/postmaster.pid" ]; then head -n 1 "$PG_DATA/postmaster.pid" 2>/dev/null || true; fi
 }
 pg_file_port() { sed -n 4p "$PG_DATA/postmaster.pid" 2>/dev/null || true; }
-pg_running() { local p; p=$(pg_pid); [ -n "$p" ] && pid_is "$p" "$PG_DATA"; }
+# Ours if its command line names the data folder or it works in it (the
+# postmaster's working directory is its data folder).
+is_our_pg() {  # is_our_pg PID
+  pid_is "$1" "$PG_DATA" || [ "$(readlink "/proc/$1/cwd" 2>/dev/null)" = "$PG_DATA" ]
+}
+pg_running() { local p; p=$(pg_pid); [ -n "$p" ] && is_our_pg "$p"; }
 
 # A pid file whose process is gone (or is someone else) is left by a crash or
 # a kill -9; PostgreSQL may refuse to start over it. Data is not touched.
@@ -83,8 +88,8 @@ pg_stop() {
     warn "fast shutdown failed; trying immediate shutdown"
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 30 -s stop || true
   fi
-  for i in $(seq 1 100); do pid_is "$p" "$PG_DATA" || break; sleep 0.1; done
-  pid_is "$p" "$PG_DATA" && die "PostgreSQL (pid $p) is still running after stop"
+  for i in $(seq 1 100); do is_our_pg "$p" || break; sleep 0.1; done
+  is_our_pg "$p" && die "PostgreSQL (pid $p) is still running after stop"
   say "PostgreSQL stopped"
 }
 
