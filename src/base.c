@@ -8,6 +8,7 @@ static const char mb__messages[] =
     "bad URL\0" /* MB_ERR_URL */
     "buffer too small\0" /* MB_ERR_BUFFER */
     "too few JSON tokens\0" /* MB_ERR_TOKENS */
+    "caller array too small\0" /* MB_ERR_CAPACITY */
     "invalid UTF-8\0" /* MB_ERR_UTF8 */
     "malformed JSON\0" /* MB_ERR_JSON */
     "JSON too deep\0" /* MB_ERR_DEPTH */

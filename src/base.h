@@ -38,6 +38,7 @@ typedef enum mb_status {
     MB_ERR_URL,              /* malformed or unsupported URL */
     MB_ERR_BUFFER,           /* work buffer too small: nothing was sent / kept */
     MB_ERR_TOKENS,           /* token array too small for the response */
+    MB_ERR_CAPACITY,         /* a caller array is too small: filled to capacity, rest counted */
     MB_ERR_UTF8,             /* string value is not valid UTF-8 */
     MB_ERR_JSON,             /* malformed JSON */
     MB_ERR_DEPTH,            /* JSON nesting deeper than MB_JSON_MAX_DEPTH */

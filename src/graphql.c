@@ -59,6 +59,7 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     res->doc.len = 0;
     res->doc.tok = tokens;
     res->doc.count = 0;
+    res->body = body;
     if (!body) return MB_ERR_ARG;
     s = mb_json_parse(&res->doc, body, len, tokens, max_tokens);
     if (s != MB_OK) return s;

@@ -13,6 +13,7 @@ typedef struct mb_error {
 /* A decoded response: views into the caller's buffer and token array. */
 typedef struct mb_result {
     mb_json doc;     /* the whole response document */
+    char *body;      /* the same bytes, writable: decoders unescape strings in place */
     int data;        /* token of "data", or -1 when absent or null */
     int errors;      /* token of the "errors" array, or -1 */
     int num_errors;

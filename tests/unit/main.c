@@ -12,6 +12,7 @@ int main(int argc, char **argv) {
     test_http();
     test_url();
     test_client();
+    test_typed();
     if (argc > 1) test_fixtures(argv[1]);
     printf("%d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;

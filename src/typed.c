@@ -1,0 +1,369 @@
+
+/* ---- typed ---- */
+
+void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
+    const char *base = (const char *)vars;
+    for (uint16_t i = 0; i < op->num_vars; i++) {
+        const mb_var *v = &op->vars[i];
+        const char *m = base + v->offset;
+        if (v->has_offset != MB_NO_NULL_FLAG && !base[v->has_offset]) continue; /* optional, not given */
+        mb_w_key(w, v->name);
+        switch (v->type) {
+        case MB_T_STR:
+        case MB_T_JSON: {
+            const char *s;
+            memcpy(&s, m, sizeof s);
+            if (v->type == MB_T_JSON && s) mb_w_raw(w, s, strlen(s));
+            else mb_w_string(w, s);
+            break;
+        }
+        case MB_T_I32: {
+            int32_t x;
+            memcpy(&x, m, sizeof x);
+            mb_w_int(w, x);
+            break;
+        }
+        case MB_T_I64: {
+            int64_t x;
+            memcpy(&x, m, sizeof x);
+            mb_w_int(w, x);
+            break;
+        }
+#if !defined(MB_NO_FLOAT)
+        case MB_T_F64: {
+            double x;
+            memcpy(&x, m, sizeof x);
+            mb_w_double(w, x);
+            break;
+        }
+#endif
+        case MB_T_BOOL: {
+            int x;
+            memcpy(&x, m, sizeof x);
+            mb_w_bool(w, x);
+            break;
+        }
+        default: mb__w_fail(w, MB_ERR_ARG);
+        }
+    }
+}
+
+typedef struct mb__tctx {
+    mb_json *doc;
+    char *body;
+    mb_pool *pools;
+    size_t num_pools;
+} mb__tctx;
+
+static size_t mb__t_size(uint8_t type, const mb_shape *shape) {
+    switch (type) {
+    case MB_T_STR:
+    case MB_T_JSON: return sizeof(mb_str);
+    case MB_T_I32: return sizeof(int32_t);
+    case MB_T_I64: return sizeof(int64_t);
+    case MB_T_F64: return sizeof(double);
+    case MB_T_BOOL: return sizeof(int);
+    case MB_T_NUMERIC: return sizeof(mb_numeric);
+    default: return shape ? shape->size : 0;
+    }
+}
+
+static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape, char *dst, mb_status *st);
+static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_status *st);
+
+/* Decodes the object at tok into dst; returns the token after it. */
+static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_status *st) {
+    const mb_token *t = &x->doc->tok[tok];
+    int k = tok + 1, n = t->size;
+    uint16_t want = 0;
+    if (t->type != JSMN_OBJECT) {
+        *st = MB_ERR_TYPE;
+        return -1;
+    }
+    memset(dst, 0, sh->size); /* absent fields: NULL strings, zero numbers, empty arrays */
+    while (n-- > 0) {
+        const mb_token *key = &x->doc->tok[k];
+        size_t kl = (size_t)(key->end - key->start);
+        const mb_field *f = NULL;
+        /* the next expected field first: Hasura keeps the selection order */
+        for (uint16_t tries = 0; tries < sh->count; tries++) {
+            const mb_field *c = &sh->fields[(want + tries) % sh->count];
+            if (strlen(c->name) == kl && memcmp(c->name, x->doc->js + key->start, kl) == 0) {
+                f = c;
+                want = (uint16_t)((want + tries + 1) % sh->count);
+                break;
+            }
+        }
+        if (!f) { /* a field the selection did not ask for: skip its value */
+            k = mb__skip(x->doc, k + 1);
+            continue;
+        }
+        if (mb_json_is_null(x->doc, k + 1)) {
+            if (f->null_offset != MB_NO_NULL_FLAG) dst[f->null_offset] = 1;
+            k += 2;
+            continue;
+        }
+        k = f->type == MB_T_ARR ? mb__t_array(x, k + 1, f, dst + f->offset, st)
+                                : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
+        if (k < 0) return -1;
+    }
+    return k;
+}
+
+static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_status *st) {
+    const mb_token *t = &x->doc->tok[tok];
+    int k = tok + 1, n = t->size;
+    mb_pool *p;
+    size_t esz = mb__t_size(f->elem, f->shape), count = 0;
+    char *first;
+    if (t->type != JSMN_ARRAY) {
+        *st = MB_ERR_TYPE;
+        return -1;
+    }
+    if (f->pool >= x->num_pools || !esz) {
+        *st = MB_ERR_ARG;
+        return -1;
+    }
+    p = &x->pools[f->pool];
+    first = (char *)p->base + p->used * esz;
+    while (n-- > 0) {
+        p->needed++;
+        if (p->used < p->cap) {
+            char *slot = (char *)p->base + p->used * esz;
+            p->used++;
+            count++;
+            if (mb_json_is_null(x->doc, k)) {
+                memset(slot, 0, esz);
+                k++;
+                continue;
+            }
+            k = f->elem == MB_T_OBJ ? mb__t_object(x, k, f->shape, slot, st) : mb__t_value(x, k, f->elem, NULL, slot, st);
+            if (k < 0) return -1;
+        } else {
+            k = mb__skip(x->doc, k); /* counted, not stored */
+        }
+    }
+    if (!count) first = NULL;
+    memcpy(dst, &first, sizeof first); /* {T *items; size_t len;} */
+    memcpy(dst + sizeof first, &count, sizeof count);
+    return k;
+}
+
+static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape, char *dst, mb_status *st) {
+    mb_json *d = x->doc;
+    const mb_token *t = &d->tok[tok];
+    switch (type) {
+    case MB_T_OBJ: return mb__t_object(x, tok, shape, dst, st);
+    case MB_T_STR: {
+        mb_str v;
+        size_t n = 0;
+        char *s = x->body + t->start;
+        if (t->type != JSMN_STRING) *st = MB_ERR_TYPE;
+        else *st = mb__unescape(s, (size_t)(t->end - t->start), s, (size_t)(t->end - t->start), &n);
+        if (*st != MB_OK) return -1;
+        s[n] = '\0'; /* over the closing quote */
+        v.ptr = s;
+        v.len = n;
+        memcpy(dst, &v, sizeof v);
+        return tok + 1;
+    }
+    case MB_T_JSON: {
+        mb_str v = mb_json_raw_view(d, tok);
+        int next = mb__skip(d, tok);
+        if (t->type == JSMN_STRING) { /* keep the quotes: it is JSON text */
+            v.ptr--;
+            v.len += 2;
+        }
+        memcpy(dst, &v, sizeof v);
+        return next;
+    }
+    case MB_T_I32: *st = mb_json_get_i32(d, tok, (int32_t *)(void *)dst); break;
+    case MB_T_I64: *st = mb_json_get_i64(d, tok, (int64_t *)(void *)dst); break;
+    case MB_T_BOOL: *st = mb_json_get_bool(d, tok, (int *)(void *)dst); break;
+#if !defined(MB_NO_FLOAT)
+    case MB_T_F64: *st = mb_json_get_double(d, tok, (double *)(void *)dst); break;
+    case MB_T_NUMERIC: {
+        mb_numeric num;
+        num.text = mb_json_raw_view(d, tok);
+        *st = mb_json_get_double(d, tok, &num.value);
+        memcpy(dst, &num, sizeof num);
+        break;
+    }
+#endif
+    default: *st = MB_ERR_ARG;
+    }
+    return *st == MB_OK ? tok + 1 : -1;
+}
+
+mb_status mb_typed_decode(mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
+    mb__tctx x;
+    mb_status st = MB_OK;
+    if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
+    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0;
+    if (res->data < 0) return MB_ERR_NO_DATA;
+    x.doc = &res->doc;
+    x.body = res->body;
+    x.pools = pools;
+    x.num_pools = num_pools;
+    if (mb__t_object(&x, res->data, shape, (char *)data, &st) < 0) return st != MB_OK ? st : MB_ERR_TYPE;
+    for (size_t i = 0; i < num_pools; i++)
+        if (pools[i].needed > pools[i].cap) return MB_ERR_CAPACITY;
+    return MB_OK;
+}
+
+mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
+                           size_t num_pools) {
+    mb_result *res;
+    mb_status s;
+    mb_writer *w = mb_request(c, op->query, op->name);
+    if (vars) mb_typed_write_vars(w, op, vars);
+    s = mb_send(c, &res);
+    if (s != MB_OK) return s;
+    return mb_typed_decode(res, op->data, data, pools, num_pools);
+}
+
+/* ---- helpers ---- */
+
+mb_status mb_uuid4(mb_random_fn rng, void *ctx, char out[37]) {
+    static const char hex[] = "0123456789abcdef";
+    unsigned char b[16];
+    size_t o = 0;
+    if (!rng || !out || rng(ctx, b, sizeof b) != 0) return MB_ERR_ARG;
+    b[6] = (unsigned char)((b[6] & 0x0Fu) | 0x40u); /* version 4 */
+    b[8] = (unsigned char)((b[8] & 0x3Fu) | 0x80u); /* RFC 4122 variant */
+    for (size_t i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out[o++] = '-';
+        out[o++] = hex[b[i] >> 4];
+        out[o++] = hex[b[i] & 15u];
+    }
+    out[o] = '\0';
+    return MB_OK;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+static int64_t mb__days(int64_t y, int m, int d) {
+    int64_t era, yoe, doy;
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+mb_status mb_time_format(int64_t t, char *out, size_t cap) {
+    int64_t z = (t >= 0 ? t : t - 86399) / 86400, secs = t - z * 86400, era, doe, yoe, y, doy, mp;
+    int m, d, v[6], i;
+    mb_writer w;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = z - era * 146097;
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = yoe + era * 400;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    y += m <= 2;
+    if (y < 0 || y > 9999) return MB_ERR_RANGE;
+    v[0] = (int)y; v[1] = m; v[2] = d;
+    v[3] = (int)(secs / 3600); v[4] = (int)(secs / 60 % 60); v[5] = (int)(secs % 60);
+    mb_w_init(&w, out, cap);
+    for (i = 0; i < 6; i++) {
+        char two[4];
+        int n = i == 0 ? 4 : 2, x = v[i];
+        for (int j = n - 1; j >= 0; j--, x /= 10) two[j] = (char)('0' + x % 10);
+        mb_w_bytes(&w, two, (size_t)n);
+        mb_w_bytes(&w, &"--T::Z"[i], 1);
+    }
+    mb_w_bytes(&w, "", 1);
+    return w.err;
+}
+
+mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+    const char *p = iso.ptr;
+    size_t n = iso.len, i = 0;
+    int v[6] = {0, 0, 0, 0, 0, 0}, k = 0;
+    int64_t off = 0;
+    if (!p || !epoch || n < 19) return MB_ERR_ARG;
+    for (i = 0; i < 19; i++) {
+        char c = p[i];
+        if (shape[i] == 'd') {
+            if (!mb__is_digit(c)) return MB_ERR_ARG;
+            v[k] = v[k] * 10 + (c - '0');
+        } else {
+            if (c != shape[i] && !(i == 10 && (c == ' ' || c == 't'))) return MB_ERR_ARG;
+            k++;
+        }
+    }
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60) return MB_ERR_RANGE;
+    if (i < n && p[i] == '.')
+        for (i++; i < n && mb__is_digit(p[i]); i++) {}
+    if (i < n && (p[i] == 'Z' || p[i] == 'z')) {
+        i++;
+    } else if (i < n && (p[i] == '+' || p[i] == '-')) {
+        int sign = p[i++] == '-' ? -1 : 1, hh = 0, mm = 0, digits = 0;
+        for (; i < n && digits < 4; i++) {
+            if (p[i] == ':' && digits == 2) continue;
+            if (!mb__is_digit(p[i])) break;
+            if (digits++ < 2) hh = hh * 10 + (p[i] - '0');
+            else mm = mm * 10 + (p[i] - '0');
+        }
+        if (digits != 2 && digits != 4) return MB_ERR_ARG;
+        off = sign * (hh * 3600 + mm * 60);
+    }
+    if (i != n) return MB_ERR_ARG;
+    *epoch = mb__days(v[0], v[1], v[2]) * 86400 + v[3] * 3600 + v[4] * 60 + v[5] - off;
+    return MB_OK;
+}
+
+/* Latin-1 letters U+00C0..U+00FF without their accents ('.' drops it). */
+static const char mb__fold[] = "aaaaaaaceeeeiiiidnooooo.ouuuuy.saaaaaaaceeeeiiiidnooooo.ouuuuy.y";
+
+static int mb__stop_word(const char *w, size_t n) {
+    static const char words[] = "a an and are as at be by can do does for from how i in is it me my of on or that the "
+                                "this to was what when where which who why will with you your ";
+    for (const char *s = words, *e; (e = strchr(s, ' ')) != NULL; s = e + 1)
+        if ((size_t)(e - s) == n && memcmp(s, w, n) == 0) return 1;
+    return 0;
+}
+
+mb_status mb_slug(const char *text, const char *suffix, char *out, size_t cap) {
+    mb_writer w;
+    char word[48];
+    size_t wl = 0, i, limit;
+    int words = 0;
+    if (!text || !out) return MB_ERR_ARG;
+    mb_w_init(&w, out, cap);
+    limit = strlen(text);
+    if (limit > 48) limit = 48; /* the web app slugs the first 48 characters */
+    for (i = 0; i <= limit; i++) {
+        unsigned char c = i < limit ? (unsigned char)text[i] : ' ';
+        char lc = 0;
+        if (c >= 'A' && c <= 'Z') lc = (char)(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) lc = (char)c;
+        else if (c == 0xC3 && i + 1 < limit && ((unsigned char)text[i + 1] & 0xC0u) == 0x80u) {
+            char f = mb__fold[((unsigned char)text[++i] & 0x3Fu)];
+            if (f != '.') lc = f;
+            else continue; /* a letter without an ASCII twin: dropped inside the word */
+        } else if (c >= 0x80) {
+            continue; /* other non-ASCII: dropped */
+        }
+        if (lc && wl < sizeof word) {
+            word[wl++] = lc;
+            continue;
+        }
+        if (lc) continue; /* over-long word: cut */
+        if (wl && words < 7 && !mb__stop_word(word, wl)) {
+            if (words++) mb_w_bytes(&w, "-", 1);
+            mb_w_bytes(&w, word, wl);
+        }
+        wl = 0;
+    }
+    if (suffix) {
+        if (words) mb_w_bytes(&w, "-", 1);
+        mb_w_cstr(&w, suffix);
+    }
+    mb_w_bytes(&w, "", 1);
+    return w.err;
+}
