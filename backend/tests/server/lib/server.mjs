@@ -16,7 +16,8 @@ export async function startServer(env) {
     const onData = (d) => {
       log += d.toString();
       const m = log.match(/http\+ws on [^\s]+:(\d+)/);
-      if (m) { clearTimeout(t); resolve(Number(m[1])); }
+      const tlsReady = !env.MB_TLS_CERT || /https\+wss on /.test(log);
+      if (m && tlsReady) { clearTimeout(t); resolve(Number(m[1])); }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
