@@ -52,13 +52,14 @@ as_pg() {
 make_traversable_for_pg() {  # make_traversable_for_pg DIR
   is_root || return 0
   id postgres >/dev/null 2>&1 || die "running as root needs the 'postgres' system user (install postgresql)"
-  local d=$1
-  while [ "$d" != "/" ] && [ -n "$d" ]; do
+  local d=$1 chain=()
+  while [ "$d" != "/" ] && [ -n "$d" ]; do chain=("$d" "${chain[@]}"); d=$(dirname "$d"); done
+  # From the top down, so that only the folders that block the way change.
+  for d in "${chain[@]}"; do
     if ! runuser -u postgres -- test -x "$d"; then
       chmod o+x "$d" || die "cannot make $d traversable for user postgres"
       say "made $d traversable (o+x) so that user postgres can reach the state folder"
     fi
-    d=$(dirname "$d")
   done
 }
 

@@ -161,3 +161,23 @@ test('after a crash (postmaster killed with SIGKILL) db up recovers and keeps th
   assert.equal(await marker(), 1);
   assert.equal((await query(env, "SELECT count(*)::int AS n FROM category WHERE name = 'Committed before the crash'"))[0].n, 1);
 });
+
+test('as root, a state folder below a folder that postgres cannot traverse is made reachable, and only that folder changes',
+  { skip: process.getuid() !== 0 && 'only root runs the cluster as user postgres' }, () => {
+    const locked = `${env.MB_STATE_DIR}-locked`;
+    const inner = { ...env, MB_STATE_DIR: path.join(locked, 'state'), MB_PG_PORT: String(Number(env.MB_PG_PORT) + 90) };
+    fs.mkdirSync(locked, { recursive: true });
+    fs.chmodSync(locked, 0o700);
+    try {
+      const r = local(inner, 'db', 'up');
+      assert.equal(r.code, 0, r.all);
+      const made = r.out.split('\n').filter((l) => l.includes('traversable'));
+      assert.deepEqual(made, [`local: made ${locked} traversable (o+x) so that user postgres can reach the state folder`]);
+      assert.equal(fs.statSync(locked).mode & 0o777, 0o701);
+      assert.equal(local(inner, 'db', 'down').code, 0);
+      assert.deepEqual(processesUnder(locked), []);
+    } finally {
+      local(inner, 'db', 'down');
+      fs.rmSync(locked, { recursive: true, force: true });
+    }
+  });
