@@ -10,7 +10,7 @@ B       := build
 SRC     := $(wildcard src/*.h src/*.c)
 UNIT    := $(wildcard tests/unit/*.c)
 
-.PHONY: all test demo amalgamate check-amalgamation deps unit fixtures size clean
+.PHONY: all test demo amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
 all: $(B)/test_unit
 
 deps:
@@ -21,6 +21,17 @@ test: deps
 
 amalgamate:
 	tools/amalgamate.sh
+
+# Typed Masterbots operations: src/masterbots/*.graphql -> src/masterbots.{h,c}
+GEN = node tools/codegen/gen.mjs --schema ../shared/reference/masterbots/schema.graphql --module masterbots --guard MB_NO_MASTERBOTS
+generate:
+	$(GEN) --out src/masterbots src/masterbots/*.graphql
+	tools/amalgamate.sh
+
+check-generated:
+	@mkdir -p $(B)
+	@$(GEN) --out $(B)/masterbots.fresh src/masterbots/*.graphql 2>/dev/null
+	@cmp -s src/masterbots.h $(B)/masterbots.fresh.h && cmp -s src/masterbots.c $(B)/masterbots.fresh.c || { echo "src/masterbots.{h,c} are stale: run 'make generate' and commit them"; exit 1; }
 
 # The committed mb.h must equal a fresh generation.
 check-amalgamation:

@@ -1,0 +1,339 @@
+/* Every generated Masterbots operation against the local server, as the role
+ * that runs it in the web app, checking decoded values: unicode, nulls,
+ * empty arrays, arrays larger than the caller's.
+ * Environment: MB_URL, MB_JWT_ALICE, MB_JWT_BOB (from tests/suites/50-integration). */
+#define _POSIX_C_SOURCE 200809L
+#define MB_IMPLEMENTATION
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mb.h"
+#include "platform/mb_posix.h"
+
+static int pass, fail;
+#define CHECK(c, what)                                                                  \
+    do {                                                                                \
+        if (c) { pass++; printf("PASS %s\n", what); }                                   \
+        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); }         \
+    } while (0)
+#define ALICE "00000000-0000-4000-a000-000000000001"
+
+static char work[3][64 * 1024]; /* one per client: results are views into it */
+static mb_token toks[3][4096];
+static mb_posix_socket socks[3];
+static int nclients;
+
+static int urandom(void *ctx, unsigned char *out, size_t len) {
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t n = f ? fread(out, 1, len, f) : 0;
+    (void)ctx;
+    if (f) fclose(f);
+    return n == len ? 0 : -1;
+}
+
+static void open_as(mb_client *c, const char *jwt) {
+    mb_config cfg;
+    int i = nclients++;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.url = getenv("MB_URL");
+    cfg.jwt = jwt;
+    cfg.transport = mb_posix_transport(&socks[i]);
+    cfg.buf = work[i];
+    cfg.buf_size = sizeof work[i];
+    cfg.tokens = toks[i];
+    cfg.max_tokens = sizeof toks[i] / sizeof toks[i][0];
+    if (!cfg.url || mb_client_init(c, &cfg) != MB_OK) {
+        fprintf(stderr, "ops_it: MB_URL missing or bad\n");
+        exit(2);
+    }
+}
+
+static void explain(mb_client *c, mb_status s) {
+    if (s != MB_OK) printf("  -> %s: %s (%s)\n", mb_strerror(s), mb_last_error(c)->message.ptr, mb_last_error(c)->code.ptr);
+}
+
+int main(void) {
+    mb_client anon, alice, bob;
+    mb_status s;
+    char thread_id[37], msg_id[37], slug[96];
+    int32_t chatbot_id = 0, total = 0;
+    const char *chatbot_name = NULL;
+    static char name_copy[128];
+
+    open_as(&anon, NULL);
+
+    /* getCategories: nested arrays in two pools */
+    {
+        static mb_get_categories_category cats[64];
+        static mb_get_categories_category_chatbots links[512];
+        mb_get_categories_data d;
+        mb_get_categories_arrays a = {cats, 64, 0, links, 512, 0};
+        size_t links_seen = 0;
+        s = mb_get_categories(&anon, &d, &a);
+        explain(&anon, s);
+        CHECK(s == MB_OK && d.category.len > 0 && d.category.len == a.category_needed, "getCategories (anonymous)");
+        for (size_t i = 0; i < d.category.len; i++) links_seen += d.category.items[i].chatbots.len;
+        CHECK(links_seen == a.category_chatbots_needed && links_seen > 0, "  ...every category's chatbots land in the shared pool");
+        CHECK(d.category.len && d.category.items[0].name.ptr && strlen(d.category.items[0].name.ptr) == d.category.items[0].name.len,
+              "  ...names are NUL-terminated views");
+        /* arrays larger than the caller's */
+        a.category_cap = 2;
+        s = mb_get_categories(&anon, &d, &a);
+        CHECK(s == MB_ERR_CAPACITY && d.category.len == 2 && a.category_needed > 2, "  ...too small an array: MB_ERR_CAPACITY, filled to capacity, needed counted");
+    }
+    /* getChatbots / getChatbotCount */
+    {
+        static mb_get_chatbots_chatbot bots[20];
+        static mb_get_chatbots_chatbot_categories cats[100];
+        static mb_get_chatbots_chatbot_metadata meta[100];
+        mb_get_chatbots_data d;
+        mb_get_chatbots_vars v;
+        mb_get_chatbots_arrays a = {bots, 20, 0, cats, 100, 0, meta, 100, 0};
+        mb_get_chatbot_count_data cnt;
+        memset(&v, 0, sizeof v);
+        v.limit = 5;
+        v.has_limit = 1;
+        s = mb_get_chatbots(&anon, &v, &d, &a);
+        explain(&anon, s);
+        CHECK(s == MB_OK && d.chatbot.len == 5, "getChatbots(limit 5)");
+        if (d.chatbot.len) {
+            chatbot_id = d.chatbot.items[0].chatbot_id;
+            snprintf(name_copy, sizeof name_copy, "%s", d.chatbot.items[0].name.ptr);
+            chatbot_name = name_copy;
+            CHECK(d.chatbot.items[0].categories.len > 0 && d.chatbot.items[0].categories.items[0].category.name.ptr,
+                  "  ...with its categories");
+        }
+        v.offset = 5;
+        v.has_offset = 1;
+        s = mb_get_chatbots(&anon, &v, &d, &a);
+        CHECK(s == MB_OK && d.chatbot.len > 0 && d.chatbot.items[0].chatbot_id != chatbot_id, "getChatbots(offset 5): the next page");
+        s = mb_get_chatbot_count(&anon, &cnt);
+        total = cnt.chatbot_aggregate.aggregate.count;
+        CHECK(s == MB_OK && total >= 6, "getChatbotCount");
+        memset(&v, 0, sizeof v);
+        v.limit = 1000;
+        v.has_limit = 1;
+        a.chatbot_cap = 20;
+        s = mb_get_chatbots(&anon, &v, &d, &a);
+        CHECK((total > 20 ? s == MB_ERR_CAPACITY : s == MB_OK) && a.chatbot_needed == (size_t)total,
+              "getChatbots: all of them counted against the aggregate");
+    }
+    /* getChatbot by name, with prompts and enum prompts */
+    {
+        static mb_get_chatbot_chatbot bot[1];
+        static mb_get_chatbot_chatbot_categories cats[16];
+        static mb_get_chatbot_chatbot_prompts prompts[64];
+        mb_get_chatbot_data d;
+        mb_get_chatbot_vars v = {chatbot_name};
+        mb_get_chatbot_arrays a = {bot, 1, 0, cats, 16, 0, prompts, 64, 0};
+        s = mb_get_chatbot(&anon, &v, &d, &a);
+        explain(&anon, s);
+        CHECK(s == MB_OK && d.chatbot.len == 1 && strcmp(d.chatbot.items[0].name.ptr, chatbot_name) == 0, "getChatbot(name)");
+        v.name = "no such chatbot";
+        s = mb_get_chatbot(&anon, &v, &d, &a);
+        CHECK(s == MB_OK && d.chatbot.len == 0 && d.chatbot.items == NULL, "getChatbot of an unknown name: an empty array");
+    }
+    /* getModels */
+    {
+        static mb_get_models_models models[32];
+        mb_get_models_data d;
+        mb_get_models_arrays a = {models, 32, 0};
+        s = mb_get_models(&anon, &d, &a);
+        CHECK(s == MB_OK && d.models.len > 0 && d.models.items[0].model.ptr, "getModels");
+    }
+
+    /* alice: createThread, saveNewMessage (unicode), getThread, getMessages, updateMessage, visibility */
+    open_as(&alice, getenv("MB_JWT_ALICE"));
+    mb_uuid4(urandom, NULL, thread_id);
+    {
+        mb_create_thread_vars v;
+        mb_create_thread_data d;
+        memset(&v, 0, sizeof v);
+        v.thread_id = thread_id;
+        v.chatbot_id = chatbot_id;
+        mb_slug("How do I keep a sourdough starter alive?", thread_id + 24, slug, sizeof slug);
+        v.slug = slug;
+        s = mb_create_thread(&alice, &v, &d);
+        explain(&alice, s);
+        CHECK(s == MB_OK && strcmp(d.insert_thread_one.thread_id.ptr, thread_id) == 0 &&
+                  strcmp(d.insert_thread_one.user_id.ptr, ALICE) == 0 && d.insert_thread_one.is_public == 0,
+              "createThread (user): owner from the JWT");
+    }
+    {
+        static mb_get_thread_thread th[1];
+        static mb_get_thread_thread_messages msgs[4];
+        mb_get_thread_data d;
+        mb_get_thread_vars v = {thread_id};
+        mb_get_thread_arrays a = {th, 1, 0, msgs, 4, 0};
+        s = mb_get_thread(&alice, &v, &d, &a);
+        CHECK(s == MB_OK && d.thread.len == 1 && d.thread.items[0].messages.len == 0 && d.thread.items[0].messages.items == NULL &&
+                  d.thread.items[0].metadata.ptr == NULL && d.thread.items[0].chatbot.chatbot_id == chatbot_id,
+              "getThread: a new thread has no messages (empty array) and null metadata");
+        s = mb_get_thread(&anon, &v, &d, &a);
+        CHECK(s == MB_OK && d.thread.len == 0, "getThread as anonymous: a private thread is invisible");
+    }
+    {
+        static const char *const texts[] = {"Hello \xf0\x9f\x91\x8b \xe2\x80\x94 \"quoted\" \\ back\\slash\nline two",
+                                            "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7",
+                                            "third"};
+        int ok = 1;
+        for (int i = 0; i < 3; i++) {
+            mb_save_new_message_vars v;
+            mb_save_new_message_data d;
+            char id[37], mslug[64];
+            memset(&v, 0, sizeof v);
+            mb_uuid4(urandom, NULL, id);
+            if (i == 0) memcpy(msg_id, id, sizeof id);
+            snprintf(mslug, sizeof mslug, "m-%s", id);
+            v.message_id = id;
+            v.thread_id = thread_id;
+            v.role = i == 1 ? "assistant" : "user";
+            v.content = texts[i];
+            v.slug = mslug;
+            s = mb_save_new_message(&alice, &v, &d);
+            explain(&alice, s);
+            ok &= s == MB_OK && strcmp(d.insert_message_one.content.ptr, texts[i]) == 0 && strcmp(d.insert_message_one.role.ptr, v.role) == 0;
+        }
+        CHECK(ok, "saveNewMessage x3: unicode, quotes, newlines come back exactly");
+        {
+            static mb_get_messages_message msgs[2];
+            mb_get_messages_data d;
+            mb_get_messages_vars v;
+            mb_get_messages_arrays a = {msgs, 2, 0};
+            int64_t t0 = 0;
+            memset(&v, 0, sizeof v);
+            v.thread_id = thread_id;
+            s = mb_get_messages(&alice, &v, &d, &a);
+            CHECK(s == MB_ERR_CAPACITY && d.message.len == 2 && a.message_needed == 3, "getMessages into 2 slots: 3 needed");
+            CHECK(strcmp(msgs[1].content.ptr, texts[1]) == 0 && msgs[0].thinking.ptr == NULL && msgs[0].examples.ptr == NULL,
+                  "  ...in order; null text and jsonb give NULL views");
+            CHECK(mb_time_parse(msgs[0].created_at, &t0) == MB_OK && t0 > 1700000000, "  ...createdAt parses to epoch time");
+            v.offset = 2;
+            v.has_offset = 1;
+            s = mb_get_messages(&alice, &v, &d, &a);
+            CHECK(s == MB_OK && d.message.len == 1 && strcmp(msgs[0].content.ptr, "third") == 0, "getMessages(offset 2): paged");
+        }
+    }
+    {
+        mb_update_message_vars v = {msg_id, "edited \xe2\x9c\x8f"};
+        mb_update_message_data d;
+        static mb_update_message_update_message_returning ret[2];
+        mb_update_message_arrays a = {ret, 2, 0};
+        s = mb_update_message(&alice, &v, &d, &a);
+        CHECK(s == MB_OK && d.update_message.affected_rows == 1 && strcmp(ret[0].content.ptr, "edited \xe2\x9c\x8f") == 0, "updateMessage (owner)");
+    }
+    {
+        static mb_get_threads_thread ths[50];
+        static mb_get_threads_thread_messages m2[100];
+        mb_get_threads_data d;
+        mb_get_threads_vars v;
+        mb_get_threads_arrays a = {ths, 50, 0, m2, 100, 0};
+        memset(&v, 0, sizeof v);
+        v.user_id = ALICE;
+        v.has_user_id = 1;
+        v.limit = 50;
+        v.has_limit = 1;
+        s = mb_get_threads(&alice, &v, &d, &a);
+        explain(&alice, s);
+        CHECK(s == MB_OK && d.thread.len >= 1 && d.thread_aggregate.aggregate.count >= (int32_t)d.thread.len &&
+                  strcmp(d.thread.items[0].thread_id.ptr, thread_id) == 0 && d.thread.items[0].messages.len == 2,
+              "getThreads(mine): newest first, two messages each, with the aggregate count");
+    }
+    open_as(&bob, getenv("MB_JWT_BOB"));
+    {
+        mb_update_thread_visibility_vars v = {thread_id, 1};
+        mb_update_thread_visibility_data d;
+        static mb_update_thread_visibility_update_thread_returning r[1];
+        mb_update_thread_visibility_arrays a = {r, 1, 0};
+        s = mb_update_thread_visibility(&bob, &v, &d, &a);
+        CHECK(s == MB_OK && d.update_thread.affected_rows == 0, "updateThreadVisibility by another user: no row changes");
+        s = mb_update_thread_visibility(&alice, &v, &d, &a);
+        CHECK(s == MB_OK && d.update_thread.affected_rows == 1 && r[0].is_public == 1, "updateThreadVisibility by the owner");
+    }
+    {
+        static mb_get_browse_threads_thread ths[20];
+        static mb_get_browse_threads_thread_messages m2[40];
+        mb_get_browse_threads_data d;
+        mb_get_browse_threads_vars v;
+        mb_get_browse_threads_arrays a = {ths, 20, 0, m2, 40, 0};
+        memset(&v, 0, sizeof v);
+        s = mb_get_browse_threads(&anon, &v, &d, &a);
+        explain(&anon, s);
+        CHECK((s == MB_OK || s == MB_ERR_CAPACITY) && d.thread_aggregate.aggregate.count >= 0 && a.thread_needed == (size_t)d.thread_aggregate.aggregate.count,
+              "getBrowseThreads (anonymous): the public, approved feed");
+    }
+    /* users, preferences, following */
+    {
+        static mb_get_user_by_slug_user u[1];
+        static mb_get_user_by_slug_user_threads th[20];
+        mb_get_user_by_slug_data d;
+        mb_get_user_by_slug_vars v = {"alice"};
+        mb_get_user_by_slug_arrays a = {u, 1, 0, th, 20, 0};
+        s = mb_get_user_by_slug(&anon, &v, &d, &a);
+        explain(&anon, s);
+        CHECK(s == MB_OK && d.user.len == 1 && strcmp(u[0].user_id.ptr, ALICE) == 0 && strcmp(u[0].username.ptr, "alice") == 0,
+              "getUserBySlug (anonymous)");
+    }
+    {
+        static mb_get_preference_preference p[4];
+        mb_get_preference_data d;
+        mb_get_preference_vars v = {ALICE};
+        mb_get_preference_arrays a = {p, 4, 0};
+        mb_update_preference_vars uv;
+        mb_update_preference_data ud;
+        static mb_update_preference_update_preference_returning ur[4];
+        mb_update_preference_arrays ua = {ur, 4, 0};
+        s = mb_get_preference(&alice, &v, &d, &a);
+        explain(&alice, s);
+        if (s == MB_OK && d.preference.len == 0) {
+            mb_insert_preference_vars iv;
+            mb_insert_preference_data id;
+            memset(&iv, 0, sizeof iv);
+            iv.user_id = ALICE;
+            s = mb_insert_preference(&alice, &iv, &id);
+            explain(&alice, s);
+            CHECK(s == MB_OK && strcmp(id.insert_preference_one.user_id.ptr, ALICE) == 0, "insertPreference");
+        } else {
+            CHECK(s == MB_OK, "getPreference");
+        }
+        memset(&uv, 0, sizeof uv);
+        uv.user_id = ALICE;
+        uv.web_search = 1;
+        uv.has_web_search = 1;
+        s = mb_update_preference(&alice, &uv, &ud, &ua);
+        explain(&alice, s);
+        CHECK(s == MB_OK && ud.update_preference.affected_rows >= 1 && ur[0].web_search == 1, "updatePreference");
+        s = mb_get_preference(&alice, &v, &d, &a);
+        CHECK(s == MB_OK && d.preference.len >= 1 && p[0].web_search == 1, "getPreference reads it back");
+    }
+    {
+        mb_follow_chatbot_vars fv = {ALICE, chatbot_id};
+        mb_follow_chatbot_data fd;
+        mb_unfollow_chatbot_vars uv = {ALICE, chatbot_id};
+        mb_unfollow_chatbot_data ud;
+        mb_unfollow_chatbot(&alice, &uv, &ud); /* a clean start */
+        s = mb_follow_chatbot(&alice, &fv, &fd);
+        explain(&alice, s);
+        CHECK(s == MB_OK && fd.insert_social_following_one.followee_id_chatbot == chatbot_id &&
+                  strcmp(fd.insert_social_following_one.chatbot.name.ptr, chatbot_name) == 0,
+              "followChatbot");
+        s = mb_unfollow_chatbot(&alice, &uv, &ud);
+        CHECK(s == MB_OK && ud.delete_social_following.affected_rows == 1, "unfollowChatbot");
+        fv.follower_id = "00000000-0000-4000-a000-000000000002";
+        s = mb_follow_chatbot(&alice, &fv, &fd);
+        CHECK(s == MB_ERR_GRAPHQL, "following on behalf of someone else is refused");
+    }
+    {
+        mb_delete_thread_vars v = {thread_id};
+        mb_delete_thread_data d;
+        s = mb_delete_thread(&bob, &v, &d);
+        CHECK(s == MB_OK && d.delete_thread.affected_rows == 0, "deleteThread by another user: nothing deleted");
+        s = mb_delete_thread(&alice, &v, &d);
+        CHECK(s == MB_OK && d.delete_thread.affected_rows == 1, "deleteThread by the owner");
+    }
+    mb_client_close(&anon);
+    mb_client_close(&alice);
+    mb_client_close(&bob);
+    printf("%d passed, %d failed\n", pass, fail);
+    return fail ? 1 : 0;
+}

@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+// GraphQL documents -> typed C for mb.h ("typed C for your own Hasura").
+//
+//   node tools/codegen/gen.mjs --schema SCHEMA --out PREFIX [--module NAME] [--guard MACRO] DOC.graphql...
+//
+// SCHEMA is SDL (.graphql) or introspection JSON (.json, as the server's
+// introspection query answers it). Every operation is validated against it;
+// an error stops generation with file:line and the GraphQL message. For each
+// named operation the output gets a minified query string, a variables
+// struct (optional variables get a has_ flag), one struct per selection set,
+// descriptor tables for the runtime in src/typed.c, and two functions:
+//   mb_status mb_<op>(mb_client *, const mb_<op>_vars *, mb_<op>_data *, mb_<op>_arrays *);
+//   mb_status mb_<op>_decode(mb_result *, mb_<op>_data *, mb_<op>_arrays *);
+// (the arrays argument exists only when the selection has lists).
+// Writes PREFIX.h (declarations) and PREFIX.c (implementation), in the form
+// tools/amalgamate.sh concatenates into mb.h.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+
+const require = createRequire(new URL('../../backend/package.json', import.meta.url));
+const G = require('graphql');
+
+function usage(msg) {
+  if (msg) process.stderr.write(`gen.mjs: ${msg}\n`);
+  process.stderr.write('usage: node tools/codegen/gen.mjs --schema SCHEMA --out PREFIX [--module NAME] [--guard MACRO] DOC.graphql...\n');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const opt = { docs: [], module: 'ops', guard: null };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--schema') opt.schema = args[++i];
+  else if (a === '--out') opt.out = args[++i];
+  else if (a === '--module') opt.module = args[++i];
+  else if (a === '--guard') opt.guard = args[++i];
+  else if (a.startsWith('--')) usage(`unknown option ${a}`);
+  else opt.docs.push(a);
+}
+if (!opt.schema || !opt.out || !opt.docs.length) usage();
+
+// ---- schema ----
+let schema;
+try {
+  const text = readFileSync(opt.schema, 'utf8');
+  if (opt.schema.endsWith('.json')) {
+    const j = JSON.parse(text);
+    schema = G.buildClientSchema(j.data ?? j);
+  } else {
+    schema = G.buildSchema(text, { assumeValidSDL: false });
+  }
+} catch (e) {
+  process.stderr.write(`${opt.schema}: cannot load the schema: ${e.message}\n`);
+  process.exit(1);
+}
+
+// ---- documents: parse and validate, errors with file:line ----
+const docs = [];
+let failed = false;
+for (const file of opt.docs) {
+  const body = readFileSync(file, 'utf8');
+  let doc;
+  try {
+    doc = G.parse(new G.Source(body, file));
+  } catch (e) {
+    const l = e.locations?.[0];
+    process.stderr.write(`${file}:${l ? `${l.line}:${l.column}` : '1'}: ${e.message}\n`);
+    failed = true;
+    continue;
+  }
+  for (const e of G.validate(schema, doc)) {
+    const l = e.locations?.[0];
+    process.stderr.write(`${file}:${l ? `${l.line}:${l.column}` : '1'}: ${e.message}\n`);
+    failed = true;
+  }
+  docs.push({ file, doc });
+}
+if (failed) process.exit(1);
+
+// ---- naming ----
+const KEYWORDS = new Set(('auto break case char const continue default do double else enum extern float for goto if inline int long '
+  + 'register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while '
+  + 'bool class delete new private public template this true false').split(' '));
+const snake = (s) => {
+  const r = s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+  return KEYWORDS.has(r) ? `${r}_` : r;
+};
+const fail = (file, node, msg) => {
+  const l = node?.loc ? G.getLocation(node.loc.source, node.loc.start) : null;
+  process.stderr.write(`${file}:${l ? `${l.line}:${l.column}` : '1'}: ${msg}\n`);
+  process.exit(1);
+};
+
+// ---- scalars ----
+const SCALAR = {
+  String: ['STR', 'mb_str'], ID: ['STR', 'mb_str'], uuid: ['STR', 'mb_str'], timestamptz: ['STR', 'mb_str'],
+  timestamp: ['STR', 'mb_str'], date: ['STR', 'mb_str'], time: ['STR', 'mb_str'], timetz: ['STR', 'mb_str'],
+  citext: ['STR', 'mb_str'], bpchar: ['STR', 'mb_str'], jsonb: ['JSON', 'mb_str'], json: ['JSON', 'mb_str'],
+  Int: ['I32', 'int32_t'], smallint: ['I32', 'int32_t'], bigint: ['I64', 'int64_t'], Float: ['F64', 'double'],
+  float8: ['F64', 'double'], float4: ['F64', 'double'], numeric: ['NUMERIC', 'mb_numeric'], Boolean: ['BOOL', 'int'],
+};
+function scalarOf(t) {
+  if (G.isEnumType(t)) return ['STR', 'mb_str'];
+  if (SCALAR[t.name]) return SCALAR[t.name];
+  return ['JSON', 'mb_str']; // an unknown custom scalar: its raw JSON text
+}
+const VAR_SCALAR = {
+  String: ['STR', 'const char *'], ID: ['STR', 'const char *'], uuid: ['STR', 'const char *'],
+  timestamptz: ['STR', 'const char *'], timestamp: ['STR', 'const char *'], date: ['STR', 'const char *'],
+  time: ['STR', 'const char *'], citext: ['STR', 'const char *'], bpchar: ['STR', 'const char *'],
+  jsonb: ['JSON', 'const char *'], json: ['JSON', 'const char *'], Int: ['I32', 'int32_t'], smallint: ['I32', 'int32_t'],
+  bigint: ['I64', 'int64_t'], Float: ['F64', 'double'], float8: ['F64', 'double'], numeric: ['F64', 'double'],
+  Boolean: ['BOOL', 'int'],
+};
+
+// ---- selection sets -> struct tree ----
+function collectFields(file, sel, type, fragments, out = []) {
+  for (const s of sel.selections) {
+    if (s.kind === 'Field') out.push(s);
+    else if (s.kind === 'InlineFragment') {
+      if (s.typeCondition && s.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
+      collectFields(file, s.selectionSet, type, fragments, out);
+    } else if (s.kind === 'FragmentSpread') {
+      const f = fragments[s.name.value];
+      if (f.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
+      collectFields(file, f.selectionSet, type, fragments, out);
+    }
+  }
+  return out;
+}
+
+function build(file, opName, path, selSet, type, fragments, ctx) {
+  const node = { cname: `mb_${opName}${path.map((p) => `_${p}`).join('')}`, fields: [] };
+  const seen = new Set();
+  for (const f of collectFields(file, selSet, type, fragments)) {
+    const key = f.alias ? f.alias.value : f.name.value;
+    if (seen.has(key)) continue; // merged by GraphQL
+    seen.add(key);
+    let ftype;
+    if (f.name.value === '__typename') ftype = new G.GraphQLNonNull(G.GraphQLString);
+    else ftype = type.getFields()[f.name.value].type;
+    let nullable = !G.isNonNullType(ftype);
+    let t = G.getNullableType(ftype), list = false;
+    if (G.isListType(t)) {
+      list = true;
+      t = G.getNullableType(t.ofType);
+      if (G.isListType(t)) fail(file, f, `lists of lists are not supported (${key})`);
+    }
+    const member = snake(key);
+    const fd = { key, member, nullable, list };
+    if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_') }) - 1; /* parents first */
+    if (G.isObjectType(t)) {
+      if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
+      fd.child = build(file, opName, [...path, member], f.selectionSet, t, fragments, ctx);
+      fd.kind = 'OBJ';
+    } else if (G.isLeafType(t)) {
+      [fd.kind, fd.ctype] = scalarOf(t);
+      fd.gqlType = t.name;
+    } else {
+      fail(file, f, `${key}: interfaces and unions are not supported`);
+    }
+    node.fields.push(fd);
+  }
+  ctx.structs.push(node); // children first: post-order
+  return node;
+}
+
+// ---- emit ----
+const H = [];
+const C = [];
+const guardOpen = opt.guard ? `#if !defined(${opt.guard})` : null;
+H.push('', `/* ---- ${opt.module}: generated by tools/codegen/gen.mjs from ${opt.docs.map((d) => basename(d)).join(', ')}; do not edit ---- */`);
+C.push('', `/* ---- ${opt.module} (generated) ---- */`);
+if (guardOpen) { H.push(guardOpen); C.push(guardOpen); }
+
+const cstr = (s) => JSON.stringify(s); // a JSON string literal is a valid C string literal for ASCII
+function cLiteral(s) {
+  if (!/^[\x20-\x7e]*$/.test(s)) throw new Error('non-ASCII query text');
+  // split long literals for readability; C concatenates them
+  const parts = [];
+  for (let i = 0; i < s.length; i += 100) parts.push(cstr(s.slice(i, i + 100)));
+  return parts.join('\n    ');
+}
+
+for (const { file, doc } of docs) {
+  const fragments = {};
+  for (const d of doc.definitions) if (d.kind === 'FragmentDefinition') fragments[d.name.value] = d;
+  for (const d of doc.definitions) {
+    if (d.kind !== 'OperationDefinition') continue;
+    if (!d.name) fail(file, d, 'every operation needs a name');
+    const gqlName = d.name.value;
+    const op = snake(gqlName);
+    const root = d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    const ctx = { structs: [], pools: [] };
+    const data = build(file, op, [], d.selectionSet, root, fragments, ctx);
+    data.cname = `mb_${op}_data`;
+    // the query text: this operation and the fragments it uses, minified
+    const used = new Set();
+    G.visit(d, { FragmentSpread(n) { used.add(n.name.value); } });
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const name of [...used]) G.visit(fragments[name], { FragmentSpread(n) { if (!used.has(n.name.value)) { used.add(n.name.value); grew = true; } } });
+    }
+    const text = G.stripIgnoredCharacters(G.print({ kind: 'Document', definitions: [d, ...[...used].map((n) => fragments[n])] }));
+
+    // variables
+    const vars = (d.variableDefinitions || []).map((v) => {
+      const required = G.isNonNullType(G.typeFromAST(schema, v.type));
+      const t = G.getNullableType(G.typeFromAST(schema, v.type));
+      let k;
+      if (G.isEnumType(t)) k = ['STR', 'const char *'];
+      else if (G.isScalarType(t)) k = VAR_SCALAR[t.name] || ['JSON', 'const char *'];
+      else fail(file, v, `variable $${v.variable.name.value}: lists and input objects are not supported as variables; spell the object out in the document with scalar variables`);
+      return { name: v.variable.name.value, member: snake(v.variable.name.value), required, kind: k[0], ctype: k[1], gql: G.print(v.type) };
+    });
+
+    H.push('', `/* ${gqlName} (${d.operation}, ${basename(file)}) */`);
+    // structs, children first
+    for (const s of ctx.structs) {
+      H.push(`typedef struct ${s.cname} {`);
+      for (const f of s.fields) {
+        const t = f.kind === 'OBJ' ? f.child.cname : f.ctype;
+        if (f.list) H.push(`    struct { ${t} *items; size_t len; } ${f.member};`);
+        else H.push(`    ${t} ${f.member};`);
+        if (f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON') H.push(`    uint8_t ${f.member}_null; /* 1 when null */`);
+      }
+      H.push(`} ${s.cname};`);
+    }
+    if (vars.length) {
+      H.push(`typedef struct mb_${op}_vars {`);
+      for (const v of vars) {
+        H.push(`    ${v.ctype}${v.ctype.endsWith('*') ? '' : ' '}${v.member}; /* $${v.name}: ${v.gql} */`);
+        if (!v.required) H.push(`    uint8_t has_${v.member};`);
+      }
+      H.push(`} mb_${op}_vars;`);
+    }
+    if (ctx.pools.length) {
+      H.push(`typedef struct mb_${op}_arrays { /* set each array and its cap; needed is filled in */`);
+      for (const p of ctx.pools) {
+        const t = p.field.kind === 'OBJ' ? p.field.child.cname : p.field.ctype;
+        H.push(`    ${t} *${p.name};`, `    size_t ${p.name}_cap, ${p.name}_needed;`);
+      }
+      H.push(`} mb_${op}_arrays;`);
+    }
+    const varsParam = vars.length ? `const mb_${op}_vars *vars` : null;
+    const arrParam = ctx.pools.length ? `mb_${op}_arrays *arrays` : null;
+    const execParams = ['mb_client *c', varsParam, `mb_${op}_data *out`, arrParam].filter(Boolean).join(', ');
+    const decParams = ['mb_result *res', `mb_${op}_data *out`, arrParam].filter(Boolean).join(', ');
+    H.push(`MB_API mb_status mb_${op}(${execParams});`);
+    H.push(`MB_API mb_status mb_${op}_decode(${decParams});`);
+    H.push(`MB_API const mb_op *mb_${op}_op(void);`);
+
+    // implementation: descriptors
+    C.push('', `/* ${gqlName} */`);
+    C.push(`static const char mb__q_${op}[] =\n    ${cLiteral(text)};`);
+    for (const s of ctx.structs) {
+      const rows = s.fields.map((f) => {
+        const nullFlag = f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON' ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
+        const type = f.list ? 'MB_T_ARR' : `MB_T_${f.kind}`;
+        const elem = f.list ? `MB_T_${f.kind}` : '0';
+        const shape = f.kind === 'OBJ' ? `&${f.child.cname.replace(/^mb_/, 'mb__s_')}` : 'NULL';
+        return `    {${cstr(f.key)}, offsetof(${s.cname}, ${f.member}), ${nullFlag}, ${type}, ${elem}, ${f.list ? f.pool : 0}, ${shape}},`;
+      });
+      const sname = s.cname.replace(/^mb_/, 'mb__s_');
+      C.push(`static const mb_field ${sname}_f[] = {\n${rows.join('\n')}\n};`);
+      C.push(`static const mb_shape ${sname} = {${sname}_f, ${s.fields.length}, sizeof(${s.cname})};`);
+    }
+    if (vars.length) {
+      const rows = vars.map((v) => `    {${cstr(v.name)}, offsetof(mb_${op}_vars, ${v.member}), ${v.required ? 'MB_NO_NULL_FLAG' : `offsetof(mb_${op}_vars, has_${v.member})`}, MB_T_${v.kind}},`);
+      C.push(`static const mb_var mb__v_${op}[] = {\n${rows.join('\n')}\n};`);
+    }
+    C.push(`static const mb_op mb__op_${op} = {mb__q_${op}, ${cstr(gqlName)}, ${vars.length ? `mb__v_${op}` : 'NULL'}, ${vars.length}, &mb__s_${op}_data};`);
+    C.push(`const mb_op *mb_${op}_op(void) { return &mb__op_${op}; }`);
+    // functions
+    const poolsIn = ctx.pools.map((p, i) => `    pools[${i}].base = arrays->${p.name};\n    pools[${i}].cap = arrays->${p.name}_cap;`).join('\n');
+    const poolsOut = ctx.pools.map((p, i) => `    arrays->${p.name}_needed = pools[${i}].needed;`).join('\n');
+    const run = (call) => ctx.pools.length
+      ? `    mb_pool pools[${ctx.pools.length}];\n    mb_status s;\n${poolsIn}\n    s = ${call.replace('POOLS', `pools, ${ctx.pools.length}`)};\n${poolsOut}\n    return s;`
+      : `    return ${call.replace('POOLS', 'NULL, 0')};`;
+    C.push(`mb_status mb_${op}(${execParams}) {\n${run(`mb_typed_execute(c, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}, out, POOLS)`)}\n}`);
+    C.push(`mb_status mb_${op}_decode(${decParams}) {\n${run(`mb_typed_decode(res, &mb__s_${op}_data, out, POOLS)`)}\n}`);
+  }
+}
+if (guardOpen) { H.push(`#endif /* ${opt.guard} */`); C.push(`#endif /* ${opt.guard} */`); }
+writeFileSync(`${opt.out}.h`, H.join('\n') + '\n');
+writeFileSync(`${opt.out}.c`, C.join('\n') + '\n');
+process.stderr.write(`gen.mjs: ${docs.reduce((n, d) => n + d.doc.definitions.filter((x) => x.kind === 'OperationDefinition').length, 0)} operations -> ${opt.out}.h, ${opt.out}.c\n`);
