@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { stack, local, query, processesUnder, portOpen, occupyPort, stopChild } from './helpers.mjs';
+import { stack, local, query, processesUnder, portOpen, occupyPort, stopChild, BACKEND as BACKEND_DIR } from './helpers.mjs';
 
 const env = stack(2);
 const pidFile = path.join(env.MB_STATE_DIR, 'pg/data/postmaster.pid');
@@ -179,5 +179,26 @@ test('as root, a state folder below a folder that postgres cannot traverse is ma
     } finally {
       local(inner, 'db', 'down');
       fs.rmSync(locked, { recursive: true, force: true });
+    }
+  });
+
+test('invoked by an ordinary user, the cluster runs as that user',
+  { skip: process.getuid() !== 0 && 'needs root to act as another user' }, () => {
+    const dir = fs.mkdtempSync('/tmp/mb-nobody-');
+    fs.chownSync(dir, 65534, 65534);
+    const e = { ...env, MB_STATE_DIR: path.join(dir, 'state'), MB_PG_PORT: String(Number(env.MB_PG_PORT) + 95) };
+    const asNobody = (...args) => spawnSync('runuser', ['-u', 'nobody', '--', 'env',
+      ...Object.entries(e).map(([k, v]) => `${k}=${v}`), path.join(BACKEND_DIR, 'local'), ...args], { encoding: 'utf8' });
+    try {
+      const r = asNobody('db', 'up');
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const pid = fs.readFileSync(path.join(e.MB_STATE_DIR, 'pg/data/postmaster.pid'), 'utf8').split('\n')[0];
+      const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1];
+      assert.equal(uid, '65534');
+      assert.equal(asNobody('db', 'down').status, 0);
+      assert.deepEqual(processesUnder(dir), []);
+    } finally {
+      asNobody('db', 'down');
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
