@@ -10,7 +10,7 @@ B       := build
 SRC     := $(wildcard src/*.h src/*.c)
 UNIT    := $(wildcard tests/unit/*.c)
 
-.PHONY: all test demo amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
+.PHONY: all test demo bench amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
 all: $(B)/test_unit
 
 deps:
@@ -52,6 +52,10 @@ unit: $(B)/test_unit $(B)/fixtures/index.tsv
 
 size:
 	tools/size.sh
+
+# Instruction counts (callgrind), written to bench/results.md
+bench:
+	bench/run.sh
 
 clean:
 	rm -rf $(B)
