@@ -108,6 +108,7 @@ ensure_tracking() {
   psql_db "$DB_NAME" -c "CREATE SCHEMA IF NOT EXISTS mb_local;
     CREATE TABLE IF NOT EXISTS mb_local.schema_migrations (
       version bigint PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+    ALTER TABLE mb_local.schema_migrations ADD COLUMN IF NOT EXISTS checksum text;
     CREATE TABLE IF NOT EXISTS mb_local.seeds (
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());" >/dev/null
 }
@@ -124,12 +125,19 @@ migration_dirs() {  # prints VERSION<TAB>DIR in version order
 
 db_migrate_up() {
   ensure_tracking
-  local applied n=0 v d
-  applied=$(psql_db "$DB_NAME" -tAc "SELECT version FROM mb_local.schema_migrations")
+  local applied n=0 v d sum had
+  applied=$(psql_db "$DB_NAME" -tAc "SELECT version || ' ' || coalesce(checksum, '') FROM mb_local.schema_migrations")
   while IFS=$'\t' read -r v d; do
-    grep -qx "$v" <<<"$applied" && continue
+    sum=$(md5sum <"$d/up.sql" | cut -c1-32)
+    if had=$(grep -E "^$v " <<<"$applied"); then
+      # An applied migration whose file changed since: the database differs from
+      # what the files say; only a reset brings them together again.
+      [ "${had#* }" = "$sum" ] || [ -z "${had#* }" ] ||
+        warn "migration $(basename "$d") changed after it was applied here; run 'backend/local db reset' to rebuild (drops the data)"
+      continue
+    fi
     psql_db "$DB_NAME" -1 -f "$d/up.sql" \
-      -c "INSERT INTO mb_local.schema_migrations (version, name) VALUES ($v, '$(basename "$d")')" \
+      -c "INSERT INTO mb_local.schema_migrations (version, name, checksum) VALUES ($v, '$(basename "$d")', '$sum')" \
       >/dev/null || die "migration $(basename "$d") failed; nothing of it was applied"
     n=$((n + 1))
   done < <(migration_dirs)

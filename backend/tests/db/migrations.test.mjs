@@ -130,3 +130,14 @@ test('deleting a thread deletes its messages (ON DELETE CASCADE)', async () => {
   await query(env, 'DELETE FROM thread WHERE thread_id = $1', [t]);
   assert.deepEqual(await query(env, 'SELECT 1 FROM message WHERE thread_id = $1', [t]), []);
 });
+
+test('a migration file that changed after it was applied is reported (reset rebuilds)', async () => {
+  await query(env, "UPDATE mb_local.schema_migrations SET checksum = 'not-the-file' WHERE version = 1700000000004");
+  let r = local(env, 'db', 'up');
+  assert.equal(r.code, 0, r.all);
+  assert.match(r.err, /migration 1700000000004_catalogue changed after it was applied here; run 'backend\/local db reset'/);
+  r = local(env, 'db', 'reset');
+  assert.equal(r.code, 0, r.all);
+  r = local(env, 'db', 'up');
+  assert.equal(r.err, '');
+});
