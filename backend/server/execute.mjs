@@ -1,5 +1,6 @@
 // Executes one GraphQL request (already authenticated) and returns the response as JSON text.
 // Queries compile to a single SQL statement; a request's mutations share one transaction.
+import crypto from 'node:crypto';
 import { parse, execute as gqlExecute, Kind } from 'graphql';
 import { HasuraError, validationError, fromPgError, gqlError } from './errors.mjs';
 import { selectOperation, Normalizer } from './normalize.mjs';
@@ -50,14 +51,16 @@ export function compileQueryField(state, f, ctx) {
   }
 }
 
-export async function runQueryFields(state, prep, session) {
+// Compiles a query operation to one SQL statement plus the layout of the answer.
+function planQuery(state, prep, session) {
   const p = new Params();
   const ctx = { ...ctxFor(state, session, prep.views, null), p };
   const cols = [];
   const out = [];
+  let cacheable = true;
   for (const f of prep.fields) {
     if (f.mb.kind === 'typename') out.push([f.alias, JSON.stringify(f.value)]);
-    else if (f.mb.kind === 'introspection') out.push([f.alias, introspect(prep, f)]);
+    else if (f.mb.kind === 'introspection') { out.push([f.alias, introspect(prep, f)]); cacheable = false; }
     else if (f.mb.kind === 'placeholder') out.push([f.alias, '"no queries available"']);
     else {
       const e = compileQueryField(state, f, ctx);
@@ -65,15 +68,33 @@ export async function runQueryFields(state, prep, session) {
       cols.push(`(${e})::text AS "c${cols.length}"`);
     }
   }
+  const sql = cols.length ? `SELECT ${cols.join(', ')}` : null;
+  const name = sql ? `mb_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}` : null;
+  return { sql, name, values: p.values, out, cacheable };
+}
+
+async function execPlan(state, plan) {
   let row = {};
-  if (cols.length) {
+  if (plan.sql) {
+    if (process.env.MB_LOG_SQL) console.log('sql:', plan.sql, JSON.stringify(plan.values));
     let r;
-    const sql = `SELECT ${cols.join(', ')}`;
-    if (process.env.MB_LOG_SQL) console.log('sql:', sql, JSON.stringify(p.values));
-    try { r = await state.pool.query(sql, p.values); } catch (e) { throw fromPgError(e, '$'); }
+    // named statements: Postgres parses and plans each distinct query once per connection
+    try { r = await state.pool.query({ name: plan.name, text: plan.sql, values: plan.values }); } catch (e) { throw fromPgError(e, '$'); }
     row = r.rows[0];
   }
-  return `{${out.map(([k, v]) => `${JSON.stringify(k)}:${typeof v === 'string' ? v : (row[`c${v.col}`] ?? 'null')}`).join(',')}}`;
+  return `{${plan.out.map(([k, v]) => `${JSON.stringify(k)}:${typeof v === 'string' ? v : (row[`c${v.col}`] ?? 'null')}`).join(',')}}`;
+}
+
+export async function runQueryFields(state, prep, session) {
+  return execPlan(state, planQuery(state, prep, session));
+}
+
+// Plan cache, as Hasura keeps one: the same request text from the same role and session gives
+// the same SQL and parameters until the metadata changes.
+const PLAN_CACHE_MAX = 1000;
+const planCache = new Map();
+function cacheKey(state, body, session) {
+  return JSON.stringify([state.version, session.role, [...session.vars].sort(), body.query, body.operationName ?? null, body.variables ?? null]);
 }
 
 const MUTATIONS = {
@@ -106,7 +127,18 @@ export async function runMutationFields(state, prep, session) {
 // One request -> response JSON text ({"data":...} or {"errors":[...]}).
 export async function runRequest(state, body, session) {
   try {
+    const key = body && typeof body.query === 'string' && !body.extensions?.persistedQuery ? cacheKey(state, body, session) : null;
+    const hit = key && planCache.get(key);
+    if (hit) return `{"data":${await execPlan(state, hit)}}`;
     const prep = prepare(state, body, session);
+    if (prep.op.operation === 'query') {
+      const plan = planQuery(state, prep, session);
+      if (plan.cacheable) {
+        if (planCache.size >= PLAN_CACHE_MAX) planCache.delete(planCache.keys().next().value);
+        planCache.set(key, plan);
+      }
+      return `{"data":${await execPlan(state, plan)}}`;
+    }
     if (prep.op.operation === 'subscription') throw new HasuraError('unexpected-payload', 'subscriptions are not supported over HTTP, use websockets instead', '$');
     const data = prep.op.operation === 'mutation' ? await runMutationFields(state, prep, session) : await runQueryFields(state, prep, session);
     return `{"data":${data}}`;
