@@ -10,14 +10,25 @@ B       := build
 SRC     := $(wildcard src/*.h src/*.c)
 UNIT    := $(wildcard tests/unit/*.c)
 
-.PHONY: all test demo bench amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
-all: $(B)/test_unit
+.PHONY: all cli test demo bench amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
+all: cli
+
+# The mb command (examples/cli): build/mb
+CLI_SRC := $(wildcard examples/cli/*.c)
+cli: $(B)/mb
+$(B)/mb: mb.h platform/mb_posix.h platform/mb_mbedtls.h $(CLI_SRC) examples/cli/cli.h
+	@mkdir -p $(B)
+	$(CC) $(STRICT) -O2 -g -I. $(CLI_SRC) -o $@ -lmbedtls -lmbedx509 -lmbedcrypto
 
 deps:
 	tools/deps.sh
 
 test: deps
 	tests/run.sh
+
+# The main job: a narrated session on the local stack (see tools/demo.sh)
+demo:
+	tools/demo.sh
 
 amalgamate:
 	tools/amalgamate.sh

@@ -1,0 +1,59 @@
+/* The mb command: shared declarations. A thin program over mb.h; the SDK
+ * does the work, this only parses flags and prints. */
+#ifndef MB_CLI_H
+#define MB_CLI_H
+#include <stdio.h>
+#include "mb.h"
+#include "platform/mb_posix.h"
+#include "platform/mb_mbedtls.h"
+
+/* Exit codes (README: CLI reference) */
+enum { EXIT_OK = 0, EXIT_GRAPHQL = 1, EXIT_USAGE = 2, EXIT_AUTH = 3, EXIT_NETWORK = 4 };
+
+typedef struct cli {
+    const char *url;         /* endpoint */
+    const char *env_name;    /* prod, test, local, or NULL with --url */
+    const char *jwt;
+    const char *admin_secret;
+    const char *role;
+    const char *ca_file;
+    int insecure, debug, json, tty;
+    uint32_t timeout_ms;
+    /* connection */
+    mb_posix_socket sock;
+    mb_tls tls;
+    int tls_used;
+    mb_client c;
+} cli;
+
+/* main.c */
+int cli_connect(cli *k);            /* 0 or an exit code (message printed) */
+void cli_close(cli *k);
+int cli_fail(cli *k, mb_status s);  /* prints the error, returns its exit code */
+int cli_usage(const char *fmt, ...);
+
+/* commands.c: each returns an exit code */
+int cmd_query(cli *k, int argc, char **argv);
+int cmd_categories(cli *k, int argc, char **argv);
+int cmd_chatbots(cli *k, int argc, char **argv);
+int cmd_chatbot(cli *k, int argc, char **argv);
+int cmd_threads(cli *k, int argc, char **argv);
+int cmd_thread(cli *k, int argc, char **argv);
+int cmd_send(cli *k, int argc, char **argv);
+int cmd_messages(cli *k, int argc, char **argv);
+int cmd_watch(cli *k, int argc, char **argv);
+int cmd_token(cli *k, int argc, char **argv);
+int cmd_whoami(cli *k, int argc, char **argv);
+
+/* jwt.c */
+/* The claims of a JWT (not verified: the server does that): user id, role,
+ * expiry. 0 on success. */
+int jwt_claims(const char *jwt, char *user_id, size_t uid_cap, char *role, size_t role_cap, long long *exp);
+/* Signs an HS256 token the way Masterbots does; 0 on success. */
+int jwt_mint(const char *key, const char *user_id, const char *role, long ttl, char *out, size_t cap);
+
+/* print.c */
+void print_table(const char *const *headers, int ncols, const char *const *cells, int nrows);
+void print_json_view(mb_str raw);
+int wants_help(int argc, char **argv, const char *usage);
+#endif

@@ -1,0 +1,471 @@
+/* The mb commands: flags in, typed Masterbots operations, tables or JSON out. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+
+static int urandom(void *ctx, unsigned char *out, size_t len) {
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t n = f ? fread(out, 1, len, f) : 0;
+    (void)ctx;
+    if (f) fclose(f);
+    return n == len ? 0 : -1;
+}
+
+/* Sends op with vars; with --json prints the raw answer and returns
+ * *printed = 1. Otherwise leaves the result for the typed decoder. */
+static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
+    mb_status s;
+    int rc = cli_connect(k);
+    if (rc) return rc;
+    mb_typed_write_vars(mb_request(&k->c, op->query, op->name), op, vars);
+    s = mb_send(&k->c, res);
+    if (s != MB_OK) return cli_fail(k, s);
+    *printed = 0;
+    if (k->json) {
+        print_json_view(mb_json_raw_view(&(*res)->doc, 0));
+        *printed = 1;
+    }
+    return EXIT_OK;
+}
+
+static int decoded(cli *k, mb_status s) {
+    if (s == MB_ERR_CAPACITY) {
+        fprintf(stderr, "mb: warning: the answer had more items than this program keeps; showing what fits\n");
+        return EXIT_OK;
+    }
+    return s == MB_OK ? EXIT_OK : cli_fail(k, s);
+}
+
+static int parse_int(const char *flag, const char *v, int32_t *out) {
+    char *end = NULL;
+    long x = v ? strtol(v, &end, 10) : 0;
+    if (!v || !*v || *end || x < 0 || x > 1000000) return cli_usage("%s needs a number", flag);
+    *out = (int32_t)x;
+    return 0;
+}
+
+/* ---- query ---- */
+static const char QUERY_USAGE[] = "usage: mb query [FILE|-] [--var NAME=VALUE ...] [--vars JSON]\n"
+                                  "  runs the GraphQL document in FILE (or stdin) and prints the JSON answer;\n"
+                                  "  --var values that are JSON (numbers, true, null, objects) go as JSON, others as strings\n";
+int cmd_query(cli *k, int argc, char **argv) {
+    static char text[64 * 1024], vars[16 * 1024];
+    const char *file = NULL, *vars_json = NULL;
+    mb_writer w;
+    mb_result *res;
+    mb_status s;
+    FILE *f;
+    size_t n;
+    int rc, nvars = 0;
+    if (wants_help(argc, argv, QUERY_USAGE)) return EXIT_OK;
+    mb_w_init(&w, vars, sizeof vars);
+    mb_w_object_begin(&w);
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--vars")) {
+            if (++i >= argc) return cli_usage("--vars needs a JSON object");
+            vars_json = argv[i];
+        } else if (!strcmp(argv[i], "--var")) {
+            char *eq;
+            static mb_token t[64];
+            mb_json j;
+            if (++i >= argc || !(eq = strchr(argv[i], '=')) || eq == argv[i]) return cli_usage("--var needs NAME=VALUE");
+            *eq = '\0';
+            mb_w_key(&w, argv[i]);
+            if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, 64) == MB_OK && mb_json_check_strings(&j) == MB_OK)
+                mb_w_raw(&w, eq + 1, strlen(eq + 1));
+            else
+                mb_w_string(&w, eq + 1);
+            nvars++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage("query: unknown option '%s'", argv[i]);
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            return cli_usage("query takes one FILE");
+        }
+    }
+    if (vars_json && nvars) return cli_usage("use --var or --vars, not both");
+    mb_w_object_end(&w);
+    if (mb_w_status(&w) != MB_OK) return cli_usage("variables: %s", mb_strerror(mb_w_status(&w)));
+    if (!vars_json && nvars) {
+        vars[w.len] = '\0';
+        vars_json = vars;
+    }
+    f = !file || !strcmp(file, "-") ? stdin : fopen(file, "rb");
+    if (!f) return cli_usage("cannot read %s", file);
+    n = fread(text, 1, sizeof text - 1, f);
+    if (f != stdin) fclose(f);
+    if (n == sizeof text - 1) return cli_usage("the document is larger than %zu bytes", sizeof text - 1);
+    text[n] = '\0';
+    if ((rc = cli_connect(k))) return rc;
+    s = mb_execute(&k->c, text, NULL, vars_json, &res);
+    if (s == MB_ERR_JSON || s == MB_ERR_UTF8 || s == MB_ERR_TOKENS) {
+        fprintf(stderr, "mb: --vars: %s\n", mb_strerror(s));
+        return EXIT_USAGE;
+    }
+    if (s != MB_OK) return cli_fail(k, s);
+    print_json_view(mb_json_raw_view(&res->doc, 0));
+    return EXIT_OK;
+}
+
+/* ---- categories ---- */
+int cmd_categories(cli *k, int argc, char **argv) {
+    static mb_get_categories_category cats[256];
+    static mb_get_categories_category_chatbots links[2048];
+    static char cells[256][3][128];
+    static const char *cp[256 * 3];
+    static const char *const head[] = {"ID", "NAME", "CHATBOTS"};
+    mb_get_categories_arrays a = {cats, 256, 0, links, 2048, 0};
+    mb_get_categories_data d;
+    mb_result *res;
+    int rc, printed;
+    if (wants_help(argc, argv, "usage: mb categories\n  lists the categories and how many chatbots each has\n")) return EXIT_OK;
+    if (argc) return cli_usage("categories takes no arguments");
+    if ((rc = run(k, mb_get_categories_op(), NULL, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_get_categories_decode(res, &d, &a)))) return rc;
+    for (size_t i = 0; i < d.category.len; i++) {
+        snprintf(cells[i][0], 128, "%d", (int)cats[i].category_id);
+        snprintf(cells[i][1], 128, "%s", cats[i].name.ptr ? cats[i].name.ptr : "");
+        snprintf(cells[i][2], 128, "%zu", cats[i].chatbots.len);
+        for (int c = 0; c < 3; c++) cp[i * 3 + (size_t)c] = cells[i][c];
+    }
+    print_table(head, 3, cp, (int)d.category.len);
+    return EXIT_OK;
+}
+
+/* ---- chatbots ---- */
+int cmd_chatbots(cli *k, int argc, char **argv) {
+    static mb_get_chatbots_chatbot bots[1000];
+    static mb_get_chatbots_chatbot_categories cats[4000];
+    static mb_get_chatbots_chatbot_metadata meta[2000];
+    static char cells[1000][4][96];
+    static const char *cp[1000 * 4];
+    static const char *const head[] = {"ID", "NAME", "CATEGORIES", "DESCRIPTION"};
+    mb_get_chatbots_arrays a = {bots, 1000, 0, cats, 4000, 0, meta, 2000, 0};
+    mb_get_chatbots_vars v;
+    mb_get_chatbots_data d;
+    mb_result *res;
+    int rc, printed;
+    memset(&v, 0, sizeof v);
+    if (wants_help(argc, argv, "usage: mb chatbots [--category ID] [--limit N] [--offset N]\n")) return EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(argv[i], "--category")) {
+            if ((rc = parse_int("--category", val, &v.category_id))) return rc;
+            v.has_category_id = 1;
+        } else if (!strcmp(argv[i], "--limit")) {
+            if ((rc = parse_int("--limit", val, &v.limit))) return rc;
+            v.has_limit = 1;
+        } else if (!strcmp(argv[i], "--offset")) {
+            if ((rc = parse_int("--offset", val, &v.offset))) return rc;
+            v.has_offset = 1;
+        } else {
+            return cli_usage("chatbots: unknown argument '%s'", argv[i]);
+        }
+        i++;
+    }
+    if ((rc = run(k, mb_get_chatbots_op(), &v, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_get_chatbots_decode(res, &d, &a)))) return rc;
+    for (size_t i = 0; i < d.chatbot.len; i++) {
+        mb_get_chatbots_chatbot *b = &bots[i];
+        size_t o = 0;
+        snprintf(cells[i][0], 96, "%d", (int)b->chatbot_id);
+        snprintf(cells[i][1], 96, "%s", b->name.ptr ? b->name.ptr : "");
+        cells[i][2][0] = '\0';
+        for (size_t c = 0; c < b->categories.len && o < 90; c++)
+            o += (size_t)snprintf(cells[i][2] + o, 96 - o, "%s%s", c ? ", " : "",
+                                  b->categories.items[c].category.name.ptr ? b->categories.items[c].category.name.ptr : "?");
+        snprintf(cells[i][3], 61, "%s", b->description.ptr ? b->description.ptr : "");
+        for (int c = 0; c < 4; c++) cp[i * 4 + (size_t)c] = cells[i][c];
+    }
+    print_table(head, 4, cp, (int)d.chatbot.len);
+    return EXIT_OK;
+}
+
+/* ---- chatbot NAME ---- */
+int cmd_chatbot(cli *k, int argc, char **argv) {
+    static mb_get_chatbot_chatbot bot[1];
+    static mb_get_chatbot_chatbot_categories cats[64];
+    static mb_get_chatbot_chatbot_prompts prompts[256];
+    mb_get_chatbot_arrays a = {bot, 1, 0, cats, 64, 0, prompts, 256, 0};
+    mb_get_chatbot_vars v;
+    mb_get_chatbot_data d;
+    mb_result *res;
+    int rc, printed;
+    if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts\n")) return EXIT_OK;
+    if (argc != 1) return cli_usage("chatbot needs exactly one NAME");
+    v.name = argv[0];
+    if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
+    if (!d.chatbot.len) {
+        fprintf(stderr, "mb: no chatbot named '%s'\n", argv[0]);
+        return EXIT_GRAPHQL;
+    }
+    printf("%s (id %d)%s\n", bot[0].name.ptr, (int)bot[0].chatbot_id, bot[0].is_pro ? " [pro]" : "");
+    if (bot[0].description.ptr) printf("%s\n", bot[0].description.ptr);
+    printf("categories:");
+    for (size_t i = 0; i < bot[0].categories.len; i++) printf("%s %s", i ? "," : "", cats[i].category.name.ptr);
+    printf("\ndefaults: complexity %s, length %s, tone %s, type %s\n", bot[0].default_complexity.ptr ? bot[0].default_complexity.ptr : "-",
+           bot[0].default_length.ptr ? bot[0].default_length.ptr : "-", bot[0].default_tone.ptr ? bot[0].default_tone.ptr : "-",
+           bot[0].default_type.ptr ? bot[0].default_type.ptr : "-");
+    printf("prompts: %zu\n", bot[0].prompts.len);
+    for (size_t i = 0; i < bot[0].prompts.len; i++)
+        printf("  - %s\n", prompts[i].prompt.prompt_name.ptr ? prompts[i].prompt.prompt_name.ptr : "(unnamed)");
+    return EXIT_OK;
+}
+
+/* ---- threads ---- */
+int cmd_threads(cli *k, int argc, char **argv) {
+    static mb_get_threads_thread ths[200];
+    static mb_get_threads_thread_messages msgs[400];
+    static char cells[200][5][80];
+    static const char *cp[200 * 5];
+    static const char *const head[] = {"THREAD", "CHATBOT", "PUBLIC", "UPDATED", "FIRST MESSAGE"};
+    static char uid[64];
+    mb_get_threads_arrays a = {ths, 200, 0, msgs, 400, 0};
+    mb_get_threads_vars v;
+    mb_get_threads_data d;
+    mb_result *res;
+    int rc, printed;
+    memset(&v, 0, sizeof v);
+    v.limit = 20;
+    v.has_limit = 1;
+    if (wants_help(argc, argv, "usage: mb threads [--mine] [--chatbot NAME] [--limit N]\n")) return EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--mine")) {
+            char role[32];
+            long long exp;
+            if (!k->jwt || jwt_claims(k->jwt, uid, sizeof uid, role, sizeof role, &exp) || !uid[0])
+                return cli_usage("--mine needs --jwt (or MB_JWT) with a user id");
+            v.user_id = uid;
+            v.has_user_id = 1;
+        } else if (!strcmp(argv[i], "--chatbot")) {
+            if (++i >= argc) return cli_usage("--chatbot needs a NAME");
+            v.chatbot_name = argv[i];
+            v.has_chatbot_name = 1;
+        } else if (!strcmp(argv[i], "--limit")) {
+            if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &v.limit))) return rc;
+            i++;
+        } else {
+            return cli_usage("threads: unknown argument '%s'", argv[i]);
+        }
+    }
+    if ((rc = run(k, mb_get_threads_op(), &v, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
+    for (size_t i = 0; i < d.thread.len; i++) {
+        mb_get_threads_thread *t = &ths[i];
+        snprintf(cells[i][0], 80, "%s", t->thread_id.ptr);
+        snprintf(cells[i][1], 80, "%s", t->chatbot.name.ptr ? t->chatbot.name.ptr : "");
+        snprintf(cells[i][2], 80, "%s", t->is_public ? "yes" : "no");
+        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : "");
+        snprintf(cells[i][4], 49, "%s", t->messages.len && t->messages.items[0].content.ptr ? t->messages.items[0].content.ptr : "");
+        for (char *p = cells[i][4]; *p; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+        for (int c = 0; c < 5; c++) cp[i * 5 + (size_t)c] = cells[i][c];
+    }
+    print_table(head, 5, cp, (int)d.thread.len);
+    if (k->tty || d.thread.len) printf("%zu of %d threads\n", d.thread.len, (int)d.thread_aggregate.aggregate.count);
+    return EXIT_OK;
+}
+
+/* ---- thread new ---- */
+int cmd_thread(cli *k, int argc, char **argv) {
+    static mb_get_chatbot_chatbot bot[1];
+    static mb_get_chatbot_chatbot_categories cats[64];
+    static mb_get_chatbot_chatbot_prompts prompts[256];
+    static char id[37], slug[96], chatbot_name[256];
+    mb_get_chatbot_arrays a = {bot, 1, 0, cats, 64, 0, prompts, 256, 0};
+    mb_get_chatbot_vars gv;
+    mb_get_chatbot_data gd;
+    mb_create_thread_vars v;
+    mb_create_thread_data d;
+    mb_result *res;
+    mb_status s;
+    const char *name = NULL;
+    int rc, pub = 0, printed;
+    if (wants_help(argc, argv, "usage: mb thread new --chatbot NAME [--public]\n  opens a thread; prints its id and slug\n")) return EXIT_OK;
+    if (argc < 1 || strcmp(argv[0], "new")) return cli_usage("thread: the only subcommand is 'new'");
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--chatbot") && i + 1 < argc) name = argv[++i];
+        else if (!strcmp(argv[i], "--public")) pub = 1;
+        else return cli_usage("thread new: unknown argument '%s'", argv[i]);
+    }
+    if (!name) return cli_usage("thread new needs --chatbot NAME");
+    gv.name = name;
+    if ((rc = cli_connect(k))) return rc;
+    s = mb_get_chatbot(&k->c, &gv, &gd, &a);
+    if (s != MB_OK && s != MB_ERR_CAPACITY) return cli_fail(k, s);
+    if (!gd.chatbot.len) {
+        fprintf(stderr, "mb: no chatbot named '%s'\n", name);
+        return EXIT_GRAPHQL;
+    }
+    snprintf(chatbot_name, sizeof chatbot_name, "%s", bot[0].name.ptr);
+    memset(&v, 0, sizeof v);
+    if (mb_uuid4(urandom, NULL, id) != MB_OK) return cli_usage("no random numbers");
+    v.thread_id = id;
+    v.chatbot_id = bot[0].chatbot_id;
+    mb_slug(chatbot_name, id + 28, slug, sizeof slug); /* unique: the UUID's last 8 hex digits */
+    v.slug = slug;
+    v.is_public = pub;
+    v.has_is_public = 1;
+    mb_typed_write_vars(mb_request(&k->c, mb_create_thread_op()->query, "createThread"), mb_create_thread_op(), &v);
+    s = mb_send(&k->c, &res);
+    if (s != MB_OK) return cli_fail(k, s);
+    printed = 0;
+    if (k->json) {
+        print_json_view(mb_json_raw_view(&res->doc, 0));
+        return EXIT_OK;
+    }
+    if ((rc = decoded(k, mb_create_thread_decode(res, &d)))) return rc;
+    printf("%s %s\n", d.insert_thread_one.thread_id.ptr, d.insert_thread_one.slug.ptr);
+    (void)printed;
+    return EXIT_OK;
+}
+
+/* ---- send ---- */
+int cmd_send(cli *k, int argc, char **argv) {
+    static char id[37], slug[128];
+    mb_save_new_message_vars v;
+    mb_save_new_message_data d;
+    mb_result *res;
+    const char *thread = NULL, *text = NULL, *role = "user";
+    int rc, printed;
+    if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant]\n")) return EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--role")) {
+            if (++i >= argc || (strcmp(argv[i], "user") && strcmp(argv[i], "assistant")))
+                return cli_usage("--role must be user or assistant");
+            role = argv[i];
+        } else if (!thread) {
+            thread = argv[i];
+        } else if (!text) {
+            text = argv[i];
+        } else {
+            return cli_usage("send takes THREAD_ID and one TEXT (quote it)");
+        }
+    }
+    if (!thread || !text) return cli_usage("send needs THREAD_ID and TEXT");
+    memset(&v, 0, sizeof v);
+    if (mb_uuid4(urandom, NULL, id) != MB_OK) return cli_usage("no random numbers");
+    if (mb_slug(text, id + 28, slug, sizeof slug) != MB_OK) return cli_usage("cannot make a slug");
+    v.message_id = id;
+    v.thread_id = thread;
+    v.role = role;
+    v.content = text;
+    v.slug = slug;
+    if ((rc = run(k, mb_save_new_message_op(), &v, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_save_new_message_decode(res, &d)))) return rc;
+    printf("%s\n", d.insert_message_one.message_id.ptr);
+    return EXIT_OK;
+}
+
+/* ---- messages ---- */
+int cmd_messages(cli *k, int argc, char **argv) {
+    static mb_get_messages_message msgs[2000];
+    mb_get_messages_arrays a = {msgs, 2000, 0};
+    mb_get_messages_vars v;
+    mb_get_messages_data d;
+    mb_result *res;
+    int rc, printed;
+    if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n")) return EXIT_OK;
+    if (argc != 1) return cli_usage("messages needs exactly one THREAD_ID");
+    memset(&v, 0, sizeof v);
+    v.thread_id = argv[0];
+    if ((rc = run(k, mb_get_messages_op(), &v, &res, &printed)) || printed) return rc;
+    if ((rc = decoded(k, mb_get_messages_decode(res, &d, &a)))) return rc;
+    if (!d.message.len) {
+        fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", argv[0]);
+        return EXIT_GRAPHQL;
+    }
+    for (size_t i = 0; i < d.message.len; i++)
+        printf("[%.19s] %-9s %s\n", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "",
+               msgs[i].content.ptr ? msgs[i].content.ptr : "");
+    return EXIT_OK;
+}
+
+/* ---- token (local stack only) ---- */
+int cmd_token(cli *k, int argc, char **argv) {
+    static char key[512], out[2048];
+    const char *user = NULL, *role = "user", *dir = getenv("MB_STATE_DIR");
+    char path[1024];
+    long ttl = 86400;
+    FILE *f;
+    size_t n;
+    mb_url u;
+    if (wants_help(argc, argv, "usage: mb token --user UUID [--role user|moderator|anonymous] [--ttl SECONDS]\n"
+                               "  local stack only: signs with the key in $MB_STATE_DIR/secrets/jwt_key\n"))
+        return EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(argv[i], "--user") && val) user = argv[++i];
+        else if (!strcmp(argv[i], "--role") && val) role = argv[++i];
+        else if (!strcmp(argv[i], "--ttl") && val) {
+            char *end = NULL;
+            ttl = strtol(argv[++i], &end, 10);
+            if (*end || ttl < 1 || ttl > 31536000) return cli_usage("--ttl needs seconds (1..31536000)");
+        } else {
+            return cli_usage("token: unknown argument '%s'", argv[i]);
+        }
+    }
+    if (!user) return cli_usage("token needs --user UUID");
+    if (strcmp(role, "user") && strcmp(role, "moderator") && strcmp(role, "anonymous"))
+        return cli_usage("--role must be user, moderator or anonymous");
+    if (mb_url_parse(k->url, &u) != MB_OK ||
+        !(mb_str_eq(u.host, "localhost") || mb_str_eq(u.host, "127.0.0.1") || mb_str_eq(u.host, "::1"))) {
+        fprintf(stderr, "mb: token: only for the local stack (this endpoint is %s)\n", k->url);
+        return EXIT_USAGE;
+    }
+    snprintf(path, sizeof path, "%s/secrets/jwt_key", dir && *dir ? dir : ".state/local");
+    f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "mb: token: cannot read %s (is backend/local up? set MB_STATE_DIR)\n", path);
+        return EXIT_USAGE;
+    }
+    n = fread(key, 1, sizeof key - 1, f);
+    fclose(f);
+    while (n && (key[n - 1] == '\n' || key[n - 1] == '\r' || key[n - 1] == ' ')) n--;
+    key[n] = '\0';
+    if (jwt_mint(key, user, role, ttl, out, sizeof out)) return cli_usage("token: --user must be a UUID");
+    printf("%s\n", out);
+    return EXIT_OK;
+}
+
+/* ---- whoami ---- */
+int cmd_whoami(cli *k, int argc, char **argv) {
+    static const char Q[] = "query whoami($id: uuid!) { user(where: {userId: {_eq: $id}}) { username slug email role } }";
+    char uid[64], role[32], vars[128];
+    long long exp = 0;
+    mb_result *res;
+    mb_status s;
+    int rc, t;
+    if (wants_help(argc, argv, "usage: mb whoami\n  shows the user and role of the JWT, and the endpoint\n")) return EXIT_OK;
+    if (argc) return cli_usage("whoami takes no arguments");
+    printf("endpoint: %s%s%s%s\n", k->url, k->env_name ? " (" : "", k->env_name ? k->env_name : "", k->env_name ? ")" : "");
+    if (k->admin_secret) printf("admin secret: given (requests run as admin%s%s)\n", k->role ? " posing as " : "", k->role ? k->role : "");
+    if (!k->jwt) {
+        printf("identity: anonymous (no JWT)\n");
+        return EXIT_OK;
+    }
+    if (jwt_claims(k->jwt, uid, sizeof uid, role, sizeof role, &exp)) {
+        fprintf(stderr, "mb: the JWT is not a Hasura token (no https://hasura.io/jwt/claims)\n");
+        return EXIT_AUTH;
+    }
+    printf("user id: %s\nrole: %s\n", uid, k->role ? k->role : role);
+    if (exp) {
+        long long left = exp - (long long)time(NULL);
+        printf("expires: in %lld s%s\n", left, left <= 0 ? " (EXPIRED)" : "");
+    }
+    if ((rc = cli_connect(k))) return rc;
+    snprintf(vars, sizeof vars, "{\"id\":\"%s\"}", uid);
+    s = mb_execute(&k->c, Q, "whoami", vars, &res);
+    if (s != MB_OK) return cli_fail(k, s);
+    if (mb_json_find(&res->doc, res->data, "user[0].username", &t) == MB_OK) {
+        char name[256];
+        if (mb_json_unescape(&res->doc, t, name, sizeof name, NULL) == MB_OK) printf("username: %s\n", name);
+    } else {
+        printf("username: (not visible to this role)\n");
+    }
+    return EXIT_OK;
+}
