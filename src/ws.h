@@ -1,4 +1,156 @@
 
-/* ---- ws: RFC 6455 client and graphql-transport-ws subscriptions ---- */
+/* ---- ws: RFC 6455 client and graphql-transport-ws subscriptions ----
+ * One socket (mb_ws) carries several subscriptions (mb_sub), each with its
+ * own id. Everything lives in the caller's buffer: received frames are
+ * reassembled at its start, outgoing frames are written after the received
+ * bytes. No threads: mb_sub_poll() waits, answers pings, keeps the socket
+ * alive, delivers results to a callback, and reconnects with backoff,
+ * resubscribing each live subscription (a stream resumes after the cursor
+ * of the last row delivered). See docs/SUBSCRIPTIONS.md. */
 #if !defined(MB_NO_WS)
+#ifndef MB_WS_MAX_FRAME
+#define MB_WS_MAX_FRAME 0x100000UL /* largest frame payload accepted */
+#endif
+#ifndef MB_WS_MAX_MESSAGE
+#define MB_WS_MAX_MESSAGE 0x100000UL /* largest reassembled message (the buffer bounds it too) */
+#endif
+#ifndef MB_WS_MAX_SUBS
+#define MB_WS_MAX_SUBS 4 /* subscriptions on one socket */
+#endif
+#ifndef MB_WS_MAX_CURSOR
+#define MB_WS_MAX_CURSOR 48 /* stream cursor value kept, as JSON text */
+#endif
+#ifndef MB_WS_PING_MS
+#define MB_WS_PING_MS 10000 /* our ping after this long without sending */
+#endif
+#ifndef MB_WS_IDLE_MS
+#define MB_WS_IDLE_MS 30000 /* nothing received for this long: the link is dead */
+#endif
+#ifndef MB_WS_BACKOFF_MIN_MS
+#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure */
+#endif
+#ifndef MB_WS_BACKOFF_MAX_MS
+#define MB_WS_BACKOFF_MAX_MS 30000
+#endif
+
+/* WebSocket frame header, as parsed from the server. */
+typedef struct mb_ws_head {
+    uint8_t fin, rsv, opcode, masked;
+    size_t head_len; /* 2..14 bytes */
+    uint64_t len;    /* payload length */
+} mb_ws_head;
+/* Parses a frame header from p[0..n): MB_OK, MB_PENDING (more bytes
+ * needed) or MB_ERR_WS_PROTOCOL (non-minimal or 64-bit-overflowing length). */
+MB_API mb_status mb_ws_parse_head(const uint8_t *p, size_t n, mb_ws_head *h);
+/* Sec-WebSocket-Accept for a 24-character key: 28 characters + NUL. */
+MB_API void mb_ws_accept(const char *key, char out[29]);
+
+struct mb_sub;
+/* Called by mb_sub_poll for each event of a subscription:
+ *  - MB_OK, res: a "next" with data (res->data). A stream's cursor has
+ *    already moved past its rows.
+ *  - MB_ERR_GRAPHQL/MB_ERR_AUTH, res: errors (res->error). After an
+ *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
+ *    "next" carrying errors (live-query poll error) keeps it going.
+ *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ * res and every view in it are valid only during the call. The callback
+ * may call mb_sub_stop() and mb_sub_start(). */
+typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
+
+enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
+
+/* One subscription. Owned by the caller; strings are borrowed and must
+ * outlive it. */
+typedef struct mb_sub {
+    const char *query;
+    const char *variables; /* JSON object text, or NULL */
+    const char *cursor_var;   /* stream: the variable that carries the cursor */
+    const char *cursor_field; /* stream: path of the cursor in each row, e.g. "createdAt" */
+    char cursor[MB_WS_MAX_CURSOR + 1]; /* JSON value of the last row seen */
+    uint8_t cursor_len, state;
+    uint32_t id;   /* operation id on the current socket */
+    uint32_t rows; /* stream rows delivered so far */
+    void *user;    /* free for the caller */
+} mb_sub;
+
+typedef struct mb_ws_config {
+    const char *url;          /* ws://host[:port]/v1/graphql or wss:// (TLS transport) */
+    const char *jwt;          /* connection_init headers.Authorization: Bearer <jwt> */
+    const char *role;         /* headers.x-hasura-role */
+    const char *admin_secret; /* headers.x-hasura-admin-secret */
+    mb_transport transport;
+    char *buf;                /* work buffer: largest message + largest message sent */
+    size_t buf_size;
+    mb_token *tokens;
+    size_t max_tokens;
+    /* Required platform hooks: random bytes (Sec-WebSocket-Key, masks;
+     * MB_OK on success) and a monotonic clock. sleep_ms is optional: it
+     * lets mb_sub_poll wait out a reconnect delay instead of returning. */
+    mb_status (*random)(void *out, size_t len);
+    uint64_t (*now_ms)(void);
+    void (*sleep_ms)(uint32_t ms);
+    uint32_t connect_timeout_ms; /* connect, upgrade and connection_ack; 0: MB_DEFAULT_TIMEOUT_MS */
+    uint32_t timeout_ms;         /* per send; 0: MB_DEFAULT_TIMEOUT_MS */
+    mb_refresh_fn refresh;       /* asked for a new JWT when the server refuses it (4403) */
+    void *refresh_user;
+} mb_ws_config;
+
+typedef struct mb_ws {
+    mb_ws_config cfg;
+    mb_url url;
+    char host[MB_MAX_HOST + 1];
+    mb_sub *subs[MB_WS_MAX_SUBS];
+    mb_result res;
+    size_t fill;    /* bytes received into buf */
+    size_t msg_len; /* bytes of the message being reassembled at buf[0] */
+    uint8_t state, msg_op, refreshed;
+    uint16_t close_code; /* last close: the server's code, 1006 for a drop, 0 none */
+    uint32_t next_id, backoff_ms;
+    uint64_t last_rx, last_tx, retry_at, ack_by;
+    uint32_t connects; /* successful connection_acks, for tests and diagnostics */
+} mb_ws;
+
+/* Validates the configuration and parses the URL (ws or wss); connects on
+ * the first mb_sub_poll (or mb_ws_connect). */
+MB_API mb_status mb_ws_init(mb_ws *ws, const mb_ws_config *cfg);
+/* Connects now: upgrade, connection_init, waits for connection_ack
+ * (answering pings), then subscribes every pending subscription. */
+MB_API mb_status mb_ws_connect(mb_ws *ws);
+/* Replaces the JWT for the next connection_init; revives a socket that
+ * stopped on MB_ERR_AUTH. */
+MB_API void mb_ws_set_jwt(mb_ws *ws, const char *jwt);
+/* Sends close 1000, waits briefly for the server's close, closes the
+ * transport. Subscriptions stay registered: a later poll reconnects. */
+MB_API void mb_ws_close(mb_ws *ws);
+
+/* A stream subscription resumes from its cursor: the variable cursor_var
+ * (do not put it in variables) is set to initial_json (a JSON value, e.g.
+ * "\"2026-01-01T00:00:00Z\"") and, after each batch, to the cursor_field of
+ * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
+ * MB_WS_MAX_CURSOR. */
+MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
+/* Registers a subscription (sub's query and variables set by the caller)
+ * and subscribes at once when the socket is ready. MB_ERR_BUFFER when
+ * MB_WS_MAX_SUBS are in use. */
+MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
+/* Sends complete (when subscribed) and forgets the subscription. */
+MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
+/* Runs the socket for up to timeout_ms: (re)connects when due, receives,
+ * answers pings, pings when idle, calls fn for each event. Returns after
+ * the first batch of events or at the timeout with MB_OK; when the socket
+ * goes down it returns the reason once (close 1000/1001/1012...:
+ * MB_ERR_WS_CLOSED, 4400: MB_ERR_WS_BAD_REQUEST, 4403: MB_ERR_AUTH, 4408:
+ * MB_ERR_WS_INIT_TIMEOUT, dropped without a close frame (1006):
+ * MB_ERR_CLOSED, silence: MB_ERR_TIMEOUT, ...) and reconnects on a later
+ * poll after the backoff. MB_ERR_AUTH stays until mb_ws_set_jwt when the
+ * refresh hook cannot give a token the server accepts. */
+MB_API mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user);
+
+/* New messages of a thread, oldest first, as a stream from a createdAt
+ * cursor: variables {"threadId": "<uuid>"}, cursor variable "since",
+ * cursor field "createdAt". */
+#define MB_SUB_THREAD_MESSAGES                                                                                    \
+    "subscription threadMessages($threadId: uuid!, $since: timestamptz!) { messageStream(batchSize: 10, cursor: " \
+    "{initialValue: {createdAt: $since}, ordering: ASC}, where: {threadId: {_eq: $threadId}}) { messageId "       \
+    "content role createdAt } }"
 #endif /* MB_NO_WS */

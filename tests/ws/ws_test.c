@@ -1,0 +1,723 @@
+/* Unit tests of the ws module (RFC 6455 client + graphql-transport-ws)
+ * over the fake server in fake_server.h. Built with small limits
+ * (-DMB_WS_MAX_FRAME=2048 -DMB_WS_MAX_MESSAGE=4096) so that oversize
+ * cases stay small. Prints "N passed, N failed". */
+#define MB_IMPLEMENTATION
+#include "mb.h"
+#include "fake_server.h"
+
+static int pass, fail;
+static const char *tcase = "";
+#define CHECK(c)                                                                          \
+    do {                                                                                  \
+        if (c) pass++;                                                                    \
+        else { fail++; printf("FAIL %s:%d [%s]: %s\n", __FILE__, __LINE__, tcase, #c); } \
+    } while (0)
+#define CHECK_ST(e, want)                                                                              \
+    do {                                                                                               \
+        mb_status s_ = (e), w_ = (want);                                                               \
+        if (s_ == w_) pass++;                                                                          \
+        else { fail++; printf("FAIL %s:%d [%s]: %s -> %s, want %s\n", __FILE__, __LINE__, tcase, #e,    \
+                              mb_strerror(s_), mb_strerror(w_)); }                                      \
+    } while (0)
+
+static char buf[8192];
+static mb_token toks[256];
+
+/* Events the callback saw. */
+typedef struct ev {
+    mb_sub *sub;
+    mb_status st;
+    int has_res;
+    char text[512]; /* data (MB_OK) or the first error message */
+} ev;
+static ev evs[64];
+static int nev;
+
+static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    ev *e = &evs[nev < 63 ? nev++ : 63];
+    (void)user;
+    e->sub = sub;
+    e->st = st;
+    e->has_res = res != NULL;
+    e->text[0] = '\0';
+    if (res && st == MB_OK) {
+        mb_str v = mb_json_raw_view(&res->doc, res->data);
+        snprintf(e->text, sizeof e->text, "%.*s", (int)v.len, v.ptr);
+    } else if (res) {
+        snprintf(e->text, sizeof e->text, "%.*s", (int)res->error.message.len, res->error.message.ptr);
+    }
+}
+
+static const char *refresh_jwt;
+static int refreshes;
+static mb_status refresh(void *user, const char **jwt) {
+    (void)user;
+    refreshes++;
+    *jwt = refresh_jwt;
+    return refresh_jwt ? MB_OK : MB_ERR_AUTH;
+}
+
+static mb_ws_config config(size_t size) {
+    mb_ws_config c;
+    memset(&c, 0, sizeof c);
+    c.url = "ws://localhost:8080/v1/graphql";
+    c.jwt = "J.W.T";
+    c.role = "user";
+    c.transport = fake_transport(&F);
+    c.buf = buf;
+    c.buf_size = size;
+    c.tokens = toks;
+    c.max_tokens = sizeof toks / sizeof toks[0];
+    c.random = fake_random;
+    c.now_ms = fake_now;
+    c.sleep_ms = fake_sleep;
+    c.connect_timeout_ms = 3000;
+    c.timeout_ms = 1000;
+    return c;
+}
+
+static void reset(const char *name) {
+    tcase = name;
+    memset(&F, 0, sizeof F);
+    F.now = 1000000;
+    F.auto_ack = 1;
+    nev = 0;
+    refreshes = 0;
+    refresh_jwt = NULL;
+}
+
+/* A ws connected and acknowledged. */
+static mb_status up(mb_ws *ws, size_t size) {
+    mb_ws_config c = config(size);
+    mb_status s = mb_ws_init(ws, &c);
+    return s == MB_OK ? mb_ws_connect(ws) : s;
+}
+
+static int last_close_code(void) {
+    int i;
+    for (i = F.nmsg - 1; i >= 0; i--)
+        if (F.mop[i] == 8) return F.mlen[i] >= 2 ? ((unsigned char)F.msg[i][0] << 8 | (unsigned char)F.msg[i][1]) : 1005;
+    return -1;
+}
+
+static void test_accept_and_head(void) {
+    char out[29];
+    mb_ws_head h;
+    unsigned char b[16];
+    size_t i;
+    tcase = "accept";
+    mb_ws_accept("dGhlIHNhbXBsZSBub25jZQ==", out); /* RFC 6455 section 1.3 */
+    CHECK(strcmp(out, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") == 0);
+    mb_ws_accept("x3JJHMbDL1EzLkh9GBhXDw==", out);
+    CHECK(strcmp(out, "HSmrc0sMlYUkAGmm5OPpG2HaGWk=") == 0);
+    mb_ws_accept("AAECAwQFBgcICQoLDA0ODw==", out);
+    CHECK(strcmp(out, "Bz3qJYTGdOe8gUSpLosEdiLKDrk=") == 0);
+
+    tcase = "frame head";
+    b[0] = 0x81; b[1] = 5;
+    CHECK_ST(mb_ws_parse_head(b, 1, &h), MB_PENDING);
+    CHECK_ST(mb_ws_parse_head(b, 2, &h), MB_OK);
+    CHECK(h.fin == 1 && h.opcode == 1 && h.len == 5 && h.head_len == 2 && !h.masked && !h.rsv);
+    b[0] = 0x02; b[1] = 126; b[2] = 0x01; b[3] = 0x00;
+    for (i = 0; i < 4; i++) CHECK_ST(mb_ws_parse_head(b, i, &h), MB_PENDING);
+    CHECK_ST(mb_ws_parse_head(b, 4, &h), MB_OK);
+    CHECK(h.fin == 0 && h.opcode == 2 && h.len == 256 && h.head_len == 4);
+    b[2] = 0; b[3] = 125; /* 16-bit form for a length that fits in 7 bits */
+    CHECK_ST(mb_ws_parse_head(b, 4, &h), MB_ERR_WS_PROTOCOL);
+    memset(b, 0, sizeof b);
+    b[0] = 0x81; b[1] = 127; b[7] = 1; /* 2^16 */
+    for (i = 0; i < 10; i++) CHECK_ST(mb_ws_parse_head(b, i, &h), MB_PENDING);
+    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_OK);
+    CHECK(h.len == 65536 && h.head_len == 10);
+    b[7] = 0; b[8] = 0xFF; b[9] = 0xFF; /* 64-bit form for 65535 */
+    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_ERR_WS_PROTOCOL);
+    b[2] = 0x80; b[7] = 1; /* top bit set */
+    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_ERR_WS_PROTOCOL);
+    b[0] = 0xF1; b[1] = 0x85; /* rsv bits, masked */
+    CHECK_ST(mb_ws_parse_head(b, 5, &h), MB_PENDING);
+    CHECK_ST(mb_ws_parse_head(b, 6, &h), MB_OK);
+    CHECK(h.rsv == 7 && h.masked && h.head_len == 6 && h.len == 5);
+}
+
+static void test_handshake(void) {
+    mb_ws ws;
+    mb_ws_config c;
+    const char *k;
+    char key[25] = {0};
+    reset("handshake accepted");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    CHECK(strncmp(F.req, "GET /v1/graphql HTTP/1.1\r\n", 26) == 0);
+    CHECK(strstr(F.req, "\r\nHost: localhost:8080\r\n") != NULL);
+    CHECK(strstr(F.req, "\r\nUpgrade: websocket\r\n") != NULL);
+    CHECK(strstr(F.req, "\r\nConnection: Upgrade\r\n") != NULL);
+    CHECK(strstr(F.req, "\r\nSec-WebSocket-Version: 13\r\n") != NULL);
+    CHECK(strstr(F.req, "\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n") != NULL);
+    k = strstr(F.req, "Sec-WebSocket-Key: ");
+    CHECK(k != NULL);
+    if (k) {
+        memcpy(key, k + 19, 24);
+        CHECK(k[19 + 24] == '\r' && key[22] == '=' && key[23] == '=');
+    }
+    CHECK(F.nmsg == 1 && F.mop[0] == 1);
+    CHECK(strcmp(F.msg[0], "{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer J.W.T\","
+                           "\"x-hasura-role\":\"user\"}}}") == 0);
+    CHECK(F.unmasked == 0);
+    CHECK(ws.connects == 1);
+
+    reset("second key differs");
+    {
+        char key2[25] = {0};
+        CHECK_ST(up(&ws, sizeof buf), MB_OK);
+        k = strstr(F.req, "Sec-WebSocket-Key: ");
+        if (k) memcpy(key2, k + 19, 24);
+        F.rnd = 99;
+        mb_ws_close(&ws);
+        CHECK_ST(mb_ws_connect(&ws), MB_OK);
+        k = strstr(F.req, "Sec-WebSocket-Key: ");
+        CHECK(k && memcmp(k + 19, key2, 24) != 0);
+    }
+
+    {
+        static const struct { const char *name, *fmt; mb_status want; } bad[] = {
+            {"refused 403", "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n%s", MB_ERR_WS_HANDSHAKE},
+            {"200 instead of 101", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}%.0s", MB_ERR_WS_HANDSHAKE},
+            {"wrong Accept", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+                             "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n%.0s", MB_ERR_WS_HANDSHAKE},
+            {"missing subprotocol", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                    "Sec-WebSocket-Accept: %s\r\n\r\n", MB_ERR_WS_HANDSHAKE},
+            {"Apollo subprotocol", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                   "Sec-WebSocket-Accept: %s\r\nSec-WebSocket-Protocol: graphql-ws\r\n\r\n",
+             MB_ERR_WS_HANDSHAKE},
+            {"no Upgrade header", "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\n"
+                                  "Sec-WebSocket-Accept: %s\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n",
+             MB_ERR_WS_HANDSHAKE},
+            {"extension not asked for", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                        "Sec-WebSocket-Accept: %s\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n"
+                                        "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n", MB_ERR_WS_HANDSHAKE},
+            {"not HTTP", "SSH-2.0-OpenSSH_9.2%.0s\r\n", MB_ERR_HTTP},
+        };
+        size_t i;
+        for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            reset(bad[i].name);
+            F.hs_fmt = bad[i].fmt;
+            CHECK_ST(up(&ws, sizeof buf), bad[i].want);
+            CHECK(F.closes == 1 && F.nmsg == 0); /* nothing sent after a refused upgrade */
+        }
+    }
+
+    reset("upgrade then silence: no ack");
+    F.auto_ack = 0;
+    CHECK_ST(up(&ws, sizeof buf), MB_ERR_TIMEOUT);
+    CHECK(F.closes == 1);
+
+    reset("connection refused");
+    F.connect_fail[0] = MB_ERR_CONNECT;
+    CHECK_ST(up(&ws, sizeof buf), MB_ERR_CONNECT);
+
+    reset("config");
+    c = config(sizeof buf);
+    c.url = "http://localhost/v1/graphql";
+    CHECK_ST(mb_ws_init(&ws, &c), MB_ERR_URL);
+    c.url = "wss://localhost/v1/graphql";
+    CHECK_ST(mb_ws_init(&ws, &c), MB_ERR_TLS_REQUIRED);
+    c.transport.flags = MB_TRANSPORT_TLS;
+    CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+    c.url = "ws://localhost/v1/graphql";
+    CHECK_ST(mb_ws_init(&ws, &c), MB_ERR_URL);
+    c = config(sizeof buf);
+    c.random = NULL;
+    CHECK_ST(mb_ws_init(&ws, &c), MB_ERR_ARG);
+    c = config(100);
+    CHECK_ST(mb_ws_init(&ws, &c), MB_ERR_ARG);
+}
+
+static const char NEXT1[] = "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":"
+                            "[{\"messageId\":\"a\",\"createdAt\":\"2026-01-01T00:00:01+00:00\"},"
+                            "{\"messageId\":\"b\",\"createdAt\":\"2026-01-01T00:00:02+00:00\"}]}}}";
+static const char DATA1[] = "{\"messageStream\":[{\"messageId\":\"a\",\"createdAt\":\"2026-01-01T00:00:01+00:00\"},"
+                            "{\"messageId\":\"b\",\"createdAt\":\"2026-01-01T00:00:02+00:00\"}]}";
+
+static void stream_sub(mb_sub *s) {
+    memset(s, 0, sizeof *s);
+    s->query = "subscription S($since: timestamptz!, $t: uuid!) { messageStream { messageId createdAt } }";
+    s->variables = "{ \"t\": \"00000000-0000-4000-a000-000000000001\" }";
+    mb_sub_cursor(s, "since", "createdAt", "\"2026-01-01T00:00:00Z\"");
+}
+
+/* One stream subscription, server stream = ack + ping + next, split at
+ * every offset and read a byte at a time. */
+static void test_splits(void) {
+    unsigned char all[1024];
+    size_t total = 0, cut, i;
+    static const char *script[] = {"{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}",
+                                   "{\"type\":\"connection_ack\"}"};
+    for (i = 0; i < 2; i++) total += mkframe(all + total, 1, 1, script[i], strlen(script[i]));
+    total += mkframe(all + total, 1, 9, "hb", 2);
+    for (cut = 0; cut <= total + 1; cut++) {
+        mb_ws ws;
+        mb_sub sub;
+        mb_ws_config c = config(sizeof buf);
+        int ok;
+        reset("split at every offset");
+        F.auto_ack = 0;
+        memcpy(F.post, all, total);
+        F.post_len = total;
+        F.cut = cut; /* the head + cut bytes, then the rest */
+        if (cut == total + 1) { F.max_read = 1; tcase = "1-byte reads"; }
+        mb_ws_init(&ws, &c);
+        stream_sub(&sub);
+        CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+        F.cut = cut ? strlen("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Accept: 0123456789012345678901234567\r\n"
+                             "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n") + cut - 1
+                    : 0;
+        ok = mb_ws_connect(&ws) == MB_OK;
+        CHECK(ok);
+        if (!ok) { printf("  cut %zu\n", cut); continue; }
+        srv_text(&F, NEXT1);
+        CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+        CHECK(nev == 1 && evs[0].st == MB_OK && evs[0].sub == &sub && strcmp(evs[0].text, DATA1) == 0);
+        CHECK(fake_find(&F, "{\"type\":\"pong\"}") >= 0);
+        /* the WebSocket ping "hb" got a pong frame with the same payload */
+        for (ok = 0, i = 0; i < (size_t)F.nmsg; i++) ok |= F.mop[i] == 10 && F.mlen[i] == 2 && memcmp(F.msg[i], "hb", 2) == 0;
+        CHECK(ok);
+        CHECK(sub.cursor_len == 27 && memcmp(sub.cursor, "\"2026-01-01T00:00:02+00:00\"", 27) == 0 && sub.rows == 2);
+        CHECK(F.unmasked == 0);
+    }
+}
+
+static void test_fragments(void) {
+    mb_ws ws;
+    mb_sub sub;
+    const char *m = NEXT1;
+    size_t n = strlen(m);
+    reset("fragmented message with a ping between fragments");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    srv_frame(&F, 0, 1, m, 10);
+    srv_frame(&F, 0, 0, m + 10, 20);
+    srv_frame(&F, 1, 9, "xy", 2);
+    srv_frame(&F, 0, 0, m + 30, 0);
+    srv_frame(&F, 1, 0, m + 30, n - 30);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(nev == 1 && evs[0].st == MB_OK && strcmp(evs[0].text, DATA1) == 0);
+    CHECK(F.mop[F.nmsg - 1] == 10 || F.mop[F.nmsg - 2] == 10);
+
+    reset("UTF-8 split across fragments is whole");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    {
+        const char *u = "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"x\":\"\xE2\x82\xAC\"}}}";
+        const char *split = strchr(u, '\xE2') + 1;
+        srv_frame(&F, 0, 1, u, (size_t)(split - u));
+        srv_frame(&F, 1, 0, split, strlen(split));
+    }
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(nev == 1 && evs[0].st == MB_OK && strcmp(evs[0].text, "{\"x\":\"\xE2\x82\xAC\"}") == 0);
+}
+
+/* The server closes (or drops): the status and what the client sent. */
+static void close_case(const char *name, int code, mb_status want) {
+    mb_ws ws;
+    reset(name);
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    if (code == 1006) F.drop = 1;
+    else srv_close(&F, (unsigned)code);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), want);
+    CHECK(ws.close_code == code);
+    CHECK(F.closes == 1 && !F.open);
+    if (code != 1006) CHECK(last_close_code() == code); /* echoed */
+}
+
+static void test_close_codes(void) {
+    mb_ws ws;
+    mb_ws_config c;
+    close_case("close 4400", 4400, MB_ERR_WS_BAD_REQUEST);
+    close_case("close 4403", 4403, MB_ERR_AUTH);
+    close_case("close 4408", 4408, MB_ERR_WS_INIT_TIMEOUT);
+    close_case("close 1000", 1000, MB_ERR_WS_CLOSED);
+    close_case("close 1001", 1001, MB_ERR_WS_CLOSED);
+    close_case("close 1012", 1012, MB_ERR_WS_CLOSED);
+    close_case("close 1011", 1011, MB_ERR_WS_CLOSED);
+    close_case("dropped without close frame", 1006, MB_ERR_CLOSED);
+
+    reset("close without a code");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    srv_frame(&F, 1, 8, "", 0);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_WS_CLOSED);
+    CHECK(ws.close_code == 1005);
+
+    reset("4403 without refresh hook: stays down until a new JWT");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    srv_close(&F, 4403);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
+    CHECK(F.connects == 1);
+    mb_ws_set_jwt(&ws, "NEW");
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && fake_find(&F, "Bearer NEW") >= 0);
+
+    reset("4403 at init: refresh hook, reconnect with the new JWT");
+    c = config(sizeof buf);
+    c.refresh = refresh;
+    refresh_jwt = "FRESH";
+    mb_ws_init(&ws, &c);
+    F.auto_ack = 0;
+    F.react = NULL;
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_TIMEOUT); /* no ack at all: our own timeout */
+    F.auto_ack = 1;
+    {
+        /* first connection refuses the token, the next accepts */
+        static const char close4403[] = {(char)0x88, 2, 0x11, 0x33};
+        memcpy(F.post, close4403, 4);
+        F.post_len = 4;
+        F.auto_ack = 0;
+        F.now += 10000;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_AUTH);
+        CHECK(refreshes == 1);
+        F.post_len = 0;
+        F.auto_ack = 1;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 1 && fake_find(&F, "Bearer FRESH") >= 0);
+        /* a refreshed token refused again: stop */
+        F.auto_ack = 0;
+        F.post_len = 4;
+        srv_close(&F, 4403);
+        refresh_jwt = "FRESH2";
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_AUTH); /* the close: refresh #2 */
+        CHECK(refreshes == 2);
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_AUTH); /* refused again */
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_AUTH); /* now it stays */
+        CHECK(refreshes == 2);
+    }
+
+    reset("client close handshake");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    F.react = NULL;
+    mb_ws_close(&ws);
+    CHECK(last_close_code() == 1000 && F.closes == 1);
+}
+
+static void bad_case(const char *name, const void *frame, size_t n, mb_status want, int code) {
+    mb_ws ws;
+    mb_sub sub;
+    reset(name);
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    srv_bytes(&F, frame, n);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), want);
+    CHECK(last_close_code() == code);
+    CHECK(F.closes == 1);
+    CHECK(nev == 0);
+    CHECK(sub.state == MB_SUB_PENDING); /* resubscribed on the next connection */
+}
+
+/* A text message the client must refuse with close 4400. */
+static void bad_text(const char *name, const char *json, mb_status want) {
+    static unsigned char f[512];
+    bad_case(name, f, mkframe(f, 1, 1, json, strlen(json)), want, 4400);
+}
+
+static void test_bad_frames(void) {
+    static unsigned char big[5000];
+    unsigned char f[64];
+    size_t n;
+    memset(big, 'a', sizeof big);
+    bad_case("masked server frame", "\x81\x82\x01\x02\x03\x04zz", 8, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("reserved bits", "\xC1\x02{}", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("unknown data opcode", "\x83\x02{}", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("unknown control opcode", "\x8B\x00", 2, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("continuation without a start", "\x80\x02{}", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("new message inside a fragmented one", "\x01\x01{\x81\x01}", 6, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("fragmented ping", "\x09\x01x", 3, MB_ERR_WS_PROTOCOL, 1002);
+    n = mkframe(f, 1, 9, big, 0);
+    f[1] = 126; f[2] = 0; f[3] = 126; /* a 126-byte ping */
+    bad_case("control frame over 125 bytes", f, 4, MB_ERR_WS_PROTOCOL, 1002);
+    (void)n;
+    bad_case("close with a 1-byte payload", "\x88\x01\x03", 3, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("binary message", "\x82\x02{}", 4, MB_ERR_WS_PROTOCOL, 1003);
+    bad_case("invalid UTF-8 text", "\x81\x04\"\xC3\x28\"", 6, MB_ERR_UTF8, 1007);
+    bad_case("overlong UTF-8", "\x81\x04\"\xC0\xAF\"", 6, MB_ERR_UTF8, 1007);
+    bad_text("text that is not JSON", "hello", MB_ERR_JSON);
+    bad_text("JSON without type", "{}", MB_ERR_WS_PROTOCOL);
+    bad_text("JSON array", "[\"type\",\"ping\"]", MB_ERR_WS_PROTOCOL);
+    bad_text("unknown message type", "{\"type\":\"data\"}", MB_ERR_WS_PROTOCOL);
+    bad_text("next without payload", "{\"type\":\"next\",\"id\":\"1\"}", MB_ERR_WS_PROTOCOL);
+    bad_text("second JSON value after the message", "{\"type\":\"pong\"} {}", MB_ERR_JSON);
+    bad_case("non-minimal length", "\x81\x7e\x00\x02{}", 6, MB_ERR_WS_PROTOCOL, 1002);
+    /* over MB_WS_MAX_FRAME (2048 in this build): refused from the header alone */
+    bad_case("oversize frame", "\x81\x7e\x08\x01", 4, MB_ERR_BUFFER, 1009);
+    bad_case("frame length 2^62", "\x81\x7f\x40\x00\x00\x00\x00\x00\x00\x00", 10, MB_ERR_BUFFER, 1009);
+    {
+        /* fragments that add up to more than MB_WS_MAX_MESSAGE (4096) */
+        static unsigned char frags[6000];
+        size_t k = 0;
+        k += mkframe(frags + k, 0, 1, big, 2000);
+        k += mkframe(frags + k, 0, 0, big, 2000);
+        k += mkframe(frags + k, 1, 0, big, 200);
+        bad_case("oversize message in fragments", frags, k, MB_ERR_BUFFER, 1009);
+    }
+    {
+        /* a frame within the limits but larger than the work buffer */
+        mb_ws ws;
+        reset("frame larger than the buffer");
+        CHECK_ST(up(&ws, 1024), MB_OK);
+        srv_frame(&F, 1, 1, big, 1500);
+        CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_BUFFER);
+        CHECK(last_close_code() == 1009);
+    }
+    {
+        /* next before connection_ack */
+        mb_ws ws;
+        mb_ws_config c = config(sizeof buf);
+        reset("next before ack");
+        F.auto_ack = 0;
+        post_text(&F, NEXT1);
+        mb_ws_init(&ws, &c);
+        CHECK_ST(mb_ws_connect(&ws), MB_ERR_WS_PROTOCOL);
+        CHECK(last_close_code() == 4400);
+    }
+}
+
+static void test_garbage(void) {
+    unsigned seed = 12345;
+    int round;
+    for (round = 0; round < 300; round++) {
+        mb_ws ws;
+        mb_sub sub;
+        unsigned char g[300];
+        size_t i, n = 1 + (size_t)(seed % 299u);
+        mb_status s;
+        reset("garbage");
+        for (i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            g[i] = (unsigned char)(seed >> 16);
+        }
+        if (round % 3 == 0) g[0] = 0x81; /* a text frame of random bytes */
+        CHECK_ST(up(&ws, 2048), MB_OK);
+        stream_sub(&sub);
+        mb_sub_start(&ws, &sub);
+        srv_bytes(&F, g, n);
+        F.drop = 1;
+        s = mb_sub_poll(&ws, 1000, on_event, NULL);
+        /* the stream ends in a drop: whatever the bytes were, the poll
+           reports a failure and the socket is closed (sanitizers watch memory) */
+        if (s == MB_OK) s = mb_sub_poll(&ws, 1000, on_event, NULL);
+        CHECK(s != MB_OK && s != MB_PENDING);
+        CHECK(F.closes == 1 && !F.open && sub.state == MB_SUB_PENDING);
+        CHECK(F.unmasked == 0);
+    }
+}
+
+static void test_gql_flows(void) {
+    mb_ws ws;
+    mb_sub a, b, live;
+    mb_ws_config c;
+    int i, ia, ib;
+
+    reset("ping before ack");
+    F.auto_ack = 0;
+    post_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    {
+        /* the ack comes only after our pong */
+        int pinged = 0;
+        F.auto_ack = 0;
+        CHECK_ST(mb_ws_connect(&ws), MB_ERR_TIMEOUT);
+        for (i = 0; i < F.nmsg; i++) pinged |= strcmp(F.msg[i], "{\"type\":\"pong\"}") == 0;
+        CHECK(pinged);
+        post_text(&F, "{\"type\":\"connection_ack\"}");
+        F.now += 100000;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 1);
+    }
+
+    reset("several subscriptions on one socket");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&a);
+    stream_sub(&b);
+    memset(&live, 0, sizeof live);
+    live.query = "subscription { category { name } }";
+    CHECK_ST(mb_sub_start(&ws, &a), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &b), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &live), MB_ERR_ARG);
+    CHECK(a.id && b.id && live.id && a.id != b.id && b.id != live.id && a.id != live.id);
+    ia = fake_find(&F, "\"id\":\"1\",\"type\":\"subscribe\"");
+    ib = fake_find(&F, "\"id\":\"2\",\"type\":\"subscribe\"");
+    CHECK(ia >= 0 && ib >= 0);
+    if (ia >= 0)
+        CHECK(strcmp(F.msg[ia], "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription S($since: "
+                                "timestamptz!, $t: uuid!) { messageStream { messageId createdAt } }\",\"variables\":{"
+                                "\"since\":\"2026-01-01T00:00:00Z\",\"t\": \"00000000-0000-4000-a000-000000000001\" }}}") == 0);
+    CHECK(fake_find(&F, "\"id\":\"3\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { category { name } }\","
+                        "\"variables\":{}}}") >= 0);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"2\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":\"B\"}]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"3\",\"payload\":{\"data\":{\"category\":[]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":\"A\"}]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"99\",\"payload\":{\"data\":{}}}"); /* not ours: ignored */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(nev == 3 && evs[0].sub == &b && evs[1].sub == &live && evs[2].sub == &a);
+    CHECK(a.cursor_len == 3 && memcmp(a.cursor, "\"A\"", 3) == 0 && b.cursor_len == 3 && memcmp(b.cursor, "\"B\"", 3) == 0);
+    CHECK(strcmp(evs[1].text, "{\"category\":[]}") == 0);
+    {
+        mb_sub d;
+        stream_sub(&d);
+        CHECK_ST(mb_sub_start(&ws, &d), MB_OK);
+        CHECK_ST(mb_sub_start(&ws, &live), MB_ERR_ARG);
+        {
+            mb_sub e2;
+            stream_sub(&e2);
+            CHECK_ST(mb_sub_start(&ws, &e2), MB_ERR_BUFFER); /* MB_WS_MAX_SUBS = 4 */
+        }
+        CHECK_ST(mb_sub_stop(&ws, &d), MB_OK);
+        CHECK(fake_find(&F, "{\"id\":\"4\",\"type\":\"complete\"}") >= 0 && d.state == MB_SUB_IDLE);
+    }
+
+    nev = 0;
+    tcase = "error then complete";
+    srv_text(&F, "{\"type\":\"error\",\"id\":\"2\",\"payload\":[{\"message\":\"field \\\"x\\\" not found\","
+                 "\"extensions\":{\"path\":\"$.selectionSet.x\",\"code\":\"validation-failed\"}}]}");
+    srv_text(&F, "{\"type\":\"complete\",\"id\":\"2\"}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"3\",\"payload\":{\"data\":null,\"errors\":[{\"message\":\"poll\","
+                 "\"extensions\":{\"code\":\"unexpected\"}}]}}");
+    srv_text(&F, "{\"type\":\"complete\",\"id\":\"1\"}");
+    srv_text(&F, "{\"type\":\"error\",\"id\":\"3\",\"payload\":[{\"message\":\"Could not verify JWT: JWTExpired\","
+                 "\"extensions\":{\"path\":\"$\",\"code\":\"invalid-jwt\"}}]}");
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(nev == 4);
+    CHECK(evs[0].sub == &b && evs[0].st == MB_ERR_GRAPHQL && strcmp(evs[0].text, "field \"x\" not found") == 0);
+    CHECK(b.state == MB_SUB_DONE);
+    CHECK(evs[1].sub == &live && evs[1].st == MB_ERR_GRAPHQL && strcmp(evs[1].text, "poll") == 0);
+    CHECK(evs[2].sub == &a && evs[2].st == MB_OK && !evs[2].has_res && a.state == MB_SUB_DONE);
+    CHECK(evs[3].sub == &live && evs[3].st == MB_ERR_AUTH && live.state == MB_SUB_DONE);
+
+    reset("keepalive: our ping when quiet, answer to theirs");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    i = F.nmsg;
+    CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS - 1, on_event, NULL), MB_OK);
+    CHECK(F.nmsg == i);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(F.nmsg == i + 1 && strcmp(F.msg[i], "{\"type\":\"ping\"}") == 0);
+    srv_text(&F, "{\"type\":\"pong\"}");
+    srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(F.nmsg == i + 2 && strcmp(F.msg[i + 1], "{\"type\":\"pong\"}") == 0);
+    tcase = "silent server: the link is declared dead";
+    CHECK_ST(mb_sub_poll(&ws, MB_WS_IDLE_MS + 1000, on_event, NULL), MB_ERR_TIMEOUT);
+    CHECK(F.closes == 1);
+
+    reset("bad variables are refused at start");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&a);
+    a.variables = "{\"t\": }";
+    CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
+    a.variables = "[1]";
+    CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
+    CHECK(ws.subs[0] == NULL && ws.subs[1] == NULL);
+    CHECK_ST(mb_sub_cursor(&a, "v", "f", "\"0123456789012345678901234567890123456789012345678\""), MB_ERR_BUFFER);
+}
+
+static void test_reconnect(void) {
+    mb_ws ws;
+    mb_sub sub;
+    mb_ws_config c;
+    int i, before;
+    uint64_t t0;
+    reset("reconnect resumes the stream after the last row");
+    c = config(sizeof buf);
+    c.sleep_ms = NULL;
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK); /* pending until connected */
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(ws.connects == 1 && sub.state == MB_SUB_ACTIVE && sub.id == 1);
+    srv_text(&F, NEXT1);
+    F.drop = 1;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(nev == 1);
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_CLOSED);
+    CHECK(sub.state == MB_SUB_PENDING && ws.close_code == 1006);
+    /* backoff: without a sleep hook, polls before the delay return at once */
+    t0 = F.now;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(F.connects == 1 && F.now == t0);
+    F.now += MB_WS_BACKOFF_MIN_MS;
+    before = F.nmsg;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && ws.connects == 2 && sub.state == MB_SUB_ACTIVE && sub.id == 2);
+    i = fake_find(&F, "\"type\":\"subscribe\"");
+    CHECK(i >= before);
+    if (i >= 0) CHECK(strstr(F.msg[i], "\"id\":\"2\"") && strstr(F.msg[i], "\"since\":\"2026-01-01T00:00:02+00:00\""));
+
+    reset("backoff doubles while connecting fails, resets after an ack");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    for (i = 0; i < 4; i++) F.connect_fail[i] = MB_ERR_CONNECT;
+    t0 = F.now;
+    for (i = 0; i < 4; i++) CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_ERR_CONNECT);
+    /* waits of 250 + 500 + 1000 ms between the four attempts */
+    CHECK(F.now - t0 == 1750);
+    CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
+    CHECK(F.now - t0 >= 1750 + 2000 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == MB_WS_BACKOFF_MIN_MS);
+
+    reset("close 1012 (server restart): reconnect and resubscribe");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    srv_close(&F, 1012);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(ws.connects == 2 && sub.state == MB_SUB_ACTIVE);
+
+    reset("JWT expiry: drop, 4403 with the old token, refresh, resume");
+    c = config(sizeof buf);
+    c.refresh = refresh;
+    refresh_jwt = "NEWTOKEN";
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    srv_text(&F, NEXT1);
+    F.drop = 1;
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_CLOSED);
+    F.auto_ack = 0;
+    {
+        static const char close4403[] = {(char)0x88, 2, 0x11, 0x33};
+        memcpy(F.post, close4403, 4);
+        F.post_len = 4;
+    }
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
+    CHECK(refreshes == 1);
+    F.post_len = 0;
+    F.auto_ack = 1;
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(ws.connects == 2 && fake_find(&F, "Bearer NEWTOKEN") >= 0);
+    i = fake_find(&F, "\"type\":\"subscribe\"");
+    CHECK(i >= 0 && strstr(F.msg[i], "\"since\":\"2026-01-01T00:00:02+00:00\""));
+}
+
+int main(void) {
+    test_accept_and_head();
+    test_handshake();
+    test_splits();
+    test_fragments();
+    test_close_codes();
+    test_bad_frames();
+    test_garbage();
+    test_gql_flows();
+    test_reconnect();
+    printf("%d passed, %d failed\n", pass, fail);
+    return fail != 0;
+}
