@@ -34,7 +34,7 @@ amalgamate:
 	tools/amalgamate.sh
 
 # Typed Masterbots operations: src/masterbots/*.graphql -> src/masterbots.{h,c}
-GEN = node tools/codegen/gen.mjs --schema ../shared/reference/masterbots/schema.graphql --module masterbots --guard MB_NO_MASTERBOTS
+GEN = node tools/codegen/gen.mjs --schema ../shared/reference/masterbots/schema.graphql --module masterbots --guard MB_NO_MASTERBOTS --outbox
 generate:
 	$(GEN) --out src/masterbots src/masterbots/*.graphql
 	tools/amalgamate.sh

@@ -135,6 +135,8 @@ typedef enum mb_status {
     MB_ERR_WS_CLOSED,        /* server closed the socket (1000, 1001, 1012...): reconnect */
     MB_ERR_WS_BAD_REQUEST,   /* close 4400: the server refused a message */
     MB_ERR_WS_INIT_TIMEOUT,  /* close 4408: connection_init came too late */
+    MB_ERR_QUEUE_FULL,       /* outbox: no room for the operation; nothing was dropped */
+    MB_ERR_CORRUPT,          /* outbox: persisted data failed its checks */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */
@@ -562,6 +564,70 @@ MB_API mb_status mb_time_parse(mb_str iso, int64_t *epoch);
  * 7 words joined by '-', then "-<suffix>" when suffix is not NULL (a counter
  * or random text that makes it unique). MB_ERR_BUFFER if it does not fit. */
 MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t cap);
+
+/* ---- outbox: mutations kept through network drops, applied exactly once ----
+ * A bounded FIFO of serialized operations in a caller buffer. push copies
+ * the operation's name and its variables (as JSON) into the buffer, so they
+ * no longer depend on caller memory, and calls the save hook (flash, FRAM, a
+ * file) with the whole queue. flush sends in order while the transport
+ * works:
+ *  - success, or data null (the row already existed: the operation was
+ *    applied by an earlier try whose answer was lost) — removed;
+ *  - a permanent failure (validation, permission, constraint, bad data) —
+ *    removed and reported to on_failed with Hasura's code and message;
+ *  - a transient failure (network, TLS, timeout, HTTP 5xx, Hasura's
+ *    unexpected/postgres errors, authentication to renew) — kept; flush
+ *    stops there and backs off before the next try.
+ * Exactly once needs idempotent operations: inserts carry a client-made
+ * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
+ * the generated createThread and saveNewMessage do; updates set values and
+ * deletes go by key. Record format: u16 length, u16 CRC-16, name, NUL, JSON
+ * variables; the buffer holds records back to back from offset 0. */
+#if !defined(MB_NO_OUTBOX)
+#ifndef MB_OUTBOX_BACKOFF_MS
+#define MB_OUTBOX_BACKOFF_MS 1000u /* first retry delay; doubles up to the max */
+#endif
+#ifndef MB_OUTBOX_BACKOFF_MAX_MS
+#define MB_OUTBOX_BACKOFF_MAX_MS 60000u
+#endif
+
+typedef struct mb_outbox_config {
+    unsigned char *buf; /* the queue, and what load() filled at boot */
+    size_t cap;
+    const mb_op *const *ops; /* operations flush can send, found by name */
+    size_t num_ops;
+    /* optional: called with the whole queue after every change */
+    mb_status (*save)(void *user, const unsigned char *data, size_t len);
+    void *save_user;
+    /* optional: a removed operation's permanent failure */
+    void (*on_failed)(void *user, const char *op_name, mb_status status, const mb_error *err);
+    void *failed_user;
+} mb_outbox_config;
+
+typedef struct mb_outbox {
+    mb_outbox_config cfg;
+    size_t used;      /* bytes of records */
+    uint32_t count;   /* records */
+    uint32_t retries; /* consecutive transient failures */
+    uint32_t next_ms; /* no send before this time (backoff) */
+    uint32_t sent, failed; /* totals, for diagnostics */
+} mb_outbox;
+
+/* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
+ * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
+ * out (the queue is then empty; nothing is sent of a damaged record). */
+MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
+/* Queues op with the variables struct described by op->vars (as for
+ * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is
+ * queued and nothing dropped. A failing save hook: its status, and the
+ * operation is not queued. */
+MB_API mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars);
+/* Sends what is queued, oldest first, at time now_ms (any monotonic clock).
+ * MB_OK when the queue is empty; MB_PENDING while backing off; else the
+ * transient status that stopped it. *sent (optional) counts deliveries. */
+MB_API mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent);
+MB_API uint32_t mb_outbox_count(const mb_outbox *o);
+#endif /* MB_NO_OUTBOX */
 
 /* ---- ws: RFC 6455 client and graphql-transport-ws subscriptions ----
  * One socket (mb_ws) carries several subscriptions (mb_sub), each with its
@@ -1099,6 +1165,9 @@ typedef struct mb_create_thread_vars {
 MB_API mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out);
 MB_API mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out);
 MB_API const mb_op *mb_create_thread_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars); /* mb_outbox_push */
+#endif
 
 /* saveNewMessage (mutation, threads.graphql) */
 typedef struct mb_save_new_message_insert_message_one {
@@ -1127,6 +1196,9 @@ typedef struct mb_save_new_message_vars {
 MB_API mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out);
 MB_API mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out);
 MB_API const mb_op *mb_save_new_message_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updateMessage (mutation, threads.graphql) */
 typedef struct mb_update_message_update_message_returning {
@@ -1152,6 +1224,9 @@ typedef struct mb_update_message_arrays { /* set each array and its cap; needed 
 MB_API mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API const mb_op *mb_update_message_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updateThreadVisibility (mutation, threads.graphql) */
 typedef struct mb_update_thread_visibility_update_thread_returning {
@@ -1178,6 +1253,9 @@ typedef struct mb_update_thread_visibility_arrays { /* set each array and its ca
 MB_API mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visibility_vars *vars, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API const mb_op *mb_update_thread_visibility_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars); /* mb_outbox_push */
+#endif
 
 /* deleteThread (mutation, threads.graphql) */
 typedef struct mb_delete_thread_delete_thread {
@@ -1193,6 +1271,9 @@ typedef struct mb_delete_thread_vars {
 MB_API mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out);
 MB_API mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out);
 MB_API const mb_op *mb_delete_thread_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars); /* mb_outbox_push */
+#endif
 
 /* getUserBySlug (query, users.graphql) */
 typedef struct mb_get_user_by_slug_user_threads_chatbot {
@@ -1294,6 +1375,9 @@ typedef struct mb_insert_preference_vars {
 MB_API mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out);
 MB_API mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out);
 MB_API const mb_op *mb_insert_preference_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updatePreference (mutation, users.graphql) */
 typedef struct mb_update_preference_update_preference_returning {
@@ -1331,6 +1415,9 @@ typedef struct mb_update_preference_arrays { /* set each array and its cap; need
 MB_API mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *vars, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API const mb_op *mb_update_preference_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars); /* mb_outbox_push */
+#endif
 
 /* followChatbot (mutation, users.graphql) */
 typedef struct mb_follow_chatbot_insert_social_following_one_chatbot {
@@ -1354,6 +1441,9 @@ typedef struct mb_follow_chatbot_vars {
 MB_API mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out);
 MB_API mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out);
 MB_API const mb_op *mb_follow_chatbot_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars); /* mb_outbox_push */
+#endif
 
 /* unfollowChatbot (mutation, users.graphql) */
 typedef struct mb_unfollow_chatbot_delete_social_following {
@@ -1370,6 +1460,9 @@ typedef struct mb_unfollow_chatbot_vars {
 MB_API mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out);
 MB_API mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out);
 MB_API const mb_op *mb_unfollow_chatbot_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars); /* mb_outbox_push */
+#endif
 #endif /* MB_NO_MASTERBOTS */
 
 #ifdef __cplusplus
@@ -1438,6 +1531,8 @@ static const char mb__messages[] =
     "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
     "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
     "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
+    "outbox full\0" /* MB_ERR_QUEUE_FULL */
+    "outbox data corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
     "no data in response\0" /* MB_ERR_NO_DATA */;
@@ -3222,6 +3317,155 @@ mb_status mb_slug(const char *text, const char *suffix, char *out, size_t cap) {
     return w.err;
 }
 
+/* ---- outbox ---- */
+#if !defined(MB_NO_OUTBOX)
+
+static uint16_t mb__crc16(const unsigned char *p, size_t n) { /* CRC-16/CCITT-FALSE */
+    uint16_t crc = 0xFFFFu;
+    while (n--) {
+        crc ^= (uint16_t)(*p++ << 8);
+        for (int i = 0; i < 8; i++) crc = (uint16_t)(crc & 0x8000u ? ((unsigned)crc << 1) ^ 0x1021u : (unsigned)crc << 1);
+    }
+    return crc;
+}
+
+static size_t mb__rec_len(const unsigned char *r) { return (size_t)r[0] | (size_t)r[1] << 8; }
+
+mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded) {
+    size_t off = 0;
+    if (!o || !cfg || !cfg->buf || cfg->cap < 16 || loaded > cfg->cap || (cfg->num_ops && !cfg->ops)) return MB_ERR_ARG;
+    memset(o, 0, sizeof *o);
+    o->cfg = *cfg;
+    while (off < loaded) { /* every record must be whole and check out */
+        const unsigned char *r = cfg->buf + off;
+        size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
+        if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            return MB_ERR_CORRUPT; /* o stays empty */
+        off += n;
+        o->count++;
+    }
+    o->used = loaded;
+    return MB_OK;
+}
+
+uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }
+
+static mb_status mb__outbox_save(mb_outbox *o) {
+    return o->cfg.save ? o->cfg.save(o->cfg.save_user, o->cfg.buf, o->used) : MB_OK;
+}
+
+mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars) {
+    size_t name_len, room;
+    mb_writer w;
+    unsigned char *r = o->cfg.buf + o->used;
+    mb_status s;
+    uint16_t crc;
+    if (!op || !op->name) return MB_ERR_ARG;
+    name_len = strlen(op->name) + 1;
+    room = o->cfg.cap - o->used;
+    if (room > 0xFFFFu) room = 0xFFFFu; /* a record's length is 16 bits */
+    if (room < 4 + name_len + 2) return MB_ERR_QUEUE_FULL;
+    memcpy(r + 4, op->name, name_len);
+    mb_w_init(&w, (char *)r + 4 + name_len, room - 4 - name_len);
+    mb_w_object_begin(&w);
+    if (vars) mb_typed_write_vars(&w, op, vars);
+    mb_w_object_end(&w);
+    if (w.err == MB_ERR_BUFFER) return MB_ERR_QUEUE_FULL;
+    if (w.err != MB_OK) return w.err; /* e.g. a variable that is not UTF-8 */
+    room = 4 + name_len + w.len;
+    crc = mb__crc16(r + 4, room - 4);
+    r[0] = (unsigned char)(room & 0xFFu);
+    r[1] = (unsigned char)(room >> 8);
+    r[2] = (unsigned char)(crc & 0xFFu);
+    r[3] = (unsigned char)(crc >> 8);
+    o->used += room;
+    o->count++;
+    s = mb__outbox_save(o);
+    if (s != MB_OK) { /* not persisted: not queued either */
+        o->used -= room;
+        o->count--;
+    }
+    return s;
+}
+
+/* A failure that a retry cannot fix. */
+static int mb__permanent(mb_status s, const mb_result *res) {
+    static const char *const transient_codes[] = {"unexpected", "postgres-error", "postgres-max-connections-error",
+                                                  "concurrent-update", "connection-not-established", "busy", "timeout"};
+    if (s == MB_ERR_GRAPHQL) {
+        for (size_t i = 0; i < sizeof transient_codes / sizeof transient_codes[0]; i++)
+            if (mb_str_eq(res->error.code, transient_codes[i])) return 0;
+        return 1;
+    }
+    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
+                                        res->http_status != 429;
+    /* bad request text or a variable that cannot be sent: never better */
+    return s == MB_ERR_JSON || s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
+}
+
+static void mb__outbox_pop(mb_outbox *o) {
+    size_t n = mb__rec_len(o->cfg.buf);
+    memmove(o->cfg.buf, o->cfg.buf + n, o->used - n);
+    o->used -= n;
+    o->count--;
+}
+
+mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent) {
+    size_t delivered = 0;
+    mb_status s = MB_OK;
+    if (sent) *sent = 0;
+    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    while (o->count) {
+        const unsigned char *r = o->cfg.buf;
+        size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
+        const char *vars = (const char *)r + 4 + name_len;
+        size_t vlen = n - 4 - name_len;
+        const mb_op *op = NULL;
+        mb_result *res;
+        mb_writer *w;
+        for (size_t i = 0; i < o->cfg.num_ops; i++)
+            if (o->cfg.ops[i] && strcmp(o->cfg.ops[i]->name, (const char *)r + 4) == 0) op = o->cfg.ops[i];
+        if (!op) {
+            s = MB_ERR_ARG; /* queued by a build that knew an operation this one does not */
+            res = NULL;
+        } else {
+            w = mb_request(c, op->query, op->name);
+            /* the stored variables are an object written by mb_writer: copy its members */
+            if (vlen > 2) {
+                mb_w_bytes(w, vars + 1, vlen - 2);
+                w->first &= ~(1u << (w->depth - 1));
+            }
+            s = mb_send(c, &res);
+        }
+        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
+            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+                o->failed++;
+                if (o->cfg.on_failed)
+                    o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);
+            } else {
+                o->sent++;
+                delivered++;
+            }
+            mb__outbox_pop(o);
+            (void)mb__outbox_save(o); /* a failed save only means a resend: idempotent */
+            o->retries = 0;
+            continue;
+        }
+        /* transient: keep it, back off, stop here to keep the order */
+        {
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
+            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            o->retries++;
+            o->next_ms = now_ms + delay;
+        }
+        break;
+    }
+    if (sent) *sent = delivered;
+    return o->count ? s : MB_OK;
+}
+#endif /* MB_NO_OUTBOX */
+
 /* ---- ws ---- */
 #if !defined(MB_NO_WS)
 
@@ -4396,7 +4640,8 @@ mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_g
 static const char mb__q_create_thread[] =
     "mutation createThread($threadId:uuid!$chatbotId:Int!$slug:String!$isPublic:Boolean$model:ModelsEnumE"
     "num){insertThreadOne(object:{threadId:$threadId chatbotId:$chatbotId slug:$slug isPublic:$isPublic m"
-    "odel:$model}){threadId slug userId isPublic createdAt}}";
+    "odel:$model}onConflict:{constraint:thread_id_key updateColumns:[]}){threadId slug userId isPublic cr"
+    "eatedAt}}";
 static const mb_field mb__s_create_thread_insert_thread_one_f[] = {
     {"threadId", offsetof(mb_create_thread_insert_thread_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_create_thread_insert_thread_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4424,13 +4669,16 @@ mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_c
 mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out) {
     return mb_typed_decode(res, &mb__s_create_thread_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars) { return mb_outbox_push(o, &mb__op_create_thread, vars); }
+#endif
 
 /* saveNewMessage */
 static const char mb__q_save_new_message[] =
     "mutation saveNewMessage($messageId:uuid!$threadId:uuid!$role:String!$content:String!$slug:String!$mo"
     "del:String$createdAt:timestamptz){insertMessageOne(object:{messageId:$messageId threadId:$threadId r"
-    "ole:$role content:$content slug:$slug model:$model createdAt:$createdAt}){messageId threadId role co"
-    "ntent slug createdAt}}";
+    "ole:$role content:$content slug:$slug model:$model createdAt:$createdAt}onConflict:{constraint:messa"
+    "ge_id_key updateColumns:[]}){messageId threadId role content slug createdAt}}";
 static const mb_field mb__s_save_new_message_insert_message_one_f[] = {
     {"messageId", offsetof(mb_save_new_message_insert_message_one, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"threadId", offsetof(mb_save_new_message_insert_message_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4461,6 +4709,9 @@ mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars
 mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out) {
     return mb_typed_decode(res, &mb__s_save_new_message_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars) { return mb_outbox_push(o, &mb__op_save_new_message, vars); }
+#endif
 
 /* updateMessage */
 static const char mb__q_update_message[] =
@@ -4504,6 +4755,9 @@ mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, 
     arrays->update_message_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars) { return mb_outbox_push(o, &mb__op_update_message, vars); }
+#endif
 
 /* updateThreadVisibility */
 static const char mb__q_update_thread_visibility[] =
@@ -4547,6 +4801,9 @@ mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_vi
     arrays->update_thread_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars) { return mb_outbox_push(o, &mb__op_update_thread_visibility, vars); }
+#endif
 
 /* deleteThread */
 static const char mb__q_delete_thread[] =
@@ -4570,6 +4827,9 @@ mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_d
 mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out) {
     return mb_typed_decode(res, &mb__s_delete_thread_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars) { return mb_outbox_push(o, &mb__op_delete_thread, vars); }
+#endif
 
 /* getUserBySlug */
 static const char mb__q_get_user_by_slug[] =
@@ -4715,6 +4975,9 @@ mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *va
 mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out) {
     return mb_typed_decode(res, &mb__s_insert_preference_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars) { return mb_outbox_push(o, &mb__op_insert_preference, vars); }
+#endif
 
 /* updatePreference */
 static const char mb__q_update_preference[] =
@@ -4766,6 +5029,9 @@ mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data 
     arrays->update_preference_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars) { return mb_outbox_push(o, &mb__op_update_preference, vars); }
+#endif
 
 /* followChatbot */
 static const char mb__q_follow_chatbot[] =
@@ -4797,6 +5063,9 @@ mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb
 mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_follow_chatbot_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars) { return mb_outbox_push(o, &mb__op_follow_chatbot, vars); }
+#endif
 
 /* unfollowChatbot */
 static const char mb__q_unfollow_chatbot[] =
@@ -4822,6 +5091,9 @@ mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars
 mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_unfollow_chatbot_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars) { return mb_outbox_push(o, &mb__op_unfollow_chatbot, vars); }
+#endif
 #endif /* MB_NO_MASTERBOTS */
 
 #endif /* MB_IMPLEMENTATION */

@@ -38,6 +38,8 @@ static const char mb__messages[] =
     "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
     "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
     "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
+    "outbox full\0" /* MB_ERR_QUEUE_FULL */
+    "outbox data corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
     "no data in response\0" /* MB_ERR_NO_DATA */;

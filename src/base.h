@@ -68,6 +68,8 @@ typedef enum mb_status {
     MB_ERR_WS_CLOSED,        /* server closed the socket (1000, 1001, 1012...): reconnect */
     MB_ERR_WS_BAD_REQUEST,   /* close 4400: the server refused a message */
     MB_ERR_WS_INIT_TIMEOUT,  /* close 4408: connection_init came too late */
+    MB_ERR_QUEUE_FULL,       /* outbox: no room for the operation; nothing was dropped */
+    MB_ERR_CORRUPT,          /* outbox: persisted data failed its checks */
     MB_ERR_GRAPHQL,          /* the response carries errors[] */
     MB_ERR_AUTH,             /* Hasura authentication/authorization error */
     MB_ERR_NO_DATA,          /* response has neither data nor errors */

@@ -552,7 +552,8 @@ mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_g
 static const char mb__q_create_thread[] =
     "mutation createThread($threadId:uuid!$chatbotId:Int!$slug:String!$isPublic:Boolean$model:ModelsEnumE"
     "num){insertThreadOne(object:{threadId:$threadId chatbotId:$chatbotId slug:$slug isPublic:$isPublic m"
-    "odel:$model}){threadId slug userId isPublic createdAt}}";
+    "odel:$model}onConflict:{constraint:thread_id_key updateColumns:[]}){threadId slug userId isPublic cr"
+    "eatedAt}}";
 static const mb_field mb__s_create_thread_insert_thread_one_f[] = {
     {"threadId", offsetof(mb_create_thread_insert_thread_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_create_thread_insert_thread_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -580,13 +581,16 @@ mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_c
 mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out) {
     return mb_typed_decode(res, &mb__s_create_thread_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars) { return mb_outbox_push(o, &mb__op_create_thread, vars); }
+#endif
 
 /* saveNewMessage */
 static const char mb__q_save_new_message[] =
     "mutation saveNewMessage($messageId:uuid!$threadId:uuid!$role:String!$content:String!$slug:String!$mo"
     "del:String$createdAt:timestamptz){insertMessageOne(object:{messageId:$messageId threadId:$threadId r"
-    "ole:$role content:$content slug:$slug model:$model createdAt:$createdAt}){messageId threadId role co"
-    "ntent slug createdAt}}";
+    "ole:$role content:$content slug:$slug model:$model createdAt:$createdAt}onConflict:{constraint:messa"
+    "ge_id_key updateColumns:[]}){messageId threadId role content slug createdAt}}";
 static const mb_field mb__s_save_new_message_insert_message_one_f[] = {
     {"messageId", offsetof(mb_save_new_message_insert_message_one, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"threadId", offsetof(mb_save_new_message_insert_message_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -617,6 +621,9 @@ mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars
 mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out) {
     return mb_typed_decode(res, &mb__s_save_new_message_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars) { return mb_outbox_push(o, &mb__op_save_new_message, vars); }
+#endif
 
 /* updateMessage */
 static const char mb__q_update_message[] =
@@ -660,6 +667,9 @@ mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, 
     arrays->update_message_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars) { return mb_outbox_push(o, &mb__op_update_message, vars); }
+#endif
 
 /* updateThreadVisibility */
 static const char mb__q_update_thread_visibility[] =
@@ -703,6 +713,9 @@ mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_vi
     arrays->update_thread_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars) { return mb_outbox_push(o, &mb__op_update_thread_visibility, vars); }
+#endif
 
 /* deleteThread */
 static const char mb__q_delete_thread[] =
@@ -726,6 +739,9 @@ mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_d
 mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out) {
     return mb_typed_decode(res, &mb__s_delete_thread_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars) { return mb_outbox_push(o, &mb__op_delete_thread, vars); }
+#endif
 
 /* getUserBySlug */
 static const char mb__q_get_user_by_slug[] =
@@ -871,6 +887,9 @@ mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *va
 mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out) {
     return mb_typed_decode(res, &mb__s_insert_preference_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars) { return mb_outbox_push(o, &mb__op_insert_preference, vars); }
+#endif
 
 /* updatePreference */
 static const char mb__q_update_preference[] =
@@ -922,6 +941,9 @@ mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data 
     arrays->update_preference_returning_needed = pools[0].needed;
     return s;
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars) { return mb_outbox_push(o, &mb__op_update_preference, vars); }
+#endif
 
 /* followChatbot */
 static const char mb__q_follow_chatbot[] =
@@ -953,6 +975,9 @@ mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb
 mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_follow_chatbot_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars) { return mb_outbox_push(o, &mb__op_follow_chatbot, vars); }
+#endif
 
 /* unfollowChatbot */
 static const char mb__q_unfollow_chatbot[] =
@@ -978,4 +1003,7 @@ mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars
 mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_unfollow_chatbot_data, out, NULL, 0);
 }
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars) { return mb_outbox_push(o, &mb__op_unfollow_chatbot, vars); }
+#endif
 #endif /* MB_NO_MASTERBOTS */

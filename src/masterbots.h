@@ -379,6 +379,9 @@ typedef struct mb_create_thread_vars {
 MB_API mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out);
 MB_API mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out);
 MB_API const mb_op *mb_create_thread_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars); /* mb_outbox_push */
+#endif
 
 /* saveNewMessage (mutation, threads.graphql) */
 typedef struct mb_save_new_message_insert_message_one {
@@ -407,6 +410,9 @@ typedef struct mb_save_new_message_vars {
 MB_API mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out);
 MB_API mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out);
 MB_API const mb_op *mb_save_new_message_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updateMessage (mutation, threads.graphql) */
 typedef struct mb_update_message_update_message_returning {
@@ -432,6 +438,9 @@ typedef struct mb_update_message_arrays { /* set each array and its cap; needed 
 MB_API mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API const mb_op *mb_update_message_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updateThreadVisibility (mutation, threads.graphql) */
 typedef struct mb_update_thread_visibility_update_thread_returning {
@@ -458,6 +467,9 @@ typedef struct mb_update_thread_visibility_arrays { /* set each array and its ca
 MB_API mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visibility_vars *vars, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API const mb_op *mb_update_thread_visibility_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars); /* mb_outbox_push */
+#endif
 
 /* deleteThread (mutation, threads.graphql) */
 typedef struct mb_delete_thread_delete_thread {
@@ -473,6 +485,9 @@ typedef struct mb_delete_thread_vars {
 MB_API mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out);
 MB_API mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out);
 MB_API const mb_op *mb_delete_thread_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars); /* mb_outbox_push */
+#endif
 
 /* getUserBySlug (query, users.graphql) */
 typedef struct mb_get_user_by_slug_user_threads_chatbot {
@@ -574,6 +589,9 @@ typedef struct mb_insert_preference_vars {
 MB_API mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out);
 MB_API mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out);
 MB_API const mb_op *mb_insert_preference_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars); /* mb_outbox_push */
+#endif
 
 /* updatePreference (mutation, users.graphql) */
 typedef struct mb_update_preference_update_preference_returning {
@@ -611,6 +629,9 @@ typedef struct mb_update_preference_arrays { /* set each array and its cap; need
 MB_API mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *vars, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API const mb_op *mb_update_preference_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars); /* mb_outbox_push */
+#endif
 
 /* followChatbot (mutation, users.graphql) */
 typedef struct mb_follow_chatbot_insert_social_following_one_chatbot {
@@ -634,6 +655,9 @@ typedef struct mb_follow_chatbot_vars {
 MB_API mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out);
 MB_API mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out);
 MB_API const mb_op *mb_follow_chatbot_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars); /* mb_outbox_push */
+#endif
 
 /* unfollowChatbot (mutation, users.graphql) */
 typedef struct mb_unfollow_chatbot_delete_social_following {
@@ -650,4 +674,7 @@ typedef struct mb_unfollow_chatbot_vars {
 MB_API mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out);
 MB_API mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out);
 MB_API const mb_op *mb_unfollow_chatbot_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars); /* mb_outbox_push */
+#endif
 #endif /* MB_NO_MASTERBOTS */

@@ -6,7 +6,7 @@ set -eu
 out=${1:-$(dirname "$0")/../mb.h}
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
 cd "$(dirname "$0")/../src"
-modules="base write json http graphql client typed ws masterbots"
+modules="base write json http graphql client typed outbox ws masterbots"
 {
     cat prologue.h
     for m in $modules; do cat "$m.h"; done

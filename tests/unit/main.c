@@ -13,6 +13,7 @@ int main(int argc, char **argv) {
     test_url();
     test_client();
     test_typed();
+    test_outbox();
     if (argc > 1) test_fixtures(argv[1]);
     printf("%d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;

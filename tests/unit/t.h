@@ -45,5 +45,6 @@ void test_http(void);
 void test_url(void);
 void test_client(void);
 void test_typed(void);
+void test_outbox(void);
 void test_fixtures(const char *dir);
 #endif

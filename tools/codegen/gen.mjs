@@ -11,6 +11,7 @@
 // descriptor tables for the runtime in src/typed.c, and two functions:
 //   mb_status mb_<op>(mb_client *, const mb_<op>_vars *, mb_<op>_data *, mb_<op>_arrays *);
 //   mb_status mb_<op>_decode(mb_result *, mb_<op>_data *, mb_<op>_arrays *);
+// and with --outbox, for mutations: mb_status mb_<op>_queued(mb_outbox *, const mb_<op>_vars *);
 // (the arrays argument exists only when the selection has lists).
 // Writes PREFIX.h (declarations) and PREFIX.c (implementation), in the form
 // tools/amalgamate.sh concatenates into mb.h.
@@ -35,6 +36,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--out') opt.out = args[++i];
   else if (a === '--module') opt.module = args[++i];
   else if (a === '--guard') opt.guard = args[++i];
+  else if (a === '--outbox') opt.outbox = true; // mutations also get mb_<op>_queued(outbox, vars)
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else opt.docs.push(a);
 }
@@ -251,6 +253,8 @@ for (const { file, doc } of docs) {
     H.push(`MB_API mb_status mb_${op}(${execParams});`);
     H.push(`MB_API mb_status mb_${op}_decode(${decParams});`);
     H.push(`MB_API const mb_op *mb_${op}_op(void);`);
+    const queued = d.operation === 'mutation' && opt.outbox;
+    if (queued) H.push('#if !defined(MB_NO_OUTBOX)', `MB_API mb_status mb_${op}_queued(mb_outbox *o${vars.length ? `, const mb_${op}_vars *vars` : ''}); /* mb_outbox_push */`, '#endif');
 
     // implementation: descriptors
     C.push('', `/* ${gqlName} */`);
@@ -281,6 +285,7 @@ for (const { file, doc } of docs) {
       : `    return ${call.replace('POOLS', 'NULL, 0')};`;
     C.push(`mb_status mb_${op}(${execParams}) {\n${run(`mb_typed_execute(c, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}, out, POOLS)`)}\n}`);
     C.push(`mb_status mb_${op}_decode(${decParams}) {\n${run(`mb_typed_decode(res, &mb__s_${op}_data, out, POOLS)`)}\n}`);
+    if (queued) C.push('#if !defined(MB_NO_OUTBOX)', `mb_status mb_${op}_queued(mb_outbox *o${vars.length ? `, const mb_${op}_vars *vars` : ''}) { return mb_outbox_push(o, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}); }`, '#endif');
   }
 }
 if (guardOpen) { H.push(`#endif /* ${opt.guard} */`); C.push(`#endif /* ${opt.guard} */`); }

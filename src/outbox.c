@@ -1,0 +1,149 @@
+
+/* ---- outbox ---- */
+#if !defined(MB_NO_OUTBOX)
+
+static uint16_t mb__crc16(const unsigned char *p, size_t n) { /* CRC-16/CCITT-FALSE */
+    uint16_t crc = 0xFFFFu;
+    while (n--) {
+        crc ^= (uint16_t)(*p++ << 8);
+        for (int i = 0; i < 8; i++) crc = (uint16_t)(crc & 0x8000u ? ((unsigned)crc << 1) ^ 0x1021u : (unsigned)crc << 1);
+    }
+    return crc;
+}
+
+static size_t mb__rec_len(const unsigned char *r) { return (size_t)r[0] | (size_t)r[1] << 8; }
+
+mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded) {
+    size_t off = 0;
+    if (!o || !cfg || !cfg->buf || cfg->cap < 16 || loaded > cfg->cap || (cfg->num_ops && !cfg->ops)) return MB_ERR_ARG;
+    memset(o, 0, sizeof *o);
+    o->cfg = *cfg;
+    while (off < loaded) { /* every record must be whole and check out */
+        const unsigned char *r = cfg->buf + off;
+        size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
+        if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            return MB_ERR_CORRUPT; /* o stays empty */
+        off += n;
+        o->count++;
+    }
+    o->used = loaded;
+    return MB_OK;
+}
+
+uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }
+
+static mb_status mb__outbox_save(mb_outbox *o) {
+    return o->cfg.save ? o->cfg.save(o->cfg.save_user, o->cfg.buf, o->used) : MB_OK;
+}
+
+mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars) {
+    size_t name_len, room;
+    mb_writer w;
+    unsigned char *r = o->cfg.buf + o->used;
+    mb_status s;
+    uint16_t crc;
+    if (!op || !op->name) return MB_ERR_ARG;
+    name_len = strlen(op->name) + 1;
+    room = o->cfg.cap - o->used;
+    if (room > 0xFFFFu) room = 0xFFFFu; /* a record's length is 16 bits */
+    if (room < 4 + name_len + 2) return MB_ERR_QUEUE_FULL;
+    memcpy(r + 4, op->name, name_len);
+    mb_w_init(&w, (char *)r + 4 + name_len, room - 4 - name_len);
+    mb_w_object_begin(&w);
+    if (vars) mb_typed_write_vars(&w, op, vars);
+    mb_w_object_end(&w);
+    if (w.err == MB_ERR_BUFFER) return MB_ERR_QUEUE_FULL;
+    if (w.err != MB_OK) return w.err; /* e.g. a variable that is not UTF-8 */
+    room = 4 + name_len + w.len;
+    crc = mb__crc16(r + 4, room - 4);
+    r[0] = (unsigned char)(room & 0xFFu);
+    r[1] = (unsigned char)(room >> 8);
+    r[2] = (unsigned char)(crc & 0xFFu);
+    r[3] = (unsigned char)(crc >> 8);
+    o->used += room;
+    o->count++;
+    s = mb__outbox_save(o);
+    if (s != MB_OK) { /* not persisted: not queued either */
+        o->used -= room;
+        o->count--;
+    }
+    return s;
+}
+
+/* A failure that a retry cannot fix. */
+static int mb__permanent(mb_status s, const mb_result *res) {
+    static const char *const transient_codes[] = {"unexpected", "postgres-error", "postgres-max-connections-error",
+                                                  "concurrent-update", "connection-not-established", "busy", "timeout"};
+    if (s == MB_ERR_GRAPHQL) {
+        for (size_t i = 0; i < sizeof transient_codes / sizeof transient_codes[0]; i++)
+            if (mb_str_eq(res->error.code, transient_codes[i])) return 0;
+        return 1;
+    }
+    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
+                                        res->http_status != 429;
+    /* bad request text or a variable that cannot be sent: never better */
+    return s == MB_ERR_JSON || s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
+}
+
+static void mb__outbox_pop(mb_outbox *o) {
+    size_t n = mb__rec_len(o->cfg.buf);
+    memmove(o->cfg.buf, o->cfg.buf + n, o->used - n);
+    o->used -= n;
+    o->count--;
+}
+
+mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent) {
+    size_t delivered = 0;
+    mb_status s = MB_OK;
+    if (sent) *sent = 0;
+    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    while (o->count) {
+        const unsigned char *r = o->cfg.buf;
+        size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
+        const char *vars = (const char *)r + 4 + name_len;
+        size_t vlen = n - 4 - name_len;
+        const mb_op *op = NULL;
+        mb_result *res;
+        mb_writer *w;
+        for (size_t i = 0; i < o->cfg.num_ops; i++)
+            if (o->cfg.ops[i] && strcmp(o->cfg.ops[i]->name, (const char *)r + 4) == 0) op = o->cfg.ops[i];
+        if (!op) {
+            s = MB_ERR_ARG; /* queued by a build that knew an operation this one does not */
+            res = NULL;
+        } else {
+            w = mb_request(c, op->query, op->name);
+            /* the stored variables are an object written by mb_writer: copy its members */
+            if (vlen > 2) {
+                mb_w_bytes(w, vars + 1, vlen - 2);
+                w->first &= ~(1u << (w->depth - 1));
+            }
+            s = mb_send(c, &res);
+        }
+        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
+            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+                o->failed++;
+                if (o->cfg.on_failed)
+                    o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);
+            } else {
+                o->sent++;
+                delivered++;
+            }
+            mb__outbox_pop(o);
+            (void)mb__outbox_save(o); /* a failed save only means a resend: idempotent */
+            o->retries = 0;
+            continue;
+        }
+        /* transient: keep it, back off, stop here to keep the order */
+        {
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
+            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            o->retries++;
+            o->next_ms = now_ms + delay;
+        }
+        break;
+    }
+    if (sent) *sent = delivered;
+    return o->count ? s : MB_OK;
+}
+#endif /* MB_NO_OUTBOX */
