@@ -60,6 +60,13 @@ typedef struct mb_posix_socket {
  * again on a connected socket without closing it first. */
 MB_API mb_transport mb_posix_transport(mb_posix_socket *s);
 
+/* Platform hooks for the ws module (mb_ws_config.random, .now_ms,
+ * .sleep_ms): random bytes from /dev/urandom (MB_ERR_IO when it cannot be
+ * read), milliseconds on CLOCK_MONOTONIC, and a sleep across signals. */
+MB_API mb_status mb_posix_random(void *out, size_t len);
+MB_API uint64_t mb_posix_now_ms(void);
+MB_API void mb_posix_sleep_ms(uint32_t ms);
+
 #ifdef __cplusplus
 }
 #endif
@@ -281,6 +288,33 @@ MB_API mb_transport mb_posix_transport(mb_posix_socket *s) {
     t.recv = mb__posix_recv;
     t.close = mb__posix_close;
     return t;
+}
+
+MB_API mb_status mb_posix_random(void *out, size_t len) {
+    unsigned char *p = (unsigned char *)out;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return MB_ERR_IO;
+    while (len) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            (void)close(fd);
+            return MB_ERR_IO;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    (void)close(fd);
+    return MB_OK;
+}
+
+MB_API uint64_t mb_posix_now_ms(void) { return mb__posix_now_ms(); }
+
+MB_API void mb_posix_sleep_ms(uint32_t ms) {
+    struct timespec ts;
+    ts.tv_sec = (time_t)(ms / 1000u);
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
 }
 
 #ifdef __cplusplus
