@@ -6,6 +6,7 @@
 #include "mb.h"
 #include "platform/mb_posix.h"
 #include "platform/mb_mbedtls.h"
+#include "platform/mb_posix_file.h"
 
 /* Exit codes (README: CLI reference) */
 enum { EXIT_OK = 0, EXIT_GRAPHQL = 1, EXIT_USAGE = 2, EXIT_AUTH = 3, EXIT_NETWORK = 4 };
@@ -24,6 +25,11 @@ typedef struct cli {
     mb_tls tls;
     int tls_used;
     mb_client c;
+    int connected;
+    /* the outbox of `mb send --queue` */
+    mb_outbox outbox;
+    int outbox_open;
+    char outbox_path[1024];
 } cli;
 
 /* main.c */
@@ -31,6 +37,10 @@ int cli_connect(cli *k);            /* 0 or an exit code (message printed) */
 void cli_close(cli *k);
 int cli_fail(cli *k, mb_status s);  /* prints the error, returns its exit code */
 int cli_usage(const char *fmt, ...);
+
+/* outbox.c: `send --queue` and delivery of what earlier runs queued */
+int outbox_open(cli *k);            /* 0 or an exit code */
+int outbox_flush(cli *k, int loud); /* tries to deliver; 0 unless loud and it failed */
 
 /* commands.c: each returns an exit code */
 int cmd_query(cli *k, int argc, char **argv);

@@ -332,9 +332,15 @@ int cmd_send(cli *k, int argc, char **argv) {
     mb_result *res;
     const char *thread = NULL, *text = NULL, *role = "user";
     int rc, printed;
-    if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant]\n")) return EXIT_OK;
+    int queue = 0;
+    if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
+                               "  --queue: keep it in the outbox file ($MB_OUTBOX, default ~/.mb_outbox) until it is\n"
+                               "  delivered; this run and every later one try to deliver what is queued\n"))
+        return EXIT_OK;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--role")) {
+        if (!strcmp(argv[i], "--queue")) {
+            queue = 1;
+        } else if (!strcmp(argv[i], "--role")) {
             if (++i >= argc || (strcmp(argv[i], "user") && strcmp(argv[i], "assistant")))
                 return cli_usage("--role must be user or assistant");
             role = argv[i];
@@ -355,6 +361,17 @@ int cmd_send(cli *k, int argc, char **argv) {
     v.role = role;
     v.content = text;
     v.slug = slug;
+    if (queue) {
+        mb_status s;
+        if ((rc = outbox_open(k))) return rc;
+        s = mb_save_new_message_queued(&k->outbox, &v);
+        if (s != MB_OK) {
+            fprintf(stderr, "mb: cannot queue the message: %s\n", mb_strerror(s));
+            return s == MB_ERR_UTF8 ? EXIT_USAGE : EXIT_GRAPHQL;
+        }
+        printf("%s\n", id);
+        return outbox_flush(k, 1);
+    }
     if ((rc = run(k, mb_save_new_message_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_save_new_message_decode(res, &d)))) return rc;
     printf("%s\n", d.insert_message_one.message_id.ptr);

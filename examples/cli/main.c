@@ -105,6 +105,7 @@ static int local_stack_up(void) {
 int cli_connect(cli *k) {
     mb_config cfg;
     mb_status s;
+    if (k->connected) return EXIT_OK;
     memset(&cfg, 0, sizeof cfg);
     cfg.url = k->url;
     cfg.jwt = k->jwt;
@@ -144,6 +145,7 @@ int cli_connect(cli *k) {
         fprintf(stderr, "mb: %s: %s\n", mb_strerror(s), k->url);
         return s == MB_ERR_TLS_REQUIRED ? EXIT_NETWORK : EXIT_USAGE;
     }
+    k->connected = 1;
     return EXIT_OK;
 }
 
@@ -229,6 +231,9 @@ int main(int argc, char **argv) {
         k.env_name = local_stack_up() ? "local" : "prod";
         k.url = mb_env_url(!strcmp(k.env_name, "local") ? MB_ENV_LOCAL : MB_ENV_PROD);
     }
+    /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job) */
+    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox))
+        outbox_flush(&k, 0);
     if (!strcmp(cmd, "query")) return cmd_query(&k, n, rest);
     if (!strcmp(cmd, "categories")) return cmd_categories(&k, n, rest);
     if (!strcmp(cmd, "chatbots")) return cmd_chatbots(&k, n, rest);

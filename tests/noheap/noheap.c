@@ -74,6 +74,24 @@ int main(void) {
     if (mb_execute(&c, "{ a }", NULL, NULL, &res) != MB_OK) return 9;
     if (mb_execute(&c, "{ a }", NULL, NULL, &res) != MB_ERR_HTTP_STATUS) return 7;
     if (mb_json_parse(&d, "[1,{\"k\":\"v\"}]", 13, toks, 128) != MB_OK) return 8;
+    {   /* the outbox: push and a flush that cannot connect */
+        static unsigned char ring[1024];
+        const mb_op *ops[1];
+        mb_outbox_config oc = {0};
+        mb_outbox box;
+        mb_save_new_message_vars v = {0};
+        size_t sent;
+        ops[0] = mb_save_new_message_op();
+        oc.buf = ring;
+        oc.cap = sizeof ring;
+        oc.ops = ops;
+        oc.num_ops = 1;
+        v.message_id = v.thread_id = v.slug = "00000000-0000-4000-8000-000000000001";
+        v.role = "user";
+        v.content = "queued";
+        if (mb_outbox_init(&box, &oc, 0) != MB_OK || mb_save_new_message_queued(&box, &v) != MB_OK) return 10;
+        if (mb_outbox_flush(&box, &c, 0, &sent) == MB_OK) return 11; /* the script has no more replies */
+    }
     for (i = mb_json_first(&d, 0); i >= 0; i = mb_json_next(&d, i)) {}
     (void)mb_strerror(MB_ERR_AUTH);
     {

@@ -1,0 +1,64 @@
+/* The CLI's outbox: `mb send --queue` keeps a message in a file until it is
+ * delivered, and every later run tries to deliver what is queued. The SDK's
+ * outbox does the work; this only picks the file and reports. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+
+static unsigned char ring[64 * 1024];
+
+static void on_failed(void *user, const char *name, mb_status s, const mb_error *e) {
+    (void)user;
+    fprintf(stderr, "mb: a queued %s was refused and dropped: %s%s%s\n", name, mb_strerror(s),
+            e && e->message.len ? ": " : "", e && e->message.len ? e->message.ptr : "");
+}
+
+int outbox_open(cli *k) {
+    static const mb_op *ops[2];
+    const char *p = getenv("MB_OUTBOX"), *home = getenv("HOME");
+    mb_outbox_config oc;
+    size_t loaded = 0;
+    mb_status s;
+    if (k->outbox_open) return EXIT_OK;
+    if (p && *p) snprintf(k->outbox_path, sizeof k->outbox_path, "%s", p);
+    else snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox", home && *home ? home : ".");
+    ops[0] = mb_save_new_message_op();
+    ops[1] = mb_create_thread_op();
+    memset(&oc, 0, sizeof oc);
+    oc.buf = ring;
+    oc.cap = sizeof ring;
+    oc.ops = ops;
+    oc.num_ops = 2;
+    oc.save = mb_posix_outbox_save;
+    oc.save_user = k->outbox_path;
+    oc.on_failed = on_failed;
+    s = mb_posix_load_file(k->outbox_path, ring, sizeof ring, &loaded);
+    if (s == MB_OK) s = mb_outbox_init(&k->outbox, &oc, loaded);
+    if (s != MB_OK) {
+        fprintf(stderr, "mb: outbox %s: %s\n", k->outbox_path, mb_strerror(s));
+        return EXIT_USAGE;
+    }
+    k->outbox_open = 1;
+    return EXIT_OK;
+}
+
+int outbox_flush(cli *k, int loud) {
+    size_t sent = 0;
+    mb_status s;
+    struct timespec ts;
+    int rc = cli_connect(k);
+    if (rc) return loud ? rc : EXIT_OK;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    /* each run starts afresh: no backoff carried between runs */
+    s = mb_outbox_flush(&k->outbox, &k->c, (uint32_t)ts.tv_sec * 1000u, &sent);
+    if (sent && !loud) fprintf(stderr, "mb: delivered %zu queued message%s\n", sent, sent == 1 ? "" : "s");
+    if (s != MB_OK && s != MB_PENDING) {
+        fprintf(stderr, "mb: %u message%s stay queued in %s (%s); the next run tries again\n", mb_outbox_count(&k->outbox),
+                mb_outbox_count(&k->outbox) == 1 ? "" : "s", k->outbox_path, mb_strerror(s));
+        return loud ? EXIT_NETWORK : EXIT_OK;
+    }
+    if (loud) printf("delivered\n");
+    return EXIT_OK;
+}
