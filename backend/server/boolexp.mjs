@@ -2,6 +2,7 @@
 // relationship names) to a SQL condition. Used for `where` arguments and permission filters.
 import { HasuraError } from './errors.mjs';
 import { ident, toParam, valueSql, isGeo } from './sqlparams.mjs';
+import { computedCall } from './computed.mjs';
 
 const BINOP = { _eq: '=', _neq: '<>', _gt: '>', _lt: '<', _gte: '>=', _lte: '<=', _like: 'LIKE', _nlike: 'NOT LIKE', _ilike: 'ILIKE', _nilike: 'NOT ILIKE', _similar: 'SIMILAR TO', _nsimilar: 'NOT SIMILAR TO', _regex: '~', _nregex: '!~', _iregex: '~*', _niregex: '!~*', _contains: '@>', _contained_in: '<@' };
 const COLOP = { _ceq: '=', _cne: '<>', _cgt: '>', _clt: '<', _cgte: '>=', _clte: '<=' };
@@ -28,6 +29,7 @@ export function compileBool(exp, t, a, ctx, perm = false) {
     else if (k.endsWith('\u0000agg')) parts.push(aggregatePredicate(t.relByName.get(k.slice(0, -4)), v, a, ctx));
     else if (t.colByName.has(k)) parts.push(columnCond(t.colByName.get(k), v, t, a, ctx, perm));
     else if (t.relByName.has(k)) parts.push(relationCond(t.relByName.get(k), v, a, ctx, perm));
+    else if (t.cfByName?.has(k)) parts.push(computedCond(t.cfByName.get(k), v, t, a, ctx, perm));
     else throw new HasuraError('validation-failed', `no such column or relationship: ${k}`, '$');
   }
   return parts.length ? (parts.length === 1 ? parts[0] : '(' + parts.join(' AND ') + ')') : 'true';
@@ -48,6 +50,19 @@ function relationCond(rel, v, a, ctx, perm) {
   const r = ctx.p.alias('_be');
   const filter = perm ? 'true' : remoteFilter(rel.remoteKey, r, ctx);
   return `EXISTS (SELECT 1 FROM ${ident(remote.schema)}.${ident(remote.name)} AS ${r} WHERE ${joinCond(rel, a, r)} AND ${filter} AND ${compileBool(v, remote, r, ctx, perm)})`;
+}
+
+function computedCond(cf, v, t, a, ctx, perm) {
+  const call = computedCall(cf, t, a, ctx);
+  if (!cf.returnsTable) {
+    const col = { name: cf.name, udt: cf.fn.retUdt, sqlType: cf.fn.retSql };
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return opsCond(`(${call})`, col, { _eq: v }, t, a, ctx, perm);
+    return opsCond(`(${call})`, col, v, t, a, ctx, perm);
+  }
+  const remote = ctx.model.tables.get(cf.remoteKey);
+  const r = ctx.p.alias('_cf');
+  const filter = perm ? 'true' : remoteFilter(cf.remoteKey, r, ctx);
+  return `EXISTS (SELECT 1 FROM ${call} AS ${r} WHERE ${filter} AND ${compileBool(v, remote, r, ctx, perm)})`;
 }
 
 function existsTable(v, ctx, perm) {

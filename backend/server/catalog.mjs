@@ -31,10 +31,21 @@ SELECT n.nspname AS schema, c.relname AS table, obj_description(c.oid, 'pg_class
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r','v','m','p','f') AND n.nspname NOT IN ('pg_catalog','information_schema')`;
 
+const FUNCS_SQL = `
+SELECT n.nspname AS schema, p.proname AS name, p.proretset AS retset, rt.typname AS ret_udt,
+       format_type(p.prorettype, NULL) AS ret_sql, rtn.nspname AS ret_schema, rc.relname AS ret_rel,
+       coalesce(p.proargnames, '{}')::text[] AS argnames, p.pronargdefaults AS ndefaults,
+       ARRAY(SELECT format_type(x, NULL) FROM unnest(p.proargtypes) WITH ORDINALITY u(x, o) ORDER BY o)::text[] AS argtypes,
+       ARRAY(SELECT t.typname FROM unnest(p.proargtypes) WITH ORDINALITY u(x, o) JOIN pg_type t ON t.oid = x ORDER BY o)::text[] AS argudts
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_type rt ON rt.oid = p.prorettype
+JOIN pg_namespace rtn ON rtn.oid = rt.typnamespace LEFT JOIN pg_class rc ON rc.oid = rt.typrelid
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prokind = 'f'
+ORDER BY p.oid`;
+
 export const qualify = (schema, name) => `${schema}.${name}`;
 
 export async function loadCatalog(pool) {
-  const [cols, cons, comments] = await Promise.all([pool.query(COLS_SQL), pool.query(CONS_SQL), pool.query(TABLE_COMMENTS_SQL)]);
+  const [cols, cons, comments, funcs] = await Promise.all([pool.query(COLS_SQL), pool.query(CONS_SQL), pool.query(TABLE_COMMENTS_SQL), pool.query(FUNCS_SQL)]);
   const tables = new Map();
   const get = (schema, table) => {
     const k = qualify(schema, table);
@@ -53,6 +64,16 @@ export async function loadCatalog(pool) {
     if (r.type === 'p') { t.pk = { name: r.name, cols: r.cols }; t.uniques.push({ name: r.name, cols: r.cols }); }
     else if (r.type === 'u') t.uniques.push({ name: r.name, cols: r.cols });
     else t.fks.push({ name: r.name, cols: r.cols, refSchema: r.ref_schema, refTable: r.ref_table, refCols: r.ref_cols });
+  }
+  tables.functions = new Map();
+  for (const r of funcs.rows) {
+    const k = qualify(r.schema, r.name);
+    if (tables.functions.has(k)) continue; // overloaded: the first one, as a name cannot choose
+    tables.functions.set(k, {
+      schema: r.schema, name: r.name, retset: r.retset, retUdt: r.ret_udt, retSql: r.ret_sql,
+      retTable: r.ret_rel ? qualify(r.ret_schema, r.ret_rel) : null, nDefaults: r.ndefaults,
+      args: r.argtypes.map((t, i) => ({ name: r.argnames[i] || null, sqlType: t, udt: r.argudts[i] })),
+    });
   }
   return tables;
 }

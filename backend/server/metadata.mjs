@@ -20,7 +20,7 @@ export function emptyMetadata() {
 function newEntry(ref) {
   return {
     table: ref, is_enum: false, custom_name: null,
-    object_relationships: [], array_relationships: [],
+    object_relationships: [], array_relationships: [], computed_fields: [],
     select_permissions: [], insert_permissions: [], update_permissions: [], delete_permissions: [],
   };
 }
@@ -49,6 +49,14 @@ export function addRelationship(md, kind, args) {
     throw new HasuraError('already-exists', `field with name "${args.name}" already exists`, '$.args.name');
   }
   list.push({ name: args.name, using: args.using });
+}
+
+export function addComputedField(md, args) {
+  const e = entryFor(md, args.table);
+  if ([...e.object_relationships, ...e.array_relationships, ...e.computed_fields].some((r) => r.name === args.name)) {
+    throw new HasuraError('already-exists', `field with name "${args.name}" already exists`, '$.args.name');
+  }
+  e.computed_fields.push({ name: args.name, definition: args.definition || {}, comment: args.comment });
 }
 
 export function addPermission(md, kind, args) {
@@ -82,7 +90,7 @@ export function loadMetadataDir(dir) {
     for (const t of src.tables || []) {
       const ref = tableRef(t.table);
       const e = trackTable(md, ref, { is_enum: t.is_enum, custom_name: t.configuration?.custom_name });
-      for (const k of ['object_relationships', 'array_relationships', 'select_permissions', 'insert_permissions', 'update_permissions', 'delete_permissions']) {
+      for (const k of ['object_relationships', 'array_relationships', 'computed_fields', 'select_permissions', 'insert_permissions', 'update_permissions', 'delete_permissions']) {
         e[k] = (t[k] || []).map((x) => ({ ...x }));
       }
     }

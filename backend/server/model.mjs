@@ -33,6 +33,23 @@ function resolveRel(t, rel, kind, catalog) {
   return { remoteKey: `${r.schema}.${r.name}`, mapping: fk.refCols.map((c, i) => [c, fk.cols[i]]), nonNull: false };
 }
 
+// A computed field: a function taking the table's row (and maybe the session as json and
+// further arguments), returning a scalar or rows of a tracked table.
+function resolveComputed(t, cf, catalog, tables) {
+  const d = cf.definition || {};
+  const fref = typeof d.function === 'string' ? { schema: 'public', name: d.function } : { schema: d.function?.schema || 'public', name: d.function?.name };
+  const fn = catalog.functions?.get(`${fref.schema}.${fref.name}`);
+  if (!fn) return null;
+  const rowType = [t.name, `${t.schema}.${t.name}`, `"${t.name}"`];
+  let tableArg = fn.args.findIndex((a) => (d.table_argument ? a.name === d.table_argument : rowType.includes(a.sqlType)));
+  if (tableArg < 0) tableArg = 0;
+  const sessionArg = d.session_argument ? fn.args.findIndex((a) => a.name === d.session_argument) : -1;
+  const inputs = fn.args.map((a, i) => ({ ...a, index: i })).filter((a) => a.index !== tableArg && a.index !== sessionArg);
+  const remoteKey = fn.retTable && tables.has(fn.retTable) ? fn.retTable : null;
+  if (fn.retTable && !remoteKey) return null; // returns rows of an untracked table
+  return { name: cf.name, fn, tableArg, sessionArg, inputs, returnsTable: !!remoteKey, remoteKey, retset: fn.retset, comment: cf.comment };
+}
+
 const permMap = (list) => new Map((list || []).map((p) => [p.role, p.permission || {}]));
 
 // enumRows: Map tableKey -> [{value, comment}] for is_enum tables
@@ -69,6 +86,12 @@ export function buildModel(md, catalog, enumRows) {
         t.rels.push({ name: rel.name, type: kind, ...r });
       }
     }
+    t.computed = [];
+    for (const cf of t.entry.computed_fields || []) {
+      const r = resolveComputed(t, cf, catalog, tables);
+      if (r) t.computed.push(r);
+    }
+    t.cfByName = new Map(t.computed.map((c) => [c.name, c]));
     t.colByName = new Map(t.columns.map((c) => [c.name, c]));
     t.relByName = new Map(t.rels.map((r) => [r.name, r]));
   }

@@ -1,7 +1,7 @@
 // POST /v1/query (admin only): the metadata/SQL operations the fixture setups use.
 // Errors use the legacy shape {"error","path","code"} with the real HTTP status.
 import { HasuraError } from './errors.mjs';
-import { tableRef, trackTable, addRelationship, addPermission, entryFor } from './metadata.mjs';
+import { tableRef, trackTable, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
 import { loadCatalog } from './catalog.mjs';
 import { ident } from './model.mjs';
 import { Params, valueSql } from './sqlparams.mjs';
@@ -85,8 +85,16 @@ async function one(state, q, dirty) {
       return OK;
     }
     case 'insert': return insertRows(state, args);
-    case 'add_computed_field': case 'track_function': {
-      // Stored, not served: computed fields and tracked functions are outside this server's scope (README).
+    case 'add_computed_field': {
+      const cat = await loadCatalog(state.pool);
+      const d = args.definition || {};
+      const fname = typeof d.function === 'string' ? d.function : d.function?.name;
+      const fschema = typeof d.function === 'string' ? 'public' : d.function?.schema || 'public';
+      if (!cat.functions.has(`${fschema}.${fname}`)) throw new HasuraError('not-exists', `no such function exists: ${JSON.stringify(fname)}`, '$.args.definition.function');
+      addComputedField(state.metadata, args); dirty.model = true; return OK;
+    }
+    case 'track_function': {
+      // Kept, not served: tracked functions as root fields are outside this server's scope (README).
       const list = state.metadata.unsupported || (state.metadata.unsupported = []);
       list.push({ type: q.type, args });
       return OK;

@@ -10,13 +10,14 @@ export function roleView(model, role) {
     const v = { t, sel: null, ins: null, upd: null, del: null };
     if (admin) {
       const all = t.columns.map((c) => c.name);
-      v.sel = { cols: new Set(all), filter: {}, agg: true, limit: null };
+      v.sel = { cols: new Set(all), filter: {}, agg: true, limit: null, computed: new Set(t.computed.map((c) => c.name)) };
       v.ins = { cols: new Set(all), check: {}, set: {} };
       v.upd = { cols: new Set(all), filter: {}, check: null, set: {} };
       v.del = { filter: {} };
     } else {
       const s = t.perms.select.get(role);
-      if (s) v.sel = { cols: new Set(cols(t, s.columns)), filter: s.filter || {}, agg: !!s.allow_aggregations, limit: s.limit ?? null };
+      // scalar computed fields are granted by name; table-returning ones follow the returned table's permission
+      if (s) v.sel = { cols: new Set(cols(t, s.columns)), filter: s.filter || {}, agg: !!s.allow_aggregations, limit: s.limit ?? null, computed: new Set([...(s.computed_fields || []), ...t.computed.filter((c) => c.returnsTable).map((c) => c.name)]) };
       const i = t.perms.insert.get(role);
       if (i) v.ins = { cols: new Set(cols(t, i.columns)), check: i.check || {}, set: i.set || {} };
       const u = t.perms.update.get(role);

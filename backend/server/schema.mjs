@@ -94,6 +94,14 @@ export function buildSchema(model, role, N) {
         const ty = colType(c);
         out[N.f(c.name)] = field(c.nullable ? ty : NN(ty), { kind: 'column', col: c.name }, args, c.comment || undefined);
       }
+      for (const cf of visibleComputed(key)) {
+        const a = cfArgs(key, cf);
+        if (cf.returnsTable) {
+          out[cf.name] = field(cf.retset ? NN(L(NN(objectType(cf.remoteKey)))) : objectType(cf.remoteKey), { kind: 'computed', cf: cf.name }, { ...a, ...(cf.retset ? selectArgs(cf.remoteKey) : {}) }, cf.comment || 'A computed field, executes function ' + JSON.stringify(cf.fn.name));
+        } else {
+          out[cf.name] = field(scalar(scalarName(cf.fn.retUdt)), { kind: 'computed', cf: cf.name }, a, cf.comment || 'A computed field, executes function ' + JSON.stringify(cf.fn.name));
+        }
+      }
       for (const r of visibleRels(key)) {
         if (r.type === 'object') {
           out[r.name] = field(r.nonNull ? NN(objectType(r.remoteKey)) : objectType(r.remoteKey), { kind: 'objrel', rel: r.name }, undefined, 'An object relationship');
@@ -107,6 +115,17 @@ export function buildSchema(model, role, N) {
       return sortKeys(out);
     },
   }));
+
+  const visibleComputed = (key) => T(key).computed.filter((cf) => v(key).sel.computed.has(cf.name) && (!cf.returnsTable || canSel(cf.remoteKey)));
+  const cfArgs = (key, cf) => {
+    if (cf.inputs.length === 0) return {};
+    const tn = N.t(cf.fn.name, 'args');
+    const input = once(tn, () => new GraphQLInputObjectType({
+      name: tn, fields: () => Object.fromEntries(cf.inputs.map((x) => [x.name, colArg(scalar(scalarName(x.udt)), x.name)])),
+    }));
+    const required = cf.inputs.length > cf.fn.nDefaults;
+    return { args: arg(required ? NN(input) : input, 'args') };
+  };
 
   const selectColumnEnum = (key) => once(N.t(T(key).base, 'select_column'), (name) => new GraphQLEnumType({
     name, description: `select columns of table "${T(key).name}"`,
@@ -127,6 +146,10 @@ export function buildSchema(model, role, N) {
       const self = boolExp(key);
       const out = { _and: arg(L(NN(self)), '_and'), _not: arg(self, '_not'), _or: arg(L(NN(self)), '_or') };
       for (const c of selCols(key)) out[N.f(c.name)] = arg(cmpType(c), c.name);
+      for (const cf of visibleComputed(key)) {
+        if (cf.inputs.length) continue;
+        out[cf.name] = arg(cf.returnsTable ? boolExp(cf.remoteKey) : cmpType({ udt: cf.fn.retUdt, sqlType: cf.fn.retSql }), cf.name);
+      }
       for (const r of visibleRels(key)) {
         out[r.name] = arg(boolExp(r.remoteKey), r.name);
         if (r.type === 'array' && v(r.remoteKey).sel.agg) out[relAggName(r.name)] = arg(aggBoolExp(r.remoteKey), `${r.name}\u0000agg`);
@@ -164,6 +187,7 @@ export function buildSchema(model, role, N) {
     fields: () => {
       const out = {};
       for (const c of selCols(key)) if (isOrderable(c)) out[N.f(c.name)] = arg(orderBy(), c.name);
+      for (const cf of visibleComputed(key)) if (!cf.returnsTable && !cf.inputs.length) out[cf.name] = arg(orderBy(), cf.name);
       for (const r of visibleRels(key)) {
         if (r.type === 'object') out[r.name] = arg(orderByType(r.remoteKey), r.name);
         else if (v(r.remoteKey).sel.agg) out[relAggName(r.name)] = arg(aggOrderBy(r.remoteKey), `${r.name}\u0000agg`);

@@ -4,6 +4,7 @@ import { HasuraError, validationError } from './errors.mjs';
 import { ident, lit } from './sqlparams.mjs';
 import { compileBool, joinCond, remoteFilter } from './boolexp.mjs';
 import { BIGNUM } from './pgtypes.mjs';
+import { computedCall } from './computed.mjs';
 
 const DIR = {
   asc: 'ASC NULLS LAST', asc_nulls_first: 'ASC NULLS FIRST', asc_nulls_last: 'ASC NULLS LAST',
@@ -66,6 +67,7 @@ export function rowJson(sel, t, a, ctx) {
     const mb = f.mb;
     if (mb.kind === 'typename') pairs.push([f.alias, ctx.p.add(f.value, 'text')]);
     else if (mb.kind === 'column') pairs.push([f.alias, columnExpr(t.colByName.get(mb.col), a, ctx, f.args)]);
+    else if (mb.kind === 'computed') pairs.push([f.alias, computedField(t.cfByName.get(mb.cf), f, t, a, ctx)]);
     else if (mb.kind === 'objrel') pairs.push([f.alias, objectRel(t.relByName.get(mb.rel), f, a, ctx)]);
     else if (mb.kind === 'arrrel') {
       const rel = t.relByName.get(mb.rel);
@@ -76,6 +78,20 @@ export function rowJson(sel, t, a, ctx) {
     } else throw new HasuraError('unexpected', `cannot select ${f.name}`, f.path || '$');
   }
   return jsonObject(pairs);
+}
+
+function computedField(cf, f, t, a, ctx) {
+  const call = computedCall(cf, t, a, ctx, (f.args && f.args.args) || {});
+  if (!cf.returnsTable) {
+    const e = `(${call})`;
+    return ctx.stringify && BIGNUM.has(cf.fn.retUdt) ? `${e}::text` : e;
+  }
+  const remote = ctx.model.tables.get(cf.remoteKey);
+  if (!cf.retset) {
+    const r = ctx.p.alias();
+    return `(SELECT ${rowJson(f.sel, remote, r, ctx)} FROM ${call} AS ${r} WHERE ${remoteFilter(cf.remoteKey, r, ctx)} LIMIT 1)`;
+  }
+  return listSelect(remote, f, ctx, null, null, call);
 }
 
 function objectRel(rel, f, a, ctx) {
@@ -89,6 +105,7 @@ function orderItems(orderBy, t, a, ctx) {
   const walk = (ob, tt, aa, prefixRel) => {
     for (const [k, dir] of Object.entries(ob)) {
       if (dir === null || dir === undefined) continue;
+      if (tt.cfByName?.has(k)) { items.push({ expr: prefixRel(`(${computedCall(tt.cfByName.get(k), tt, aa, ctx)})`), dir: DIR[dir] }); continue; }
       if (tt.colByName.has(k)) { items.push({ expr: prefixRel(`${aa}.${ident(k)}`), dir: DIR[dir], col: prefixRel === id ? k : null }); continue; }
       const isAgg = k.endsWith('\u0000agg');
       const rel = tt.relByName.get(isAgg ? k.slice(0, -4) : k);
@@ -113,7 +130,8 @@ function orderItems(orderBy, t, a, ctx) {
 
 // The rows of a select (with where/order/limit/offset/distinct and the role's filter) as a
 // subquery exposing all columns plus "__mb_o", the ordering rank.
-function baseRows(t, args, ctx, join, extraWhere) {
+// source: SQL of a set-returning function call to read instead of the table (computed fields).
+function baseRows(t, args, ctx, join, extraWhere, source) {
   const a = ctx.p.alias();
   const view = ctx.views.get(t.key);
   const conds = [];
@@ -134,15 +152,15 @@ function baseRows(t, args, ctx, join, extraWhere) {
   let limit = args.limit ?? null;
   if (!ctx.admin && view.sel.limit != null) limit = limit == null ? view.sel.limit : Math.min(limit, view.sel.limit);
   const rank = orderSql ? `row_number() OVER (ORDER BY ${orderSql})` : 'NULL::bigint';
-  let sql = `SELECT ${distinct}${a}.*, ${rank} AS "__mb_o" FROM ${tableSql(t)} AS ${a} WHERE ${conds.length ? conds.join(' AND ') : 'true'}`;
+  let sql = `SELECT ${distinct}${a}.*, ${rank} AS "__mb_o" FROM ${source || tableSql(t)} AS ${a} WHERE ${conds.length ? conds.join(' AND ') : 'true'}`;
   if (orderSql) sql += ` ORDER BY ${orderSql}`;
   if (limit != null) sql += ` LIMIT ${ctx.p.add(String(limit), 'bigint')}`;
   if (args.offset != null) sql += ` OFFSET ${ctx.p.add(String(args.offset), 'bigint')}`;
   return { sql, ordered: !!orderSql };
 }
 
-export function listSelect(t, f, ctx, join, extraWhere) {
-  const { sql, ordered } = baseRows(t, f.args || {}, ctx, join, extraWhere);
+export function listSelect(t, f, ctx, join, extraWhere, source) {
+  const { sql, ordered } = baseRows(t, f.args || {}, ctx, join, extraWhere, source);
   const b = ctx.p.alias('_b');
   return `(SELECT coalesce(json_agg(${rowJson(f.sel, t, b, ctx)}${ordered ? ` ORDER BY ${b}."__mb_o"` : ''}), '[]'::json) FROM (${sql}) AS ${b})`;
 }

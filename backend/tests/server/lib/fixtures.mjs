@@ -15,7 +15,6 @@ export const JWT_KEY = 'conformance-jwt-key-of-at-least-32-characters';
 // counted as excluded (not as passed).
 export const EXCLUDED = {
   'graphql_mutation/update/basic/numerics_inc.yaml': 'numeric display scale after _inc: Hasura answers 12344.5700 where Postgres arithmetic on the literal gives 12344.57 (same value); how Hasura renders numeric literals is not reproduced',
-  'graphql_mutation/insert/nested/author_with_articles.yaml': 'selects a computed field (fetch_articles); computed fields and tracked functions are not served',
 };
 
 // Fixtures whose recorded error message is stale (PROTOCOL.md §2.3, fixtures/README.md caveat 2):
