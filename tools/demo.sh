@@ -36,7 +36,14 @@ fi
 eval "$(backend/local env)"
 unset HASURA_GRAPHQL_ADMIN_SECRET # the session runs as anonymous and as users, never as admin
 url="https://localhost:${MB_HTTPS_PORT:-8443}/v1/graphql"
-mb() { show "$*"; build/mb --url "$url" --ca "$MB_CA_FILE" "$@"; }
+mb() { # shows the command with the tokens by name, then runs it
+  local line="$*"
+  [ -n "${alice:-}" ] && line=${line//$alice/\$ALICE}
+  [ -n "${bob:-}" ] && line=${line//$bob/\$BOB}
+  [ -n "${expired:-}" ] && line=${line//$expired/\$EXPIRED}
+  show "$line"
+  build/mb --url "$url" --ca "$MB_CA_FILE" "$@"
+}
 mbq() { build/mb --url "$url" --ca "$MB_CA_FILE" "$@"; } # quiet: for values the demo reuses
 
 say "1. The catalogue, as anonymous, over HTTPS (certificate verified against the local CA)"
@@ -45,7 +52,7 @@ mb chatbots --limit 5
 
 say "2. A token for a seeded user (alice), signed the way Masterbots signs (HS256)"
 alice=$(mbq token --user 00000000-0000-4000-a000-000000000001)
-note "MB_JWT=${alice:0:24}…"
+note "ALICE=${alice:0:24}…"
 mb --jwt "$alice" whoami
 
 say "3. A new thread with HealthBot, and two messages in it"
