@@ -103,7 +103,12 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *toke
         if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
             !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, MB__GAP_WS))
             return MB_ERR_JSON;
-        if (i == 0) continue;
+        /* a string followed by ':' is a key, and keys live in objects only: ["a":1] */
+        if (t->type == JSMN_STRING && t->size > 0 && (p < 0 || tokens[p].type != JSMN_OBJECT)) return MB_ERR_JSON;
+        if (i == 0) {
+            if (!mb__gap_ok(js, 0, mb__outer_start(t), MB__GAP_WS)) return MB_ERR_JSON; /* ":{}" */
+            continue;
+        }
         if (p < 0) return MB_ERR_JSON;
         if (tokens[p].type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) return MB_ERR_JSON;
         if (tokens[p].type == JSMN_STRING) {
