@@ -221,6 +221,11 @@ int main(void) {
     }
     CHECK(k.tls.stats.handshakes == 1 && k.c.connects == 1, "all of it on one kept-alive TLS session");
     printf("  %u requests, %u TLS handshakes\n", k.c.requests, k.tls.stats.handshakes);
+    mb_client_close(&k.c); /* the connection drops; the next call reconnects */
+    s = mb_execute(&k.c, Q_CHATBOT, NULL, NULL, &res);
+    CHECK(s == MB_OK && k.tls.stats.handshakes == 2 && k.tls.stats.full == 1 && k.tls.stats.resumed == 1,
+          "a reconnect resumes the TLS session: 2 handshakes, 1 full");
+    printf("  resumed handshake: %zu bytes out, %zu in\n", k.tls.stats.last_hs_out, k.tls.stats.last_hs_in);
     close_conn(&k);
 
     /* another user may not write into alice's private thread */
