@@ -253,7 +253,7 @@ export class Normalizer {
   // Custom scalars (jsonb, numeric, uuid, ...): the literal as JSON; numbers keep their text.
   untyped(node, path) {
     switch (node.kind) {
-      case Kind.INT: case Kind.FLOAT: return { $num: plainDecimal(node.value) };
+      case Kind.INT: case Kind.FLOAT: return { $num: plainDecimal(node.value), $sci: scientificShow(node.value) };
       case Kind.STRING: case Kind.ENUM: return node.value;
       case Kind.BOOLEAN: return node.value;
       case Kind.NULL: return null;
@@ -340,6 +340,24 @@ export function plainDecimal(text) {
   const ip = digits.slice(0, point).replace(/^0+(?=\d)/, '');
   const fp = digits.slice(point);
   return `${sign}${ip}${fp ? '.' + fp : ''}`;
+}
+
+// Haskell's `show` of a Scientific, which is how Hasura writes a numeric literal into SQL:
+// fixed notation for 0.1 <= |x| < 10^7 ("-1.1", "12345.67"), else exponent form ("-1.0e-30").
+// Postgres keeps the literal's display scale, so this decides digits such as 12344.5699…990.
+export function scientificShow(text) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return text;
+  const [, sign, int, frac = '', ex = '0'] = m;
+  let ds = (int + frac).replace(/^0+/, '');
+  const lead = (int + frac).length - ds.length;
+  let e = int.length + Number(ex) - lead;
+  ds = ds.replace(/0+$/, '');
+  if (!ds) return '0.0';
+  if (e < 0 || e > 7) return `${sign}${ds[0]}.${ds.slice(1) || '0'}e${e - 1}`;
+  if (e === 0) return `${sign}0.${ds}`;
+  const ip = ds.slice(0, e).padEnd(e, '0');
+  return `${sign}${ip}.${ds.slice(e) || '0'}`;
 }
 
 const unwrapNum = (v) => (v && typeof v === 'object' && '$num' in v ? Number(v.$num) : v);

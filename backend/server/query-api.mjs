@@ -4,7 +4,7 @@ import { HasuraError } from './errors.mjs';
 import { tableRef, trackTable, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
 import { loadCatalog } from './catalog.mjs';
 import { ident } from './model.mjs';
-import { Params, valueSql } from './sqlparams.mjs';
+import { Params, valueSql, numericBinaryScale } from './sqlparams.mjs';
 
 const OK = { message: 'success' };
 
@@ -36,6 +36,7 @@ async function insertRows(state, args) {
     const casts = cols.map((c) => {
       const col = cat.columns.find((x) => x.name === c);
       if (!col) throw new HasuraError('not-exists', `column "${c}" does not exist`, '$.args.objects');
+      if (col.udt === 'numeric' && !col.isArray && typeof obj[c] === 'number') return p.add(numericBinaryScale(String(obj[c])), col.sqlType);
       return valueSql(p, obj[c], col);
     });
     const params = p.values;

@@ -15,12 +15,20 @@ export { ident } from './model.mjs';
 // A column value from GraphQL input as the text Postgres parses for that column.
 export function toParam(val, col) {
   if (val === null || val === undefined) return null;
-  if (typeof val === 'object' && !Array.isArray(val) && '$num' in val) return val.$num;
+  if (typeof val === 'object' && !Array.isArray(val) && '$num' in val) return col && col.udt === 'numeric' && val.$sci ? val.$sci : val.$num;
   if (col && (col.udt === 'json' || col.udt === 'jsonb') && !col.isArray) return JSON.stringify(val);
   if (Array.isArray(val)) return val.map((x) => (x && typeof x === 'object' && '$num' in x ? x.$num : x));
   if (typeof val === 'object') return JSON.stringify(val);
   if (typeof val === 'boolean') return val ? 'true' : 'false';
   return String(val);
+}
+
+// /v1/query insert writes numerics in Postgres' binary form, whose display scale is a multiple
+// of 4 fractional digits (12345.67 is stored as 12345.6700), as Hasura's does.
+export function numericBinaryScale(text) {
+  const m = /^(-?\d+)\.(\d+)$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}.${m[2].padEnd(Math.ceil(m[2].length / 4) * 4, '0')}`;
 }
 
 const GEO = new Set(['geometry', 'geography']);

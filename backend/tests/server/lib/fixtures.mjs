@@ -14,7 +14,6 @@ export const JWT_KEY = 'conformance-jwt-key-of-at-least-32-characters';
 // Fixtures whose feature is outside this server's scope. Each is listed with its reason and
 // counted as excluded (not as passed).
 export const EXCLUDED = {
-  'graphql_mutation/update/basic/numerics_inc.yaml': 'numeric display scale after _inc: Hasura answers 12344.5700 where Postgres arithmetic on the literal gives 12344.57 (same value); how Hasura renders numeric literals is not reproduced',
 };
 
 // Fixtures whose recorded error message is stale (PROTOCOL.md §2.3, fixtures/README.md caveat 2):
