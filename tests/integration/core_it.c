@@ -11,14 +11,9 @@
 #include <string.h>
 #include "mb.h"
 #include "platform/mb_posix.h"
+#include "it.h"
 #include "platform/mb_mbedtls.h"
 
-static int pass, fail;
-#define CHECK(c, what)                                                                  \
-    do {                                                                                \
-        if (c) { pass++; printf("PASS %s\n", what); }                                   \
-        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); }         \
-    } while (0)
 
 static char work[200 * 1024]; /* a 64 KB message: the request is kept while its answer arrives */
 static mb_token toks[4096];
@@ -69,14 +64,7 @@ static void close_conn(conn *k) {
 }
 
 static void uuid4(char out[37]) {
-    unsigned char b[16];
-    FILE *f = fopen("/dev/urandom", "rb");
-    if (!f || fread(b, 1, 16, f) != 16) exit(3);
-    fclose(f);
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3],
-             b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    if (mb_uuid4(urandom, NULL, out) != MB_OK) exit(3);
 }
 
 static int get_int(mb_result *r, const char *path, int32_t *v) {

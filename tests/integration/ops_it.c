@@ -9,27 +9,14 @@
 #include <string.h>
 #include "mb.h"
 #include "platform/mb_posix.h"
+#include "it.h"
 
-static int pass, fail;
-#define CHECK(c, what)                                                                  \
-    do {                                                                                \
-        if (c) { pass++; printf("PASS %s\n", what); }                                   \
-        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); }         \
-    } while (0)
 #define ALICE "00000000-0000-4000-a000-000000000001"
 
 static char work[3][64 * 1024]; /* one per client: results are views into it */
 static mb_token toks[3][4096];
 static mb_posix_socket socks[3];
 static int nclients;
-
-static int urandom(void *ctx, unsigned char *out, size_t len) {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t n = f ? fread(out, 1, len, f) : 0;
-    (void)ctx;
-    if (f) fclose(f);
-    return n == len ? 0 : -1;
-}
 
 static void open_as(mb_client *c, const char *jwt) {
     mb_config cfg;

@@ -16,14 +16,9 @@
 #include <time.h>
 #include "mb.h"
 #include "platform/mb_posix.h"
+#include "it.h"
 #include "platform/mb_posix_file.h"
 
-static int pass, fail;
-#define CHECK(c, what)                                                                  \
-    do {                                                                                \
-        if (c) { pass++; printf("PASS %s\n", what); }                                   \
-        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); }         \
-    } while (0)
 
 /* A transport that cuts the connection after a number of bytes each way. */
 typedef struct fault {
@@ -75,14 +70,6 @@ static char work[2][2 * 1024 * 1024]; /* reading back ~1,000 messages at once */
 static mb_token toks[2][65536];
 static mb_posix_socket socks[2];
 static fault flt;
-
-static int urandom(void *ctx, unsigned char *out, size_t len) {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t n = f ? fread(out, 1, len, f) : 0;
-    (void)ctx;
-    if (f) fclose(f);
-    return n == len ? 0 : -1;
-}
 
 static void open_client(mb_client *c, int i, const char *jwt, int faulty) {
     mb_config cfg;

@@ -110,15 +110,66 @@ static mb_status insert(const char *thread, const char *prefix) {
 /* ---- the reader: rows as they arrive ---- */
 static char got_content[MAXMSG][32];
 static uint64_t got_at[MAXMSG];
+static uint32_t got_conn[MAXMSG]; /* the socket it came on (mb_ws.connects) */
+static const mb_ws *cur_ws;
 static int ngot, nerrors, overflow;
 
-static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+/* The subscription as tools/codegen describes one: over wss the rows are
+ * decoded by the typed layer, over ws by path lookups. */
+typedef struct t_row {
+    mb_str message_id, content, role, created_at;
+} t_row;
+typedef struct t_data {
+    struct { t_row *items; size_t len; } message_stream;
+} t_data;
+typedef struct t_vars {
+    const char *thread_id, *since;
+} t_vars;
+static const mb_field t_row_f[] = {
+    {"messageId", offsetof(t_row, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(t_row, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(t_row, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(t_row, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape t_row_s = {t_row_f, 4, sizeof(t_row)};
+static const mb_field t_data_f[] = {
+    {"messageStream", offsetof(t_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &t_row_s},
+};
+static const mb_shape t_data_s = {t_data_f, 1, sizeof(t_data)};
+static const mb_var t_vars_f[] = {
+    {"threadId", offsetof(t_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"since", offsetof(t_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
+};
+static const mb_op thread_op = {MB_SUB_THREAD_MESSAGES, "threadMessages", t_vars_f, 2, &t_data_s};
+static t_vars tvars;
+static int typed_batches;
+
+static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
     int rows, el, t;
     (void)user;
-    (void)sub;
     if (st != MB_OK || !res) {
         nerrors++;
         printf("  event: %s %s\n", mb_strerror(st), res ? res->error.message.ptr : "(complete)");
+        return;
+    }
+    if (sub->op) {
+        static t_row items[16];
+        t_data d;
+        mb_pool pool;
+        size_t i;
+        pool.base = items;
+        pool.cap = 16;
+        pool.used = pool.needed = 0;
+        if (mb_typed_decode(res, sub->op->data, &d, &pool, 1) != MB_OK) { nerrors++; return; }
+        typed_batches++;
+        for (i = 0; i < d.message_stream.len; i++) {
+            const t_row *r = &d.message_stream.items[i];
+            if (ngot >= MAXMSG) { overflow++; continue; }
+            if (r->content.len >= sizeof got_content[0] || !mb_str_eq(r->role, "user") || r->message_id.len != 36) nerrors++;
+            else snprintf(got_content[ngot], sizeof got_content[0], "%s", r->content.ptr);
+            got_conn[ngot] = cur_ws ? cur_ws->connects : 0;
+            got_at[ngot++] = mb_posix_now_ms();
+        }
         return;
     }
     if (mb_json_find(&res->doc, res->data, "messageStream", &rows) != MB_OK) { nerrors++; return; }
@@ -127,6 +178,7 @@ static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res
         if (mb_json_find(&res->doc, el, "content", &t) != MB_OK ||
             mb_json_unescape(&res->doc, t, got_content[ngot], sizeof got_content[0], NULL) != MB_OK)
             nerrors++;
+        got_conn[ngot] = cur_ws ? cur_ws->connects : 0;
         got_at[ngot++] = mb_posix_now_ms();
     }
 }
@@ -193,6 +245,7 @@ static mb_status statuses[32];
 static int nstatus;
 static void wait_rows(mb_ws *ws, int n, uint32_t max_ms) {
     uint64_t end = mb_posix_now_ms() + max_ms;
+    cur_ws = ws;
     while (ngot < n && mb_posix_now_ms() < end) {
         mb_status s = mb_sub_poll(ws, 200, on_event, NULL);
         if (s != MB_OK && nstatus < 32) {
@@ -221,7 +274,7 @@ static uint32_t max_latency(int from) {
 
 /* A thread's stream: one at a time (latency), then a burst (batches). */
 static void stream_case(const char *label, const char *url, const char *ca, uint32_t refetch_ms, mb_ws *ws, mb_sub *sub,
-                        char *thread, char *vars, size_t vars_cap) {
+                        char *thread, char *vars, size_t vars_cap, int typed) {
     char what[160];
     int i, ok = 1;
     mb_status s;
@@ -230,8 +283,14 @@ static void stream_case(const char *label, const char *url, const char *ca, uint
     CHECK(new_thread(thread), what);
     snprintf(vars, vars_cap, "{\"threadId\":\"%s\"}", thread);
     memset(sub, 0, sizeof *sub);
-    sub->query = MB_SUB_THREAD_MESSAGES;
-    sub->variables = vars;
+    if (typed) {
+        tvars.thread_id = thread;
+        sub->op = &thread_op;
+        sub->vars = &tvars;
+    } else {
+        sub->query = MB_SUB_THREAD_MESSAGES;
+        sub->variables = vars;
+    }
     mb_sub_cursor(sub, "since", "createdAt", "\"1970-01-01T00:00:00Z\"");
     s = ws_open(ws, url, alice, ca);
     if (s == MB_OK) s = mb_sub_start(ws, sub);
@@ -349,10 +408,11 @@ int main(void) {
     CHECK(mb_client_init(&http, &hc) == MB_OK, "HTTP client (the writer) for alice");
 
     /* over wss first, then ws, whose socket then lives through a restart */
-    stream_case("wss", wss_url, ca, refetch, &ws, &sub, thread, vars, sizeof vars);
+    stream_case("wss", wss_url, ca, refetch, &ws, &sub, thread, vars, sizeof vars, 1);
+    CHECK(typed_batches > 0, "wss: rows decoded by the typed layer (a generated operation's descriptors)");
     CHECK(wtls_on && wtls.stats.handshakes >= 1, "wss: the stream ran over TLS with the local CA");
     mb_ws_close(&ws);
-    stream_case("ws", ws_url, NULL, refetch, &ws, &sub, thread, vars, sizeof vars);
+    stream_case("ws", ws_url, NULL, refetch, &ws, &sub, thread, vars, sizeof vars, 0);
 
     {
         /* server restart in the middle of the stream: rows inserted just
@@ -370,6 +430,8 @@ int main(void) {
         CHECK(ok && ws.connects == before + 1, "restart: the client reconnected once and subscribed again");
         CHECK(saw_status(MB_ERR_WS_CLOSED) || saw_status(MB_ERR_CLOSED), "restart: the poll reported the close (1012 or a drop)");
         printf("  restart: last close code %u, %u connections\n", (unsigned)ws.close_code, (unsigned)ws.connects);
+        for (i = nsent - 7; i < ngot && i < nsent; i++)
+            printf("  restart: %s arrived on socket %u\n", got_content[i], (unsigned)got_conn[i]);
         CHECK(all_once_in_order() && nerrors == 0, "restart: every message once, in order (no loss, no duplicate)");
         for (i = 0; i < 3; i++)
             if (insert(thread, "after-resume") != MB_OK) ok = 0;
