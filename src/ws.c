@@ -32,26 +32,6 @@ static void mb__ws_sha1_block(uint32_t h[5], const uint8_t *p) {
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e;
 }
 
-static void mb__ws_sha1(const uint8_t *m, size_t n, uint8_t out[20]) {
-    uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
-    uint8_t blk[64];
-    uint64_t bits = (uint64_t)n * 8u;
-    size_t i = 0, r;
-    for (; n - i >= 64; i += 64) mb__ws_sha1_block(h, m + i);
-    r = n - i;
-    memcpy(blk, m + i, r);
-    blk[r++] = 0x80;
-    if (r > 56) {
-        memset(blk + r, 0, 64 - r);
-        mb__ws_sha1_block(h, blk);
-        r = 0;
-    }
-    memset(blk + r, 0, 56 - r);
-    for (i = 0; i < 8; i++) blk[56 + i] = (uint8_t)(bits >> (56 - 8 * i));
-    mb__ws_sha1_block(h, blk);
-    for (i = 0; i < 20; i++) out[i] = (uint8_t)(h[i >> 2] >> (24 - 8 * (i & 3)));
-}
-
 /* Base64 (RFC 4648, padded) of n bytes into out, NUL-terminated. */
 static void mb__ws_b64(const uint8_t *in, size_t n, char *out) {
     static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -66,12 +46,21 @@ static void mb__ws_b64(const uint8_t *in, size_t n, char *out) {
     *out = '\0';
 }
 
+/* SHA-1 of key + GUID: always 60 bytes, so the padding is fixed (0x80,
+ * then the length, 480 bits, at the end of the second block). */
 void mb_ws_accept(const char *key, char out[29]) {
-    static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    uint8_t m[24 + 36], d[20];
+    uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
+    uint8_t m[128], d[20];
+    unsigned i;
+    memset(m, 0, sizeof m);
     memcpy(m, key, 24);
-    memcpy(m + 24, guid, 36);
-    mb__ws_sha1(m, sizeof m, d);
+    memcpy(m + 24, "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", 36);
+    m[60] = 0x80;
+    m[126] = 0x01;
+    m[127] = 0xE0;
+    mb__ws_sha1_block(h, m);
+    mb__ws_sha1_block(h, m + 64);
+    for (i = 0; i < 20; i++) d[i] = (uint8_t)(h[i >> 2] >> (24 - 8 * (i & 3)));
     mb__ws_b64(d, 20, out);
 }
 
@@ -158,15 +147,15 @@ static mb_status mb__ws_fail(mb_ws *ws, unsigned code, mb_status s) {
     return s;
 }
 
+/* Close code -> status; any other code (1000, 1001, 1011, 1012...) is
+ * MB_ERR_WS_CLOSED. A table: smaller than a switch on Cortex-M. */
 static mb_status mb__ws_close_status(unsigned code) {
-    switch (code) {
-    case 4400: return MB_ERR_WS_BAD_REQUEST;
-    case 4403: return MB_ERR_AUTH;
-    case 4408: return MB_ERR_WS_INIT_TIMEOUT;
-    case 1006: return MB_ERR_CLOSED;
-    case 1002: case 1003: case 1007: case 4401: case 4409: case 4429: return MB_ERR_WS_PROTOCOL;
-    default: return MB_ERR_WS_CLOSED; /* 1000, 1001, 1011, 1012, 1013, ... */
-    }
+    static const uint16_t codes[] = {4400, 4403, 4408, 1006, 1002, 1003, 1007, 4401, 4409, 4429};
+    static const uint8_t st[] = {MB_ERR_WS_BAD_REQUEST, MB_ERR_AUTH, MB_ERR_WS_INIT_TIMEOUT, MB_ERR_CLOSED};
+    unsigned i;
+    for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (codes[i] == code) return i < 4 ? (mb_status)st[i] : MB_ERR_WS_PROTOCOL;
+    return MB_ERR_WS_CLOSED;
 }
 
 /* The members of sub's variables object, [*p, *e), checked as mb_execute
@@ -191,12 +180,24 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     mb_w_cstr(&w, "{\"id\":\"");
     mb_w_u64(&w, id);
     mb_w_cstr(&w, "\",\"type\":\"subscribe\",\"payload\":");
-    mb_gql_begin(&w, sub->query, NULL);
+    mb_gql_begin(&w, sub->op ? sub->op->query : sub->query, sub->op ? sub->op->name : NULL);
     if (sub->cursor_var) {
         mb_w_key(&w, sub->cursor_var);
         mb_w_raw(&w, sub->cursor, sub->cursor_len);
     }
-    if (sub->variables) {
+    if (sub->op) { /* the typed variables, less the cursor: it was written above */
+        mb_var keep[MB_WS_MAX_VARS];
+        mb_op op = *sub->op;
+        uint16_t i, n = 0;
+        for (i = 0; i < op.num_vars; i++) {
+            if (sub->cursor_var && strcmp(op.vars[i].name, sub->cursor_var) == 0) continue;
+            if (n == MB_WS_MAX_VARS) return MB_ERR_BUFFER;
+            keep[n++] = op.vars[i];
+        }
+        op.vars = keep;
+        op.num_vars = n;
+        mb_typed_write_vars(&w, &op, sub->vars);
+    } else if (sub->variables) {
         const char *p, *e;
         if ((s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) return s;
         if (p < e) {
@@ -364,9 +365,11 @@ static mb_status mb__ws_frames(mb_ws *ws, mb_sub_fn fn, void *user, int *events)
 
 /* Receives and handles frames until the deadline (MB_PENDING), until
  * events were delivered or, with until_ready, the ack came (MB_OK), or
- * a failure. Pings the server when we have been quiet. */
+ * a failure. Pings the server when we have been quiet. It reads at least
+ * once (a zero timeout polls), and calls the link dead only when a read
+ * found nothing: a caller that polls late is not punished for it. */
 static mb_status mb__ws_pump(mb_ws *ws, uint64_t deadline, mb_sub_fn fn, void *user, int until_ready) {
-    int events = 0;
+    int events = 0, read = 0, empty = 0;
     for (;;) {
         uint64_t now, until;
         size_t got = 0;
@@ -375,8 +378,8 @@ static mb_status mb__ws_pump(mb_ws *ws, uint64_t deadline, mb_sub_fn fn, void *u
         if (ws->state == MB__WS_READY && (events || until_ready)) return MB_OK;
         now = ws->cfg.now_ms();
         if (ws->state == MB__WS_WAIT_ACK && now >= ws->ack_by) return MB_ERR_TIMEOUT;
-        if (now - ws->last_rx >= MB_WS_IDLE_MS) return MB_ERR_TIMEOUT;
-        if (now >= deadline) return MB_PENDING;
+        if (empty && now - ws->last_rx >= MB_WS_IDLE_MS) return MB_ERR_TIMEOUT;
+        if (read && now >= deadline) return MB_PENDING;
         if (ws->state == MB__WS_READY && now - ws->last_tx >= MB_WS_PING_MS) {
             if ((s = mb__ws_text(ws, "{\"type\":\"ping\"}")) != MB_OK) return s;
             now = ws->cfg.now_ms();
@@ -387,7 +390,9 @@ static mb_status mb__ws_pump(mb_ws *ws, uint64_t deadline, mb_sub_fn fn, void *u
         if (ws->fill >= ws->cfg.buf_size) return mb__ws_fail(ws, 1009, MB_ERR_BUFFER);
         s = ws->cfg.transport.recv(ws->cfg.transport.ctx, ws->cfg.buf + ws->fill, ws->cfg.buf_size - ws->fill, &got,
                                    until > now ? (uint32_t)(until - now > 0x7FFFFFFFu ? 0x7FFFFFFFu : until - now) : 0);
-        if (s == MB_ERR_TIMEOUT) continue;
+        read = 1;
+        empty = s == MB_ERR_TIMEOUT;
+        if (empty) continue;
         if (s == MB_ERR_CLOSED) ws->close_code = 1006;
         if (s != MB_OK) return s;
         if (got == 0 || got > ws->cfg.buf_size - ws->fill) return MB_ERR_IO;
@@ -566,8 +571,8 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, freeslot = MB_WS_MAX_SUBS;
     const char *p, *e;
     mb_status s = MB_OK;
-    if (!ws || !sub || !sub->query) return MB_ERR_ARG;
-    if (sub->variables && (s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) return s;
+    if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
+    if (!sub->op && sub->variables && (s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */
         if (!ws->subs[i]) freeslot = i;

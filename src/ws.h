@@ -17,6 +17,9 @@
 #ifndef MB_WS_MAX_SUBS
 #define MB_WS_MAX_SUBS 4 /* subscriptions on one socket */
 #endif
+#ifndef MB_WS_MAX_VARS
+#define MB_WS_MAX_VARS 16 /* variables of a generated (typed) subscription */
+#endif
 #ifndef MB_WS_MAX_CURSOR
 #define MB_WS_MAX_CURSOR 48 /* stream cursor value kept, as JSON text */
 #endif
@@ -53,9 +56,12 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
- * res and every view in it are valid only during the call. The callback
- * may call mb_sub_stop() and mb_sub_start(). */
-typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
+ * res and every view in it are valid only during the call: read it with
+ * the json layer, or decode it with a generated operation's decoder
+ * (mb_typed_decode with the op's data shape), which unescapes in place.
+ * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
+ * longer valid), not mb_ws_close(). */
+typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
 
@@ -64,6 +70,8 @@ enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
 typedef struct mb_sub {
     const char *query;
     const char *variables; /* JSON object text, or NULL */
+    const mb_op *op;       /* or a generated operation (its query and name)... */
+    const void *vars;      /* ...and its variables struct, written by the typed layer */
     const char *cursor_var;   /* stream: the variable that carries the cursor */
     const char *cursor_field; /* stream: path of the cursor in each row, e.g. "createdAt" */
     char cursor[MB_WS_MAX_CURSOR + 1]; /* JSON value of the last row seen */

@@ -34,7 +34,7 @@ typedef struct ev {
 static ev evs[64];
 static int nev;
 
-static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
     ev *e = &evs[nev < 63 ? nev++ : 63];
     (void)user;
     e->sub = sub;
@@ -708,6 +708,126 @@ static void test_reconnect(void) {
     CHECK(i >= 0 && strstr(F.msg[i], "\"since\":\"2026-01-01T00:00:02+00:00\""));
 }
 
+static void test_poll_timing(void) {
+    mb_ws ws;
+    mb_sub sub, live;
+    uint64_t t0;
+    int i;
+    reset("a zero timeout still reads what is there");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    mb_sub_start(&ws, &sub);
+    t0 = F.now;
+    CHECK_ST(mb_sub_poll(&ws, 0, on_event, NULL), MB_OK);
+    CHECK(nev == 0 && F.now - t0 <= 1);
+    srv_text(&F, NEXT1);
+    CHECK_ST(mb_sub_poll(&ws, 0, on_event, NULL), MB_OK);
+    CHECK(nev == 1 && evs[0].st == MB_OK);
+
+    reset("a late poll finds the server's keepalives: not dead");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    F.now += 3 * MB_WS_IDLE_MS; /* the caller was busy elsewhere */
+    srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(F.closes == 0 && fake_find(&F, "{\"type\":\"pong\"}") >= 0);
+    F.now += 3 * MB_WS_IDLE_MS; /* ... and nothing at all this time */
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_TIMEOUT);
+
+    reset("a live query is subscribed again as it was");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    memset(&live, 0, sizeof live);
+    live.query = "subscription L($n: Int) { category(limit: $n) { name } }";
+    live.variables = "{\"n\":3}";
+    CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+    srv_close(&F, 1001);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(ws.connects == 2 && live.state == MB_SUB_ACTIVE && live.id == 2);
+    i = fake_find(&F, "\"id\":\"2\",\"type\":\"subscribe\"");
+    CHECK(i >= 0 && strstr(F.msg[i], "\"variables\":{\"n\":3}}}") != NULL);
+
+    reset("mb_ws_close: close 1000, then a poll reconnects");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    mb_sub_start(&ws, &live);
+    srv_close(&F, 1000); /* the server's answer to our close */
+    mb_ws_close(&ws);
+    CHECK(last_close_code() == 1000 && F.closes == 1 && live.state == MB_SUB_PENDING);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && live.state == MB_SUB_ACTIVE);
+    CHECK_ST(mb_sub_stop(&ws, &live), MB_OK);
+    CHECK(live.state == MB_SUB_IDLE && fake_find(&F, "\"type\":\"complete\"") >= 0);
+}
+
+/* A subscription as the code generator describes one (what tools/codegen
+ * emits for a subscription document): query, variables, data shape. */
+typedef struct t_row {
+    mb_str message_id, created_at;
+} t_row;
+typedef struct t_data {
+    struct { t_row *items; size_t len; } message_stream;
+} t_data;
+typedef struct t_vars {
+    const char *thread_id, *since;
+} t_vars;
+static const mb_field t_row_f[] = {
+    {"messageId", offsetof(t_row, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(t_row, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape t_row_s = {t_row_f, 2, sizeof(t_row)};
+static const mb_field t_data_f[] = {
+    {"messageStream", offsetof(t_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &t_row_s},
+};
+static const mb_shape t_data_s = {t_data_f, 1, sizeof(t_data)};
+static const mb_var t_vars_f[] = {
+    {"threadId", offsetof(t_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"since", offsetof(t_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
+};
+static const mb_op t_op = {"subscription threadMessages($threadId: uuid!, $since: timestamptz!) { messageStream(batchSize: 10, "
+                           "cursor: {initialValue: {createdAt: $since}, ordering: ASC}, where: {threadId: {_eq: $threadId}}) "
+                           "{ messageId createdAt } }",
+                           "threadMessages", t_vars_f, 2, &t_data_s};
+static t_row t_rows[4];
+static t_data t_got;
+static mb_status t_decoded = MB_ERR_ARG;
+static void on_typed(void *user, mb_sub *sub, mb_status st, mb_result *res) {
+    mb_pool pool;
+    (void)user;
+    pool.base = t_rows;
+    pool.cap = 4;
+    pool.used = pool.needed = 0;
+    if (st == MB_OK && res) t_decoded = mb_typed_decode(res, sub->op->data, &t_got, &pool, 1);
+}
+
+static void test_typed(void) {
+    mb_ws ws;
+    mb_sub sub;
+    t_vars v;
+    int i;
+    reset("a generated (typed) subscription: variables and decoding");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    memset(&sub, 0, sizeof sub);
+    v.thread_id = "00000000-0000-4000-a000-00000000000a";
+    v.since = "not sent: the cursor variable comes from the cursor";
+    sub.op = &t_op;
+    sub.vars = &v;
+    CHECK_ST(mb_sub_cursor(&sub, "since", "createdAt", "\"2026-01-01T00:00:00Z\""), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    i = fake_find(&F, "\"type\":\"subscribe\"");
+    CHECK(i >= 0 && strstr(F.msg[i], "\"operationName\":\"threadMessages\",\"variables\":{\"since\":\"2026-01-01T00:00:00Z\","
+                                     "\"threadId\":\"00000000-0000-4000-a000-00000000000a\"}}}") != NULL);
+    CHECK(i >= 0 && strstr(F.msg[i], "not sent") == NULL);
+    srv_text(&F, NEXT1);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_typed, NULL), MB_OK);
+    CHECK_ST(t_decoded, MB_OK);
+    CHECK(t_got.message_stream.len == 2 && t_got.message_stream.items == t_rows);
+    CHECK(mb_str_eq(t_rows[0].message_id, "a") && mb_str_eq(t_rows[1].message_id, "b") &&
+          mb_str_eq(t_rows[1].created_at, "2026-01-01T00:00:02+00:00"));
+    CHECK(sub.cursor_len == 27 && memcmp(sub.cursor, "\"2026-01-01T00:00:02+00:00\"", 27) == 0);
+    sub.vars = NULL;
+    mb_sub_stop(&ws, &sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_ARG); /* variables declared, none given */
+}
+
 int main(void) {
     test_accept_and_head();
     test_handshake();
@@ -718,6 +838,8 @@ int main(void) {
     test_garbage();
     test_gql_flows();
     test_reconnect();
+    test_poll_timing();
+    test_typed();
     printf("%d passed, %d failed\n", pass, fail);
     return fail != 0;
 }
