@@ -24,12 +24,13 @@ async function fixtureServer(dirName) {
 }
 
 async function replaySteps(srv, dirName, subscription, key) {
-  const steps = YAML.parse(fs.readFileSync(path.join(FIXTURES, dirName, 'steps.yaml'), 'utf8'));
+  steps.total += 1;
+  const list = YAML.parse(fs.readFileSync(path.join(FIXTURES, dirName, 'steps.yaml'), 'utf8'));
   const c = await initialised(wsUrl(srv), { 'x-hasura-admin-secret': ADMIN_SECRET });
   c.send({ id: '1', type: 'subscribe', payload: { query: subscription } });
   const results = [];
   if (key === 'live_response') assert.deepEqual((await c.next()).payload, { data: { hge_tests_test_t2: [] } }, 'first live result is sent at once');
-  for (const s of steps) {
+  for (const s of list) {
     const r = await post(`${srv.url}/v1/graphql`, { query: s.query, variables: s.variables ? JSON.parse(s.variables) : undefined }, { 'x-hasura-admin-secret': ADMIN_SECRET });
     assert.deepEqual(r.json, { data: JSON.parse(s.response) }, s.description);
     const m = await c.next();
@@ -41,11 +42,16 @@ async function replaySteps(srv, dirName, subscription, key) {
   }
   c.send({ id: '1', type: 'complete' });
   c.close();
+  steps.passed += 1;
   return results;
 }
 
+const steps = { passed: 0, total: 0 };
 describe('recorded subscription steps', () => {
-  after(() => dropDatabase(DB).catch(() => {}));
+  after(async () => {
+    await dropDatabase(DB).catch(() => {});
+    console.log(`# conformance subscription step files passed/total: ${steps.passed}/${steps.total}`);
+  });
   test('subscriptions/live_queries/steps.yaml: the live result follows insert, update, delete', async () => {
     const srv = await fixtureServer('subscriptions/live_queries');
     try {
@@ -143,6 +149,27 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     const c = await initialised(wsUrl(srv), { Authorization: `Bearer ${short}` });
     const cl = await c.closed(6000);
     assert.equal(cl.code, 1006, 'abrupt close, as Hasura tears the socket down at exp');
+  });
+
+  test('the Apollo protocol (subprotocol graphql-ws) also works: ka, start/data, stop, connection_error', async () => {
+    const c = connect(wsUrl(srv), 'graphql-ws');
+    await c.opened;
+    assert.equal(c.ws.protocol, 'graphql-ws');
+    c.send({ type: 'connection_init', payload: { headers: { Authorization: `Bearer ${token}` } } });
+    assert.deepEqual(await c.next(), { type: 'connection_ack' });
+    assert.deepEqual(await c.next((m) => m.type === 'ka', 3000), { type: 'ka' });
+    c.send({ id: '1', type: 'start', payload: { query: 'subscription { chatbotAggregate { aggregate { count } } }' } });
+    const d = await c.next();
+    assert.equal(d.type, 'data');
+    assert.ok(d.payload.data.chatbotAggregate.aggregate.count > 0);
+    c.send({ id: '1', type: 'stop' });
+    c.close();
+    const bad = connect(wsUrl(srv), 'graphql-ws');
+    await bad.opened;
+    bad.send({ type: 'connection_init', payload: { headers: { Authorization: 'Bearer x.y.z' } } });
+    const e = await bad.next();
+    assert.equal(e.type, 'connection_error');
+    assert.equal((await bad.closed()).code, 4400);
   });
 
   test('anonymous (no token) subscribes through the unauthorized role and sees only its rows', async () => {

@@ -32,8 +32,11 @@ export async function freshDatabase(name) {
   // Hasura's test databases have PostGIS; ours do when the Debian package is installed.
   let postgis = true;
   try { await c.query('CREATE EXTENSION IF NOT EXISTS postgis'); } catch { postgis = false; }
+  // some setups run SET lc_monetary TO "en_US.utf-8" (Hasura's CI image has that locale)
+  let enUS = true;
+  try { await c.query('SET lc_monetary TO "en_US.utf-8"'); } catch { enUS = false; }
   await c.end();
-  return { url: dbUrl(name), postgis };
+  return { url: dbUrl(name), postgis, enUS };
 }
 
 export async function dropDatabase(name) {
