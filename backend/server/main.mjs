@@ -57,5 +57,6 @@ async function stop(sig) {
   await pool.end().catch(() => {});
   process.exit(0);
 }
+process.on('unhandledRejection', (e) => console.error('mb-server: unhandled rejection:', e));
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -57,7 +57,14 @@ function connection(ws, req, state) {
   };
   const data = (id, text) => send(`{"type":${JSON.stringify(gtws ? 'next' : 'data')},"id":${JSON.stringify(id)},"payload":${text}}`);
 
-  ws.on('message', async (raw) => {
+  ws.on('message', (raw) => {
+    onMessage(raw).catch((e) => {
+      console.error('mb-server: websocket handler error:', e);
+      close(1011, 'internal error');
+    });
+  });
+
+  async function onMessage(raw) {
     let msg;
     try { msg = JSON.parse(raw.toString()); } catch { msg = null; }
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') {
@@ -109,7 +116,7 @@ function connection(ws, req, state) {
         if (gtws) close(4400, reason); else send({ type: 'connection_error', payload: reason });
       }
     }
-  });
+  }
 
   async function startOperation(id, payload) {
     let prep;

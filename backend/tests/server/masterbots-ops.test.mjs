@@ -179,6 +179,16 @@ test('deleteThread: others delete nothing, the owner deletes (messages cascade)'
   assert.deepEqual(await sql('SELECT 1 FROM thread WHERE thread_id = $1', [NEW_THREAD]), []);
 });
 
+test('constraint errors in Hasura\'s words: check, foreign key, not-null', async () => {
+  const chk = await admin(`mutation { insertSocialFollowingOne(object: {followerId: "${USERS.bob}", followeeId: "${USERS.bob}"}) { followerId } }`);
+  assert.deepEqual(chk, { errors: [{ message: 'Check constraint violation. new row for relation "social_following" violates check constraint "social_following_check"', extensions: { path: '$.selectionSet.insertSocialFollowingOne.args.object', code: 'permission-error' } }] });
+  const fk = await admin('mutation { insertThreadOne(object: {chatbotId: 999999, slug: "mb-test-fk"}) { threadId } }');
+  assert.deepEqual(fk, { errors: [{ message: 'Foreign key violation. insert or update on table "thread" violates foreign key constraint "thread_chatbot_id_fkey"', extensions: { path: '$.selectionSet.insertThreadOne.args.object', code: 'constraint-violation' } }] });
+  const nn = await admin('mutation { insertCategoryOne(object: {categoryId: 9002, order: 1}) { categoryId } }');
+  assert.equal(nn.errors[0].extensions.code, 'constraint-violation');
+  assert.match(nn.errors[0].message, /^Not-NULL violation\. null value in column "name" of relation "category" violates not-null constraint/);
+});
+
 test('admin: by-pk fields, a batched request and mutations in one transaction', async () => {
   const [t] = await sql('SELECT thread_id, slug FROM thread ORDER BY thread_id LIMIT 1');
   const r = await admin('query ($id: uuid!, $s: String!) { threadByPk(threadId: $id, slug: $s) { threadId slug } }', { id: t.thread_id, s: t.slug });
