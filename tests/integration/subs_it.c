@@ -144,12 +144,33 @@ static const mb_op thread_op = {MB_SUB_THREAD_MESSAGES, "threadMessages", t_vars
 static t_vars tvars;
 static int typed_batches;
 
+/* A live query on the same socket as the stream: its whole result again
+ * whenever it changes. */
+static const char LIVE_Q[] = "subscription threadLive($threadId: uuid!) { message(where: {threadId: {_eq: $threadId}}, "
+                             "orderBy: {createdAt: ASC}) { content } }";
+static mb_sub live;
+static int live_results, live_rows;
+static char live_last[32];
+
 static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
     int rows, el, t;
     (void)user;
     if (st != MB_OK || !res) {
         nerrors++;
         printf("  event: %s %s\n", mb_strerror(st), res ? res->error.message.ptr : "(complete)");
+        return;
+    }
+    if (sub == &live) {
+        live_results++;
+        live_rows = -1;
+        if (mb_json_find(&res->doc, res->data, "message", &rows) == MB_OK) {
+            live_rows = mb_json_size(&res->doc, rows);
+            live_last[0] = '\0';
+            for (el = mb_json_first(&res->doc, rows); el >= 0; el = mb_json_next(&res->doc, el))
+                if (mb_json_find(&res->doc, el, "content", &t) != MB_OK ||
+                    mb_json_unescape(&res->doc, t, live_last, sizeof live_last, NULL) != MB_OK)
+                    nerrors++;
+        }
         return;
     }
     if (sub->op) {
@@ -378,6 +399,8 @@ static mb_status tampered_connect(mb_ws *ws, const char *url, int mode) {
     return mb_ws_connect(ws);
 }
 
+#define CHECK_ST_OK(e, what) CHECK((e) == MB_OK, what)
+
 static void to_ws(const char *in, const char *scheme, char *out, size_t cap) {
     const char *rest = strstr(in, "://");
     snprintf(out, cap, "%s%s", scheme, rest ? rest : in);
@@ -413,6 +436,35 @@ int main(void) {
     CHECK(wtls_on && wtls.stats.handshakes >= 1, "wss: the stream ran over TLS with the local CA");
     mb_ws_close(&ws);
     stream_case("ws", ws_url, NULL, refetch, &ws, &sub, thread, vars, sizeof vars, 0);
+
+    {
+        /* a second subscription on the same socket: a live query of the
+           same thread; then stopped while the stream goes on */
+        int i, ok = 1, results;
+        uint64_t end;
+        memset(&live, 0, sizeof live);
+        live.query = LIVE_Q;
+        live.variables = vars;
+        s = mb_sub_start(&ws, &live);
+        CHECK(s == MB_OK && live.state == MB_SUB_ACTIVE && live.id != sub.id, "two subscriptions on one socket (ids differ)");
+        for (end = mb_posix_now_ms() + refetch + 2000; live_results == 0 && mb_posix_now_ms() < end;)
+            mb_sub_poll(&ws, 100, on_event, NULL);
+        CHECK(live_results >= 1 && live_rows == nsent, "live query: the first result at once, with every message so far");
+        for (i = 0; i < 2; i++)
+            if (insert(thread, "both") != MB_OK) ok = 0;
+        for (end = mb_posix_now_ms() + refetch + 2000;
+             (ngot < nsent || live_rows != nsent) && mb_posix_now_ms() < end;)
+            mb_sub_poll(&ws, 100, on_event, NULL);
+        CHECK(ok && all_once_in_order() && live_rows == nsent && strcmp(live_last, sent_content[nsent - 1]) == 0,
+              "both subscriptions see the new messages (stream: the rows; live query: the whole list)");
+        CHECK_ST_OK(mb_sub_stop(&ws, &live), "mb_sub_stop sends complete for the live query");
+        results = live_results;
+        if (insert(thread, "stream-only") != MB_OK) ok = 0;
+        wait_rows(&ws, nsent, refetch + 2000);
+        for (end = mb_posix_now_ms() + refetch + 200; mb_posix_now_ms() < end;) mb_sub_poll(&ws, 100, on_event, NULL);
+        CHECK(ok && all_once_in_order() && live_results == results && nerrors == 0,
+              "after complete: the stream goes on, the live query is silent");
+    }
 
     {
         /* server restart in the middle of the stream: rows inserted just
