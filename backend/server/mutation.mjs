@@ -83,15 +83,12 @@ async function insertObject(t, obj, onConflict, ctx, path, counter) {
     for (const [i, child] of v.data.entries()) {
       const c2 = { ...child };
       for (const [lc, rc] of rel.mapping) c2[rc] = { $raw: values[lc] };
-      await insertObjectRaw(remote, c2, v.on_conflict, ctx, `${path}.${k}.data[${i}]`, counter);
+      await insertObject(remote, c2, v.on_conflict, ctx, `${path}.${k}.data[${i}]`, counter);
     }
   }
   await checkRows(t, [r.rows[0].__mb_ctid], view?.ins?.check, ctx, path);
   return { ctid: r.rows[0].__mb_ctid, values };
 }
-
-// Children get their foreign-key columns from the parent even when the role may not set them.
-const insertObjectRaw = (t, obj, oc, ctx, path, counter) => insertObject(t, obj, oc, ctx, path, counter);
 
 async function checkRows(t, ctids, check, ctx, path) {
   if (ctx.admin || !check || Object.keys(check).length === 0 || ctids.length === 0) return;
@@ -134,9 +131,8 @@ export async function runInsert(t, f, ctx, one) {
   const counter = { n: 0 };
   const ctids = [];
   const argPath = `${f.path}.args.${one ? 'object' : 'objects'}`;
-  for (const [i, obj] of objects.entries()) {
-    const res = await insertObject(t, obj, f.args.on_conflict, ctx, one ? argPath : argPath, counter);
-    void i;
+  for (const obj of objects) {
+    const res = await insertObject(t, obj, f.args.on_conflict, ctx, argPath, counter);
     if (res) ctids.push(res.ctid);
   }
   if (one) return ctids.length ? rowsJson(t, ctids, f.sel, ctx, true) : 'null';

@@ -1,7 +1,7 @@
 // Turns a parsed GraphQL request into the internal tree the SQL compiler works on, checking
 // it against the role's schema with Hasura's messages and JSONPath error paths (Hasura does
 // not use the reference validator's wording, so this walk is its own).
-import { Kind, print, GraphQLBoolean, isNonNullType, isListType, isInputObjectType, isEnumType, isScalarType, isObjectType, getNamedType } from 'graphql';
+import { Kind, print, GraphQLBoolean, isNonNullType, isListType, isInputObjectType, isEnumType, isObjectType, getNamedType } from 'graphql';
 import { HasuraError, validationError } from './errors.mjs';
 
 const INT32_MAX = 2147483647;
@@ -377,4 +377,3 @@ function compatible(varType, locType, hasDefault) {
   return varType.name.value === locType.name;
 }
 
-export { isScalarType };

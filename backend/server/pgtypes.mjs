@@ -36,6 +36,3 @@ export function operatorsFor(col) {
 export const isOrderable = (col) => !ORDERABLE_NOT.has(col.udt);
 export const isNumeric = (col) => !col.isArray && NUMERIC.has(col.udt);
 export const isTextLike = (udt) => TEXTLIKE.has(udt);
-
-// Postgres type to cast a parameter to: the column's declared type (format_type).
-export const castType = (col) => col.sqlType;

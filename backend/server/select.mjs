@@ -102,6 +102,7 @@ function objectRel(rel, f, a, ctx) {
 
 function orderItems(orderBy, t, a, ctx) {
   const items = [];
+  const id = (e) => e; // top level: plain column expressions (distinct_on checks these)
   const walk = (ob, tt, aa, prefixRel) => {
     for (const [k, dir] of Object.entries(ob)) {
       if (dir === null || dir === undefined) continue;
@@ -123,7 +124,6 @@ function orderItems(orderBy, t, a, ctx) {
       }
     }
   };
-  const id = (e) => e;
   for (const ob of orderBy || []) walk(ob, t, a, id);
   return items;
 }
