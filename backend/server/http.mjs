@@ -1,5 +1,6 @@
 // HTTP endpoints: /v1/graphql (single and batched), /v1/query, /healthz, /v1/version.
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { HasuraError, gqlError, legacyError } from './errors.mjs';
 import { authenticate } from './auth.mjs';
 import { runRequest } from './execute.mjs';
@@ -53,7 +54,26 @@ async function graphqlEndpoint(state, req, res) {
     for (const b of body) parts.push(await runRequest(state, b, session));
     out = `[${parts.join(',')}]`;
   } else out = await runRequest(state, body, session);
-  send(res, 200, out, JSON_TYPE, out.startsWith('{"errors"') ? {} : { 'x-request-id': requestId });
+  if (out.startsWith('{"errors"')) return send(res, 200, out); // errors: no request id, never compressed
+  sendMaybeGzip(req, res, out, { 'x-request-id': requestId });
+}
+
+// Hasura's compression: gzip only when asked for; small bodies (< 700 B) stay plain when the client
+// also accepts identity; level 1 up to 20 000 B, else 6.
+function sendMaybeGzip(req, res, text, extra) {
+  const accept = String(req.headers['accept-encoding'] || '').toLowerCase();
+  const codings = new Map(accept.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
+    const [name, ...params] = x.split(';').map((y) => y.trim());
+    const q = params.find((y) => y.startsWith('q='));
+    return [name, q ? Number(q.slice(2)) : 1];
+  }));
+  const gzipOk = (codings.get('gzip') ?? 0) > 0;
+  const identityOk = codings.has('identity') ? codings.get('identity') > 0 : !codings.has('*') || codings.get('*') > 0;
+  const buf = Buffer.from(text, 'utf8');
+  if (!gzipOk || (buf.length < 700 && identityOk)) return send(res, 200, text, JSON_TYPE, extra);
+  const gz = zlib.gzipSync(buf, { level: buf.length <= 20000 ? 1 : 6 });
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': gz.length, 'Content-Encoding': 'gzip', ...extra });
+  res.end(gz);
 }
 
 async function queryEndpoint(state, req, res) {

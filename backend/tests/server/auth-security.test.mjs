@@ -199,6 +199,25 @@ describe('request errors in Hasura\'s shape', () => {
     assert.equal(r.json[0].errors[0].extensions.code, 'validation-failed');
     assert.ok(r.json[1].data.chatbotAggregate.aggregate.count > 0);
   });
+  test('gzip only when asked for and the body is 700 bytes or more', async () => {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    const raw = (query, enc) => new Promise((resolve, reject) => {
+      const body = JSON.stringify({ query });
+      const req = http.request(`${srv.url}/v1/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': enc } }, (res) => {
+        const chunks = []; res.on('data', (c) => chunks.push(c)); res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject); req.end(body);
+    });
+    const big = await raw('{ chatbot { name description } }', 'gzip');
+    assert.equal(big.headers['content-encoding'], 'gzip');
+    assert.ok(JSON.parse(zlib.gunzipSync(big.body)).data.chatbot.length > 0);
+    const small = await raw('{ chatbot(limit: 1) { name } }', 'gzip');
+    assert.equal(small.headers['content-encoding'], undefined);
+    const plain = await raw('{ chatbot { name description } }', 'identity');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(JSON.parse(plain.body).data);
+  });
   test('healthz, version, unknown paths, keep-alive with Content-Length', async () => {
     const h = await fetch(`${srv.url}/healthz`);
     assert.equal(await h.text(), 'OK');
