@@ -767,9 +767,11 @@ MB_API void mb_ws_close(mb_ws *ws);
  * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
  * MB_WS_MAX_CURSOR. */
 MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
-/* Registers a subscription (sub's query and variables set by the caller)
- * and subscribes at once when the socket is ready. MB_ERR_BUFFER when
- * MB_WS_MAX_SUBS are in use. */
+/* Registers a subscription (sub's query and variables, or op and vars, set
+ * by the caller) and subscribes at once when the socket is ready, else on
+ * connection. MB_ERR_JSON for variables that are not a JSON object,
+ * MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A subscribe message that
+ * does not fit the buffer ends the subscription (MB_SUB_DONE). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
@@ -3638,6 +3640,13 @@ static mb_status mb__ws_close_status(unsigned code) {
     return MB_ERR_WS_CLOSED;
 }
 
+static void mb__ws_forget(mb_ws *ws, mb_sub *sub, uint8_t state) {
+    unsigned i;
+    for (i = 0; i < MB_WS_MAX_SUBS; i++)
+        if (ws->subs[i] == sub) ws->subs[i] = NULL;
+    sub->state = state;
+}
+
 /* The members of sub's variables object, [*p, *e), checked as mb_execute
  * checks them. */
 static mb_status mb__ws_vars(mb_ws *ws, const mb_sub *sub, const char **p, const char **e) {
@@ -3651,7 +3660,9 @@ static mb_status mb__ws_vars(mb_ws *ws, const mb_sub *sub, const char **p, const
     return s;
 }
 
-/* Writes the subscribe message for sub under a new id and sends it. */
+/* Writes the subscribe message for sub under a new id and sends it. When
+ * the message cannot be written (too big, bad variables) the subscription
+ * is at fault, not the socket: it ends (MB_SUB_DONE) with that status. */
 static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     mb_writer w;
     mb_status s;
@@ -3671,7 +3682,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
         uint16_t i, n = 0;
         for (i = 0; i < op.num_vars; i++) {
             if (sub->cursor_var && strcmp(op.vars[i].name, sub->cursor_var) == 0) continue;
-            if (n == MB_WS_MAX_VARS) return MB_ERR_BUFFER;
+            if (n == MB_WS_MAX_VARS) { mb__w_fail(&w, MB_ERR_BUFFER); break; }
             keep[n++] = op.vars[i];
         }
         op.vars = keep;
@@ -3679,28 +3690,25 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
         mb_typed_write_vars(&w, &op, sub->vars);
     } else if (sub->variables) {
         const char *p, *e;
-        if ((s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) return s;
-        if (p < e) {
+        if ((s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) mb__w_fail(&w, s);
+        else if (p < e) {
             if (!(w.first & 2u)) mb_w_bytes(&w, ",", 1);
             mb_w_bytes(&w, p, (size_t)(e - p));
             w.first &= ~2u;
         }
     }
-    s = mb_gql_end(&w);
+    mb_gql_end(&w);
     mb_w_bytes(&w, "}", 1);
-    if (s == MB_OK) s = mb__ws_frame(ws, 1, &w);
+    if (w.err != MB_OK) {
+        mb__ws_forget(ws, sub, MB_SUB_DONE);
+        return w.err;
+    }
+    s = mb__ws_frame(ws, 1, &w);
     if (s == MB_OK) {
         sub->id = id;
         sub->state = MB_SUB_ACTIVE;
     }
     return s;
-}
-
-static void mb__ws_forget(mb_ws *ws, mb_sub *sub, uint8_t state) {
-    unsigned i;
-    for (i = 0; i < MB_WS_MAX_SUBS; i++)
-        if (ws->subs[i] == sub) ws->subs[i] = NULL;
-    sub->state = state;
 }
 
 /* After a stream batch: keep the cursor field of its last row. */
@@ -3742,9 +3750,11 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n, mb_sub_fn fn, void
         ws->connects++;
         ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
         ws->refreshed = 0;
-        for (i = 0; i < MB_WS_MAX_SUBS; i++)
-            if (ws->subs[i] && ws->subs[i]->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, ws->subs[i])) != MB_OK)
-                return s;
+        for (i = 0; i < MB_WS_MAX_SUBS; i++) {
+            mb_sub *p = ws->subs[i];
+            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK && p->state != MB_SUB_DONE)
+                return s; /* the socket failed */
+        }
         return MB_OK;
     }
     if (ws->state != MB__WS_READY) return mb__ws_fail(ws, 4400, MB_ERR_WS_PROTOCOL);
@@ -4061,10 +4071,10 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     ws->subs[freeslot] = sub;
     sub->state = MB_SUB_PENDING;
     sub->rows = 0;
-    /* a failed send leaves it pending: the broken socket is noticed by the
-       next poll, which reconnects and subscribes again */
+    /* a message that cannot be written ends it (MB_SUB_DONE); a failed send
+       leaves it pending: the next poll notices the broken socket, reconnects
+       and subscribes again */
     if (ws->state == MB__WS_READY) s = mb__ws_subscribe(ws, sub);
-    if (s == MB_ERR_BUFFER || s == MB_ERR_ARG || s == MB_ERR_UTF8) mb__ws_forget(ws, sub, MB_SUB_IDLE);
     return s;
 }
 

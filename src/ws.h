@@ -137,9 +137,11 @@ MB_API void mb_ws_close(mb_ws *ws);
  * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
  * MB_WS_MAX_CURSOR. */
 MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
-/* Registers a subscription (sub's query and variables set by the caller)
- * and subscribes at once when the socket is ready. MB_ERR_BUFFER when
- * MB_WS_MAX_SUBS are in use. */
+/* Registers a subscription (sub's query and variables, or op and vars, set
+ * by the caller) and subscribes at once when the socket is ready, else on
+ * connection. MB_ERR_JSON for variables that are not a JSON object,
+ * MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A subscribe message that
+ * does not fit the buffer ends the subscription (MB_SUB_DONE). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);

@@ -514,6 +514,12 @@ static void test_garbage(void) {
     }
 }
 
+static int registered(const mb_ws *ws, const mb_sub *sub) {
+    int i, n = 0;
+    for (i = 0; i < MB_WS_MAX_SUBS; i++) n += ws->subs[i] == sub;
+    return n;
+}
+
 static void test_gql_flows(void) {
     mb_ws ws;
     mb_sub a, b, live;
@@ -620,8 +626,27 @@ static void test_gql_flows(void) {
     CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
     a.variables = "[1]";
     CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
-    CHECK(ws.subs[0] == NULL && ws.subs[1] == NULL);
+    CHECK(!registered(&ws, &a));
     CHECK_ST(mb_sub_cursor(&a, "v", "f", "\"0123456789012345678901234567890123456789012345678\""), MB_ERR_BUFFER);
+
+    reset("a subscription too big for the buffer ends; the others go on");
+    {
+        static char bigq[1200];
+        memset(bigq, ' ', sizeof bigq - 1);
+        memcpy(bigq, "subscription", 12);
+        c = config(1024);
+        mb_ws_init(&ws, &c);
+        stream_sub(&a);
+        memset(&b, 0, sizeof b);
+        b.query = bigq;
+        CHECK_ST(mb_sub_start(&ws, &b), MB_OK); /* pending: written at connection */
+        CHECK_ST(mb_sub_start(&ws, &a), MB_OK);
+        CHECK_ST(mb_ws_connect(&ws), MB_OK);
+        CHECK(b.state == MB_SUB_DONE && a.state == MB_SUB_ACTIVE && !registered(&ws, &b) && registered(&ws, &a));
+        CHECK(fake_find(&F, "\"type\":\"subscribe\"") >= 0 && fake_find(&F, "subscription   ") < 0);
+        CHECK_ST(mb_sub_start(&ws, &b), MB_ERR_BUFFER); /* and at once when connected */
+        CHECK(b.state == MB_SUB_DONE && a.state == MB_SUB_ACTIVE);
+    }
 }
 
 static void test_reconnect(void) {
