@@ -110,7 +110,11 @@ function opsCond(x, col, ops, t, a, ctx, perm) {
   };
   for (const [op, v] of Object.entries(ops)) {
     if (op === '_is_null') { if (v !== null) parts.push(v ? `${x} IS NULL` : `${x} IS NOT NULL`); continue; }
-    if (v === null) continue; // Hasura ignores null-valued operators
+    // v2 (without HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE): _eq/_neq compare nullably, so null
+    // means IS NULL / IS NOT NULL; other operators given null are left out
+    if (v === null && op === '_eq') { parts.push(`${x} IS NULL`); continue; }
+    if (v === null && op === '_neq') { parts.push(`${x} IS NOT NULL`); continue; }
+    if (v === null) continue;
     if (op === '_in' || op === '_nin') {
       const arr = perm && isSessionVar(v) ? ctx.p.add(sessionValue(ctx, v), `${col.sqlType}[]`) : ctx.p.add(v.map((e) => toParam(e, col)), `${col.sqlType}[]`);
       parts.push(op === '_in' ? `(${x} = ANY(${arr}))` : `(NOT (${x} = ANY(${arr})))`);

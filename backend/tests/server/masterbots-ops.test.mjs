@@ -54,6 +54,15 @@ test('getChatbots (anonymous): limit, offset and a category filter through a rel
   assert.deepEqual(new Set(ids(bot.threads, 'threadId')), new Set(ids(threads, 'thread_id')));
 });
 
+test('where with _eq/_neq null compares nullably (Hasura v2), _isNull likewise', async () => {
+  const q = (w) => anon(`{ chatbotAggregate(where: ${w}) { aggregate { count } } }`).then((r) => r.data.chatbotAggregate.aggregate.count);
+  const [{ nulls, notnulls }] = await sql('SELECT count(*) FILTER (WHERE default_tone IS NULL)::int AS nulls, count(*) FILTER (WHERE default_tone IS NOT NULL)::int AS notnulls FROM chatbot');
+  assert.equal(await q('{defaultTone: {_eq: null}}'), nulls);
+  assert.equal(await q('{defaultTone: {_isNull: true}}'), nulls);
+  assert.equal(await q('{defaultTone: {_neq: null}}'), notnulls);
+  assert.equal(await q('{defaultTone: {_isNull: false}}'), notnulls);
+});
+
 test('chatbotAggregate: count as anonymous equals the table count', async () => {
   const r = await anon('{ chatbotAggregate { aggregate { count } } }');
   const [{ n }] = await sql('SELECT count(*)::int AS n FROM chatbot');
