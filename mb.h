@@ -687,11 +687,11 @@ struct mb_sub;
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
  * res and every view in it are valid only during the call: read it with
- * the json layer, or decode it with a generated operation's decoder
- * (mb_typed_decode with the op's data shape), which unescapes in place.
+ * the json layer, or decode a generated operation's result with
+ * mb_sub_decode() (the typed layer; it unescapes in place).
  * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
  * longer valid), not mb_ws_close(). */
-typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, mb_result *res);
+typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
 
@@ -785,6 +785,11 @@ MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
  * poll after the backoff. MB_ERR_AUTH stays until mb_ws_set_jwt when the
  * refresh hook cannot give a token the server accepts. */
 MB_API mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user);
+
+/* Decodes a result of sub (made from a generated operation: sub->op) into
+ * its data struct and pools, as the operation's own decoder would; only
+ * inside the callback. MB_ERR_ARG when sub has no op. */
+MB_API mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_pool *pools, size_t num_pools);
 
 /* New messages of a thread, oldest first, as a stream from a createdAt
  * cursor: variables {"threadId": "<uuid>"}, cursor variable "since",
@@ -4091,6 +4096,13 @@ mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
     }
     mb__ws_forget(ws, sub, MB_SUB_IDLE);
     return s;
+}
+
+mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_pool *pools, size_t num_pools) {
+    if (!sub || !sub->op || !res) return MB_ERR_ARG;
+    /* the result is in the caller's buffer, given const to the callback only
+       so that reading it needs no cast */
+    return mb_typed_decode((mb_result *)(uintptr_t)res, sub->op->data, data, pools, num_pools);
 }
 
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {

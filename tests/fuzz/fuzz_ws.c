@@ -13,7 +13,7 @@ static char wbuf[4096];
 static mb_token wtok[128];
 static unsigned events;
 
-static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
+static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
     (void)user;
     (void)sub;
     (void)st;

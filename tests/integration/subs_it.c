@@ -152,7 +152,7 @@ static mb_sub live;
 static int live_results, live_rows;
 static char live_last[32];
 
-static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
+static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
     int rows, el, t;
     (void)user;
     if (st != MB_OK || !res) {
@@ -181,7 +181,7 @@ static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
         pool.base = items;
         pool.cap = 16;
         pool.used = pool.needed = 0;
-        if (mb_typed_decode(res, sub->op->data, &d, &pool, 1) != MB_OK) { nerrors++; return; }
+        if (mb_sub_decode(sub, res, &d, &pool, 1) != MB_OK) { nerrors++; return; }
         typed_batches++;
         for (i = 0; i < d.message_stream.len; i++) {
             const t_row *r = &d.message_stream.items[i];

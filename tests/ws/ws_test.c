@@ -34,7 +34,7 @@ typedef struct ev {
 static ev evs[64];
 static int nev;
 
-static void on_event(void *user, mb_sub *sub, mb_status st, mb_result *res) {
+static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
     ev *e = &evs[nev < 63 ? nev++ : 63];
     (void)user;
     e->sub = sub;
@@ -814,13 +814,13 @@ static const mb_op t_op = {"subscription threadMessages($threadId: uuid!, $since
 static t_row t_rows[4];
 static t_data t_got;
 static mb_status t_decoded = MB_ERR_ARG;
-static void on_typed(void *user, mb_sub *sub, mb_status st, mb_result *res) {
+static void on_typed(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
     mb_pool pool;
     (void)user;
     pool.base = t_rows;
     pool.cap = 4;
     pool.used = pool.needed = 0;
-    if (st == MB_OK && res) t_decoded = mb_typed_decode(res, sub->op->data, &t_got, &pool, 1);
+    if (st == MB_OK && res) t_decoded = mb_sub_decode(sub, res, &t_got, &pool, 1);
 }
 
 static void test_typed(void) {
