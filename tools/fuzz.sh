@@ -6,11 +6,11 @@
 # build/fuzz/artifacts/<name>/ and the command that replays it is printed.
 # Prints one PASS/FAIL line per harness with its executions, a table in
 # build/fuzz/stats.tsv, and ends with "N passed, N failed".
-# Usage: FUZZ_SECONDS=N tools/fuzz.sh [NAME...]   (names: http json ... )
+# Usage: FUZZ_SECONDS=N [MB_FUZZ_DIR=build/fuzz] tools/fuzz.sh [NAME...]  (names: http json ...)
 #        tools/fuzz.sh --seeds DIR                 (only write the seeds)
 set -u
 cd "$(dirname "$0")/.." || exit 1
-B=build/fuzz
+B=${MB_FUZZ_DIR:-build/fuzz} # own folder: two runs at once do not share binaries
 secs=${FUZZ_SECONDS:-60}
 tools/deps.sh c node >/dev/null || exit 1
 

@@ -77,8 +77,8 @@ static const opdef ops[] = {
     OP(follow_chatbot), OP(unfollow_chatbot),
 };
 
-static union { max_align_t a; char b[16384]; } out;
-static union { max_align_t a; char b[POOL_BYTES]; } pool_mem[MAX_POOLS];
+static union { long double ld; void *vp; uint64_t u; char b[16384]; } out;
+static union { long double ld; void *vp; uint64_t u; char b[POOL_BYTES]; } pool_mem[MAX_POOLS];
 static size_t esz[MAX_POOLS];
 static size_t npools;
 static char body[1 << 16];
