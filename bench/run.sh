@@ -1,36 +1,190 @@
 #!/usr/bin/env bash
-# Benchmarks, measured in instructions (callgrind): repeatable on any machine.
-# Usage: bench/run.sh   (make bench)   writes bench/results.md
+# The benchmarks (make bench): instruction counts from callgrind and wall
+# time, each side of a comparison measured in the same process run.
+#   (a) decoding getChatbots (20), getMessages (100), getThreads (20):
+#       mb's typed decoder vs bare jsmn (the floor) vs cJSON
+#   (b) building a request: mb vs snprintf assembly
+#   (c) a round trip over keep-alive to the local server: mb vs libcurl + cJSON
+#   (d) scaling: getMessages answers from 1 KB to 1 MB, instructions per byte
+# Usage: bench/run.sh   writes BENCHMARKS.md at the repository root.
+# Starts its own local stack for (c) (ports 18094/18464, state .state/bench)
+# and stops it after. Needs libcjson-dev and libcurl4-openssl-dev (installed
+# here with apt-get when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/deps.sh c >/dev/null
+tools/deps.sh c pg node >/dev/null
+want=()
+[ -f /usr/include/cjson/cJSON.h ] || want+=(libcjson-dev)
+[ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] || want+=(libcurl4-openssl-dev)
+if [ ${#want[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "bench/run.sh: missing ${want[*]} (apt-get install ${want[*]})" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+fi
 B=build/bench
 mkdir -p $B
-gcc -std=c99 -O2 -g -I. bench/decode.c -o $B/decode
-REPS=200
-ir() {  # instructions of one run
-    valgrind --tool=callgrind --callgrind-out-file=$B/cg.out "$@" >/dev/null 2>$B/cg.err
-    sed -n 's/^summary: //p' $B/cg.out
+CFLAGS="-std=c99 -O2 -g -Wall -Wextra -Werror -I. -Ibench"
+gcc $CFLAGS bench/decode.c -o $B/decode -lcjson
+gcc $CFLAGS bench/request.c -o $B/request
+gcc $CFLAGS bench/roundtrip.c -o $B/roundtrip -lcjson -lcurl
+
+# cg OUT PROG ARGS...: callgrind, counting only inside the bench_* functions
+cg() {
+  local out=$1; shift
+  valgrind --tool=callgrind --callgrind-out-file="$out" --collect-atstart=no --toggle-collect='bench_*' "$@" > /dev/null 2> "$out.err" \
+    || { cat "$out.err" >&2; echo "bench/run.sh: $* failed under callgrind" >&2; exit 1; }
 }
-base=$(ir $B/decode 0 $REPS)
-jsmn=$(ir $B/decode 1 $REPS)
-typed=$(ir $B/decode 2 $REPS)
-paths=$(ir $B/decode 3 $REPS)
-size=$($B/decode 0 1 | sed -n 's/.*repeats, \([0-9]*\)-byte.*/\1/p')
-per() { echo $(( ($1 - base) / REPS )); }
+# ir OUT FUNCTION: inclusive instructions of FUNCTION in a callgrind output
+ir() {
+  callgrind_annotate --inclusive=yes --threshold=100 "$1" 2>/dev/null |
+    awk -v f="$2" '!done && $0 ~ (":" f " \\[") { gsub(",", "", $1); print $1; done = 1 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
+
+# ---- (a) decoding
+REPS=10
+declare -A A_IR A_NS A_SIZE
+for op in chatbots messages threads; do
+  A_SIZE[$op]=$($B/decode size $op)
+  cg $B/cg.$op $B/decode cg $op $REPS
+  for d in jsmn mb cjson; do A_IR[$op.$d]=$(div "$(ir $B/cg.$op bench_$d)" $REPS); done
+  wreps=$(( 200000 / ${A_SIZE[$op]} + 1 ))
+  while read -r d ns; do A_NS[$op.$d]=$ns; done < <($B/decode wall $op $wreps)
+done
+
+# where mb's own instructions go: getMessages, mb alone
+valgrind --tool=callgrind --callgrind-out-file=$B/cg.profile --collect-atstart=no --toggle-collect=bench_mb \
+  $B/decode cg messages $REPS > /dev/null 2> $B/cg.profile.err
+PROFILE=$(callgrind_annotate --threshold=99 $B/cg.profile 2>/dev/null | sed -n '/file:function/,/^$/p' | sed '1,2d' |
+  grep -v '^$' | sed 's#/[^ ]*/\./##; s#\./string/[^:]*:#libc:#; s# \[.*##' | head -n 12)
+
+# ---- (b) request building
+cg $B/cg.request $B/request cg 1000
+B_MB=$(div "$(ir $B/cg.request bench_mb_request)" 1000)
+B_SN=$(div "$(ir $B/cg.request bench_snprintf_request)" 1000)
+while read -r d ns; do eval "B_NS_$d=$ns"; done < <($B/request wall 200)
+
+# ---- (d) scaling
+D_ROWS=""
+for bytes in 1024 4096 16384 65536 262144 1048576; do
+  reps=$(( 1048576 / bytes )); [ $reps -ge 1 ] || reps=1
+  cg $B/cg.scale $B/decode scale $bytes $reps
+  actual=$($B/decode scale $bytes 1 | sed -n 's/^scale: \([0-9]*\) bytes, \([0-9]*\) messages$/\1 \2/p')
+  read -r size msgs <<< "$actual"
+  j=$(ir $B/cg.scale bench_jsmn); m=$(ir $B/cg.scale bench_mb); c=$(ir $B/cg.scale bench_cjson)
+  D_ROWS+="| $size | $msgs | $(awk -v x="$j" -v r=$reps -v s="$size" 'BEGIN { printf "%.1f", x / r / s }') | $(awk -v x="$m" -v r=$reps -v s="$size" 'BEGIN { printf "%.1f", x / r / s }') | $(awk -v x="$c" -v r=$reps -v s="$size" 'BEGIN { printf "%.1f", x / r / s }') | $(ratio "$m" "$j") |"$'\n'
+done
+
+# ---- (c) round trip against the local stack, on ports of its own
+export MB_STATE_DIR="$PWD/.state/bench" MB_PG_PORT=54364 MB_HTTP_PORT=18094 MB_HTTPS_PORT=18464
+trap 'backend/local down >/dev/null 2>&1' EXIT
+backend/local up > $B/stack.log 2>&1 || { cat $B/stack.log >&2; exit 1; }
+JWT=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user)
+URL="http://127.0.0.1:$MB_HTTP_PORT/v1/graphql"
+N=50
+cg $B/cg.rt $B/roundtrip cg "$URL" "$JWT" $N
+C_MB=$(div "$(ir $B/cg.rt bench_rt_mb)" $N)
+C_CURL=$(div "$(ir $B/cg.rt bench_rt_curl)" $N)
+while read -r d ns; do eval "C_NS_$d=$ns"; done < <($B/roundtrip wall "$URL" "$JWT" 200)
+backend/local down > /dev/null 2>&1
+trap - EXIT
+
+# ---- report
+us() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1000 }'; }
 {
-  echo "# Benchmark results"
-  echo
-  echo "Generated by \`make bench\` (\`bench/run.sh\`) on $(date -u +%Y-%m-%d) with $(gcc --version | head -n1), \`-O2\`;"
-  echo "instructions counted by \`valgrind --tool=callgrind\` ($(valgrind --version)), $REPS repeats, the cost of copying"
-  echo "the body each repeat subtracted."
-  echo
-  echo "## Decoding a getChatbots answer (20 chatbots, $size bytes)"
-  echo
-  echo "| decoder | instructions per answer | vs bare jsmn |"
-  echo "|---|---|---|"
-  echo "| bare jsmn tokenization (the floor) | $(per $jsmn) | 1.00x |"
-  awk -v t="$(per $typed)" -v j="$(per $jsmn)" 'BEGIN { printf "| mb: envelope + generated typed decoder (all fields) | %d | %.2fx |\n", t, t / j }'
-  awk -v t="$(per $paths)" -v j="$(per $jsmn)" 'BEGIN { printf "| mb: envelope + one path lookup per field (mb_json_find) | %d | %.2fx |\n", t, t / j }'
-} > bench/results.md
-cat bench/results.md
+cat <<HEAD
+# Benchmarks
+
+Generated by \`make bench\` (\`bench/run.sh\`) on $(date -u +%Y-%m-%d); do not edit by hand. Host: $(gcc --version | head -n 1),
+\`-O2\`, $(valgrind --version), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(nproc) CPUs).
+
+**Method.** Each comparison runs all its sides in one process: under \`valgrind --tool=callgrind
+--collect-atstart=no --toggle-collect='bench_*'\` for instruction counts (exact and repeatable; inclusive cost of each
+\`bench_*\` function, read with \`callgrind_annotate --inclusive=yes\`), and natively, interleaved, for wall time
+(the best of 101 rounds for (a) and (b); the mean of 200 alternating round trips for (c)). Wall time on a shared
+machine is noisy; the instruction counts are the figures to compare across runs. Everything is reproduced by one
+command: \`bench/run.sh\` (or \`make bench\`).
+
+## (a) Decoding a Masterbots answer
+
+The answers are generated by \`bench/bodies.h\` to look like the local server's (markdown message bodies with
+escapes and non-ASCII text, timestamps, UUIDs). Sides: **jsmn**, bare tokenization with mb's configuration
+(\`JSMN_STRICT\`, \`JSMN_PARENT_LINKS\`), the floor; **mb**, \`mb_gql_decode\` (tokens + envelope) and the generated
+decoder (\`mb_get_*_decode\`) filling the caller's structs; **cJSON** (Debian \`libcjson-dev\`),
+\`cJSON_ParseWithLength\`, then every field the mb structs hold, then \`cJSON_Delete\`.
+
+| answer | bytes | jsmn instr. | mb instr. | cJSON instr. | mb / jsmn | cJSON / jsmn | jsmn µs | mb µs | cJSON µs | mb / jsmn (time) | cJSON / mb (time) |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+HEAD
+for op in chatbots messages threads; do
+  case $op in chatbots) label="getChatbots, 20 chatbots" ;; messages) label="getMessages, 100 messages" ;; threads) label="getThreads, 20 threads" ;; esac
+  echo "| $label | ${A_SIZE[$op]} | ${A_IR[$op.jsmn]} | ${A_IR[$op.mb]} | ${A_IR[$op.cjson]} | $(ratio ${A_IR[$op.mb]} ${A_IR[$op.jsmn]})x | $(ratio ${A_IR[$op.cjson]} ${A_IR[$op.jsmn]})x | $(us ${A_NS[$op.jsmn]}) | $(us ${A_NS[$op.mb]}) | $(us ${A_NS[$op.cjson]}) | $(ratio ${A_NS[$op.mb]} ${A_NS[$op.jsmn]})x | $(ratio ${A_NS[$op.cjson]} ${A_NS[$op.mb]})x |"
+done
+cat <<MID
+
+The issue's goal is mb within **1.3x** of bare jsmn in instructions. Where mb's instructions go, getMessages
+(100 messages), mb alone (\`--toggle-collect=bench_mb\`), self cost per function over $REPS decodes:
+
+\`\`\`
+$PROFILE
+\`\`\`
+
+\`jsmn_parse\` is the floor itself; everything below it is mb's own work: \`mb__unescape\` decodes every string's
+escapes in place, \`mb_utf8_valid\` checks every string is valid UTF-8 (a second pass over the same bytes), and
+\`mb__gap_ok\` checks the bytes between tokens (strictness jsmn leaves out). The generated decoder itself
+(\`mb__t_object\`, \`mb__t_value\`) is a small share.
+
+## (b) Building a request
+
+A getMessages request (threadId, limit) with its HTTP head and a JWT, 1000 times each. **mb**: \`mb_request\` +
+\`mb_typed_write_vars\` + what \`mb_send\` writes before sending (\`mb_gql_end\`, the head). **snprintf**: the usual
+hand assembly, the query escaped once in advance and the variables trusted unescaped; two \`snprintf\` calls. The
+program checks first that both produce the same bytes.
+
+| side | instructions | µs | vs snprintf (instr.) | vs snprintf (time) |
+|---|---|---|---|---|
+| mb | $B_MB | $(us $B_NS_mb) | $(ratio $B_MB $B_SN)x | $(ratio $B_NS_mb $B_NS_snprintf)x |
+| snprintf | $B_SN | $(us $B_NS_snprintf) | 1.00x | 1.00x |
+
+mb escapes and UTF-8-checks every string it writes (the query included) and refuses CR/LF in header values; the
+snprintf side does neither, which is why it is the usual way and also the usual injection bug.
+
+## (c) A full round trip over keep-alive
+
+getChatbots (limit 20) as a user with a JWT, against the local server (\`backend/local\`, plain HTTP on loopback so
+that TLS libraries are not what is compared), on one kept-alive connection per side. **mb**: \`mb_get_chatbots\`
+over \`platform/mb_posix.h\`. **curl**: one libcurl easy handle (\`libcurl4-openssl-dev\`) posting the same body,
+then cJSON parse and extract. Instructions are the client's only (the server is another process).
+
+| side | client instructions per round trip | µs per round trip (wall, server included) |
+|---|---|---|
+| mb | $C_MB | $(us $C_NS_mb) |
+| libcurl + cJSON | $C_CURL | $(us $C_NS_curl) |
+| ratio curl / mb | $(ratio $C_CURL $C_MB)x | $(ratio $C_NS_curl $C_NS_mb)x |
+
+The wall time is dominated by the server (Node + PostgreSQL on the same machine); the client's share is the
+instruction count.
+
+## (d) Scaling: 1 KB to 1 MB
+
+getMessages answers grown message by message to each size; instructions per byte of answer for each decoder (about
+1 MB decoded per size, at least one answer). Flat columns mean linear cost.
+
+| bytes | messages | jsmn instr./byte | mb instr./byte | cJSON instr./byte | mb / jsmn |
+|---|---|---|---|---|---|
+${D_ROWS}
+## Commands
+
+\`\`\`
+bench/run.sh                                   # all of the above, writes BENCHMARKS.md (make bench)
+gcc -std=c99 -O2 -g -I. -Ibench bench/decode.c -o build/bench/decode -lcjson
+valgrind --tool=callgrind --collect-atstart=no --toggle-collect='bench_*' build/bench/decode cg messages 20
+callgrind_annotate --inclusive=yes build/bench/callgrind.out.*   # bench_jsmn / bench_mb / bench_cjson
+build/bench/decode wall messages 5             # ns per decode, interleaved, best of 101 rounds
+build/bench/decode scale 1048576 2             # (d), one size
+build/bench/request cg 1000 ; build/bench/request wall 200
+build/bench/roundtrip cg|wall URL JWT N        # URL/JWT from backend/local env / token
+\`\`\`
+MID
+} > BENCHMARKS.md
+cat BENCHMARKS.md
