@@ -10,7 +10,7 @@ B       := build
 SRC     := $(wildcard src/*.h src/*.c)
 UNIT    := $(wildcard tests/unit/*.c)
 
-.PHONY: all cli test demo bench amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
+.PHONY: all cli test demo bench fuzz coverage amalgamate generate check-amalgamation check-generated deps unit fixtures size clean
 all: cli
 
 # The mb command (examples/cli): build/mb
@@ -64,9 +64,18 @@ unit: $(B)/test_unit $(B)/fixtures/index.tsv
 size:
 	tools/size.sh
 
-# Instruction counts (callgrind), written to bench/results.md
+# Benchmarks (callgrind instruction counts and wall-time ratios): BENCHMARKS.md
 bench:
 	bench/run.sh
+
+# Every libFuzzer harness in tests/fuzz for FUZZ_SECONDS each
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh
+
+# gcovr line and branch coverage of src/
+coverage:
+	tools/coverage.sh
 
 clean:
 	rm -rf $(B)
