@@ -21,6 +21,7 @@
 /* ---- no heap: any attempt to grow it ends the run loudly ----
  * Linked with -Wl,--wrap=_sbrk, so newlib's malloc lands here. */
 void fw_exit(int status) __attribute__((noreturn)); /* crt_noheap.c */
+size_t fw_stack_peak(void);                          /* crt_noheap.c */
 void *__wrap__sbrk(ptrdiff_t incr);
 void *__wrap__sbrk(ptrdiff_t incr) {
     static char msg[128];
@@ -154,5 +155,6 @@ int main(int argc, char **argv) {
         (unsigned)uart.received);
     mb_client_close(&client);
     mb_tls_free(&tls);
+    say("fw: stack peak %u bytes (the whole run: mbedTLS handshake, mb, printing)\n", (unsigned)fw_stack_peak());
     return 0;
 }
