@@ -11,7 +11,7 @@ SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS n
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = t.typelem
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','v','m','p','f')
-  AND n.nspname NOT IN ('pg_catalog','information_schema')
+  AND n.nspname NOT IN ('pg_catalog','information_schema') /*ONE*/
 ORDER BY n.nspname, c.relname, a.attnum`;
 
 const CONS_SQL = `
@@ -40,12 +40,33 @@ SELECT n.nspname AS schema, p.proname AS name, p.proretset AS retset, rt.typname
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_type rt ON rt.oid = p.prorettype
 JOIN pg_namespace rtn ON rtn.oid = rt.typnamespace LEFT JOIN pg_class rc ON rc.oid = rt.typrelid
 WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prokind = 'f'
+  AND (n.nspname || '.' || p.proname) = ANY($1::text[])
 ORDER BY p.oid`;
+
+// The columns of one table (same shape as loadCatalog's), or null when it does not exist.
+export async function tableColumns(pool, schema, name) {
+  const r = await pool.query(COLS_SQL.replace('/*ONE*/', 'AND n.nspname = $1 AND c.relname = $2'), [schema, name]);
+  if (r.rows.length === 0) return null;
+  return r.rows.map((x) => ({ name: x.name, sqlType: x.sql_type, udt: x.udt, isArray: x.is_array, nullable: !x.not_null }));
+}
+
+export async function tableExists(pool, schema, name) {
+  const r = await pool.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r','v','m','p','f')`, [schema, name]);
+  return r.rows.length > 0;
+}
+
+export async function functionExists(pool, schema, name) {
+  const r = await pool.query(`SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2`, [schema, name]);
+  return r.rows.length > 0;
+}
 
 export const qualify = (schema, name) => `${schema}.${name}`;
 
-export async function loadCatalog(pool) {
-  const [cols, cons, comments, funcs] = await Promise.all([pool.query(COLS_SQL), pool.query(CONS_SQL), pool.query(TABLE_COMMENTS_SQL), pool.query(FUNCS_SQL)]);
+// functionNames: "schema.name" of the functions wanted (computed fields); PostGIS alone has
+// thousands, so the catalogue reads only these.
+export async function loadCatalog(pool, functionNames = []) {
+  const [cols, cons, comments, funcs] = await Promise.all([pool.query(COLS_SQL), pool.query(CONS_SQL), pool.query(TABLE_COMMENTS_SQL), pool.query(FUNCS_SQL, [functionNames])]);
   const tables = new Map();
   const get = (schema, table) => {
     const k = qualify(schema, table);

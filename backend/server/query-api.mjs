@@ -2,7 +2,7 @@
 // Errors use the legacy shape {"error","path","code"} with the real HTTP status.
 import { HasuraError } from './errors.mjs';
 import { tableRef, trackTable, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
-import { loadCatalog } from './catalog.mjs';
+import { tableColumns, tableExists, functionExists } from './catalog.mjs';
 import { ident } from './model.mjs';
 import { Params, valueSql, numericBinaryScale } from './sqlparams.mjs';
 
@@ -27,7 +27,8 @@ async function runSql(state, args) {
 // Legacy /v1/query insert: {table, objects, returning?}
 async function insertRows(state, args) {
   const ref = tableRef(args.table);
-  const cat = (await loadCatalog(state.pool)).get(`${ref.schema}.${ref.name}`);
+  const columns = await tableColumns(state.pool, ref.schema, ref.name);
+  const cat = columns && { columns };
   if (!cat) throw new HasuraError('not-exists', `table "${ref.name}" does not exist`, '$.args.table');
   let n = 0;
   for (const obj of args.objects || []) {
@@ -61,8 +62,7 @@ async function one(state, q, dirty) {
     case 'run_sql': dirty.catalog = true; return runSql(state, args);
     case 'track_table': {
       const ref = tableRef(args.table ?? args);
-      const cat = await loadCatalog(state.pool);
-      if (!cat.has(`${ref.schema}.${ref.name}`)) throw new HasuraError('not-exists', `no such table/view exists in source: "${ref.name}"`, '$.args');
+      if (!(await tableExists(state.pool, ref.schema, ref.name))) throw new HasuraError('not-exists', `no such table/view exists in source: "${ref.name}"`, '$.args');
       trackTable(state.metadata, ref, { is_enum: args.is_enum, custom_name: args.configuration?.custom_name });
       dirty.model = true;
       return OK;
@@ -87,11 +87,10 @@ async function one(state, q, dirty) {
     }
     case 'insert': return insertRows(state, args);
     case 'add_computed_field': {
-      const cat = await loadCatalog(state.pool);
       const d = args.definition || {};
       const fname = typeof d.function === 'string' ? d.function : d.function?.name;
       const fschema = typeof d.function === 'string' ? 'public' : d.function?.schema || 'public';
-      if (!cat.functions.has(`${fschema}.${fname}`)) throw new HasuraError('not-exists', `no such function exists: ${JSON.stringify(fname)}`, '$.args.definition.function');
+      if (!(await functionExists(state.pool, fschema, fname))) throw new HasuraError('not-exists', `no such function exists: ${JSON.stringify(fname)}`, '$.args.definition.function');
       addComputedField(state.metadata, args); dirty.model = true; return OK;
     }
     case 'track_function': {

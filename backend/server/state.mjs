@@ -22,7 +22,14 @@ export class ServerState {
   }
 
   async reload() {
-    const catalog = await loadCatalog(this.pool);
+    const fns = [];
+    for (const e of this.metadata.tables.values()) {
+      for (const cf of e.computed_fields || []) {
+        const f = cf.definition?.function;
+        fns.push(typeof f === 'string' ? `public.${f}` : `${f?.schema || 'public'}.${f?.name}`);
+      }
+    }
+    const catalog = await loadCatalog(this.pool, fns);
     const enums = await loadEnumRows(this.pool, this.metadata, catalog);
     this.model = buildModel(this.metadata, catalog, enums);
     this.cache.clear();
