@@ -4113,9 +4113,10 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     now = ws->cfg.now_ms();
     deadline = now + timeout_ms;
     if (ws->state == MB__WS_DOWN) {
-        if (now < ws->retry_at) {
+        if (now < ws->retry_at) { /* the reconnect delay: sleep through it, or come back later */
             uint64_t until = ws->retry_at < deadline ? ws->retry_at : deadline;
-            if (ws->cfg.sleep_ms) ws->cfg.sleep_ms((uint32_t)(until - now));
+            if (!ws->cfg.sleep_ms) return MB_OK;
+            ws->cfg.sleep_ms((uint32_t)(until - now));
             if (until < ws->retry_at) return MB_OK;
         }
         if ((s = mb_ws_connect(ws)) != MB_OK) return s;

@@ -673,7 +673,12 @@ static void test_reconnect(void) {
     t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.connects == 1 && F.now == t0);
-    F.now += MB_WS_BACKOFF_MIN_MS;
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* due within this timeout: still not early */
+    CHECK(F.connects == 1 && F.now == t0);
+    F.now += MB_WS_BACKOFF_MIN_MS - 1;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(F.connects == 1);
+    F.now += 1; /* the delay is over */
     before = F.nmsg;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.connects == 2 && ws.connects == 2 && sub.state == MB_SUB_ACTIVE && sub.id == 2);
@@ -848,6 +853,11 @@ static void test_typed(void) {
     CHECK(mb_str_eq(t_rows[0].message_id, "a") && mb_str_eq(t_rows[1].message_id, "b") &&
           mb_str_eq(t_rows[1].created_at, "2026-01-01T00:00:02+00:00"));
     CHECK(sub.cursor_len == 27 && memcmp(sub.cursor, "\"2026-01-01T00:00:02+00:00\"", 27) == 0);
+    {
+        mb_sub plain;
+        memset(&plain, 0, sizeof plain);
+        CHECK_ST(mb_sub_decode(&plain, &ws.res, &t_got, NULL, 0), MB_ERR_ARG); /* no generated op */
+    }
     sub.vars = NULL;
     mb_sub_stop(&ws, &sub);
     CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_ARG); /* variables declared, none given */
