@@ -178,8 +178,8 @@ ${D_ROWS}
 \`\`\`
 bench/run.sh                                   # all of the above, writes BENCHMARKS.md (make bench)
 gcc -std=c99 -O2 -g -I. -Ibench bench/decode.c -o build/bench/decode -lcjson
-valgrind --tool=callgrind --collect-atstart=no --toggle-collect='bench_*' build/bench/decode cg messages 20
-callgrind_annotate --inclusive=yes build/bench/callgrind.out.*   # bench_jsmn / bench_mb / bench_cjson
+valgrind --tool=callgrind --callgrind-out-file=build/bench/cg.out --collect-atstart=no --toggle-collect='bench_*' build/bench/decode cg messages 10
+callgrind_annotate --inclusive=yes build/bench/cg.out      # rows bench_jsmn, bench_mb, bench_cjson
 build/bench/decode wall messages 5             # ns per decode, interleaved, best of 101 rounds
 build/bench/decode scale 1048576 2             # (d), one size
 build/bench/request cg 1000 ; build/bench/request wall 200
