@@ -92,10 +92,28 @@ async function queryEndpoint(state, req, res) {
   }
 }
 
+// Hasura's default CORS policy: any origin, with credentials; preflights answered with 204.
+function cors(req, res) {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Allow-Credentials', 'true');
+  res.setHeader('Vary', 'Origin');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] || '*',
+    'Access-Control-Max-Age': '1728000', 'Content-Length': 0,
+  });
+  res.end();
+  return true;
+}
+
 export function makeHandler(state) {
   return (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const p = url.pathname;
+    if (cors(req, res)) return;
     const done = (e) => {
       console.error('internal error:', e);
       if (!res.headersSent) send(res, 500, JSON.stringify({ path: '$', error: 'Internal Server Error', code: 'unexpected' }));

@@ -4,7 +4,7 @@
 // one internal form whatever the naming convention.
 import {
   GraphQLObjectType, GraphQLInputObjectType, GraphQLEnumType, GraphQLScalarType, GraphQLList, GraphQLNonNull,
-  GraphQLInt, GraphQLString, GraphQLBoolean, GraphQLFloat, GraphQLSchema,
+  GraphQLInt, GraphQLString, GraphQLBoolean, GraphQLFloat, GraphQLSchema, GraphQLDirective, DirectiveLocation, specifiedDirectives,
 } from 'graphql';
 import { scalarName, operatorsFor, isOrderable, isNumeric } from './pgtypes.mjs';
 import { roleView } from './roles.mjs';
@@ -359,7 +359,13 @@ export function buildSchema(model, role, N) {
     }
   }
   if (Object.keys(q).length === 0) q.no_queries_available = field(NN(GraphQLString), { kind: 'placeholder' });
+  // Hasura CE declares @cached (honoured by Hasura Cloud only); here it is accepted and has no effect
+  const cached = new GraphQLDirective({
+    name: 'cached', description: 'whether this query should be cached (Hasura Cloud only)', locations: [DirectiveLocation.QUERY],
+    args: { ttl: { type: NN(GraphQLInt), defaultValue: 60, description: 'measured in seconds' }, refresh: { type: NN(GraphQLBoolean), defaultValue: false, description: 'refresh the cache entry' } },
+  });
   return new GraphQLSchema({
+    directives: [...specifiedDirectives, cached],
     query: new GraphQLObjectType({ name: 'query_root', fields: sortKeys(q) }),
     mutation: Object.keys(m).length ? new GraphQLObjectType({ name: 'mutation_root', fields: sortKeys(m) }) : undefined,
     subscription: Object.keys(s).length ? new GraphQLObjectType({ name: 'subscription_root', fields: sortKeys(s) }) : undefined,

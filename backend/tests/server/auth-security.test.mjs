@@ -218,6 +218,16 @@ describe('request errors in Hasura\'s shape', () => {
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.ok(JSON.parse(plain.body).data);
   });
+  test('CORS as Hasura by default: any origin, preflight 204', async () => {
+    const pre = await fetch(`${srv.url}/v1/graphql`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-headers': 'content-type,authorization' } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'http://example.test');
+    assert.equal(pre.headers.get('access-control-allow-headers'), 'content-type,authorization');
+    const r = await post(`${srv.url}/v1/graphql`, { query: Q }, { origin: 'http://example.test' });
+    assert.equal(r.headers.get('access-control-allow-origin'), 'http://example.test');
+    const cached = await gql({}, 'query @cached(ttl: 5) { chatbot(limit: 1) { name } }');
+    assert.ok(cached.json.data, 'the @cached directive is accepted');
+  });
   test('healthz, version, unknown paths, keep-alive with Content-Length', async () => {
     const h = await fetch(`${srv.url}/healthz`);
     assert.equal(await h.text(), 'OK');

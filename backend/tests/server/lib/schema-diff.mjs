@@ -38,5 +38,15 @@ export function schemaDiff(mine, ref, { onlyTypes } = {}) {
       }
     }
   }
+  // directives (@cached, @skip, @include, ...): names and argument types
+  const md = new Map(mine.getDirectives().map((d) => [d.name, d])); const rd = new Map(ref.getDirectives().map((d) => [d.name, d]));
+  for (const [n, d] of rd) {
+    if (onlyTypes) break;
+    if (!md.has(n)) { out.push(`@${n}: directive missing`); continue; }
+    for (const a of d.args) {
+      const x = md.get(n).args.find((y) => y.name === a.name);
+      if (!x || String(x.type) !== String(a.type)) out.push(`@${n}(${a.name}): argument ${x ? `type ${x.type} vs reference ${a.type}` : 'missing'}`);
+    }
+  }
   return out;
 }
