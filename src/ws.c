@@ -415,6 +415,7 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     unsigned i;
     uint64_t now = ws->cfg.now_ms();
     const char *jwt = NULL;
+    uint16_t r;
     ws->cfg.transport.close(ws->cfg.transport.ctx);
     ws->fill = ws->msg_len = 0;
     ws->msg_op = 0;
@@ -431,7 +432,10 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
         ws->retry_at = now; /* a fresh token: no reason to wait */
         return;
     }
+    /* up to a quarter off at random, so that the devices a server restart
+       dropped together do not all come back in the same instant */
     ws->retry_at = now + ws->backoff_ms;
+    if (ws->cfg.random(&r, sizeof r) == MB_OK) ws->retry_at -= r % (ws->backoff_ms / 4u + 1u);
     ws->backoff_ms = ws->backoff_ms > MB_WS_BACKOFF_MAX_MS / 2 ? MB_WS_BACKOFF_MAX_MS : ws->backoff_ms * 2;
 }
 

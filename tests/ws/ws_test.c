@@ -675,7 +675,9 @@ static void test_reconnect(void) {
     CHECK(F.connects == 1 && F.now == t0);
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* due within this timeout: still not early */
     CHECK(F.connects == 1 && F.now == t0);
-    F.now += MB_WS_BACKOFF_MIN_MS - 1;
+    CHECK(ws.retry_at > t0 && ws.retry_at <= t0 + MB_WS_BACKOFF_MIN_MS &&
+          ws.retry_at >= t0 + MB_WS_BACKOFF_MIN_MS - MB_WS_BACKOFF_MIN_MS / 4); /* at most a quarter off */
+    F.now = ws.retry_at - 1;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.connects == 1);
     F.now += 1; /* the delay is over */
@@ -694,10 +696,13 @@ static void test_reconnect(void) {
     for (i = 0; i < 4; i++) F.connect_fail[i] = MB_ERR_CONNECT;
     t0 = F.now;
     for (i = 0; i < 4; i++) CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_ERR_CONNECT);
-    /* waits of 250 + 500 + 1000 ms between the four attempts */
-    CHECK(F.now - t0 == 1750);
+    /* waits of 250 + 500 + 1000 ms between the four attempts, each less up
+       to a quarter at random */
+    CHECK(F.now - t0 <= 1750 && F.now - t0 >= 1750 - (62 + 125 + 250));
+    CHECK(F.now - t0 != 1750); /* the jitter is there */
+    t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
-    CHECK(F.now - t0 >= 1750 + 2000 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == MB_WS_BACKOFF_MIN_MS);
+    CHECK(F.now - t0 >= 1500 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == MB_WS_BACKOFF_MIN_MS);
 
     reset("close 1012 (server restart): reconnect and resubscribe");
     c = config(sizeof buf);
