@@ -4,26 +4,38 @@
 # fixture files are read from the host through semihosting, and main's
 # return value is QEMU's exit status.
 #
-# Usage: tests/target/run.sh [-O1|-Os|-O2] [build-only]
+# Usage: tests/target/run.sh [-O1|-Os|-O2] [m3|m4f] [build-only]
+#   m3: Cortex-M3, soft float, on mps2-an385 (default);
+#   m4f: Cortex-M4 with its FPU (hard-float ABI) on mps2-an386.
 #   prints the tests' output; exits with their status (0: all passed).
-# Also builds build/target/exit_probe.elf (see exit_probe.c).
+# Also builds build/target/exit_probe-<cpu>.elf (see exit_probe.c).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-opt=${1:--O1}
-case "$opt" in -O0|-O1|-O2|-Os) ;; *) echo "run.sh: optimisation must be -O0, -O1, -O2 or -Os, not '$opt'" >&2; exit 2 ;; esac
+opt=-O1 cpu=m3 build_only=0
+for a in "$@"; do
+  case "$a" in
+    -O0|-O1|-O2|-Os) opt=$a ;;
+    m3|m4f) cpu=$a ;;
+    build-only) build_only=1 ;;
+    *) echo "run.sh: unknown argument '$a' (-O0/-O1/-O2/-Os, m3/m4f, build-only)" >&2; exit 2 ;;
+  esac
+done
 out=build/target
 mkdir -p "$out/inc"
 cp /usr/include/jsmn.h "$out/inc/jsmn.h"   # alone: -I/usr/include would pull in glibc
 CC=arm-none-eabi-gcc
-ARCH="-mcpu=cortex-m3 -mthumb"
+case $cpu in
+  m3)  ARCH="-mcpu=cortex-m3 -mthumb"; machine=mps2-an385 ;;
+  m4f) ARCH="-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16"; machine=mps2-an386 ;;
+esac
 WARN="-std=c99 -Wall -Wextra -Wconversion -Wshadow -Wpedantic -Werror"
 BOARD="examples/firmware/startup.c -T examples/firmware/mps2.ld --specs=rdimon.specs -Wl,--gc-sections"
 WRAP="-Wl,--wrap=snprintf,--wrap=vsnprintf,--wrap=printf,--wrap=vprintf"
-elf=$out/test_unit$opt.elf
+elf=$out/test_unit-$cpu$opt.elf
 $CC $ARCH $WARN $opt -g -ffunction-sections -fdata-sections -isystem "$out/inc" -I. -Itests/unit $BOARD $WRAP \
   tests/target/newlib_z.c tests/unit/*.c -lm -o "$elf"
-$CC $ARCH $WARN -O1 $BOARD tests/target/exit_probe.c -o "$out/exit_probe.elf"
-[ "${2:-}" = build-only ] && exit 0
+$CC $ARCH $WARN -O1 $BOARD tests/target/exit_probe.c -o "$out/exit_probe-$cpu.elf"
+[ "$build_only" -eq 1 ] && exit 0
 [ -f build/fixtures/index.tsv ] || make -s build/fixtures/index.tsv
-exec timeout 300 qemu-system-arm -M mps2-an385 -display none -monitor none -serial none \
+exec timeout 300 qemu-system-arm -M "$machine" -display none -monitor none -serial none \
   -semihosting-config enable=on,target=native,arg=test_unit,arg=build/fixtures -kernel "$elf"
