@@ -76,7 +76,7 @@ export function buildSchema(model, role, N) {
       },
     }));
   };
-  const castExp = () => once(N.shared(gd ? 'jsonb_cast_exp' : 'jsonb_cast_exp'), (name) => new GraphQLInputObjectType({
+  const castExp = () => once(N.shared('jsonb_cast_exp'), (name) => new GraphQLInputObjectType({
     name, fields: () => ({ String: arg(cmpType({ udt: 'text' }), 'String') }),
   }));
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, post } from './lib/server.mjs';
 import { REPO } from './lib/fixtures.mjs';
-import { startMasterbots, client, mintToken, sql, USERS, ADMIN_SECRET, JWT_KEY, NS, masterbotsUrl } from './lib/masterbots.mjs';
+import { startMasterbots, mintToken, sql, USERS, ADMIN_SECRET, JWT_KEY, NS, masterbotsUrl } from './lib/masterbots.mjs';
 
 let srv;
 before(async () => { srv = await startMasterbots(); });
