@@ -25,6 +25,7 @@ export function readConfig(env = process.env) {
     adminSecret: env.HASURA_GRAPHQL_ADMIN_SECRET || null, jwt, unauthorizedRole: env.HASURA_GRAPHQL_UNAUTHORIZED_ROLE || null,
     metadataDir: env.MB_METADATA_DIR || null, naming,
     stringify: bool(env.HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES || ''),
+    preserve401: bool(env.HASURA_GRAPHQL_PRESERVE_401_ERRORS || ''),
     refetchMs: Number(env.HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL || 1000),
     keepAliveS: Number(env.HASURA_GRAPHQL_WEBSOCKET_KEEPALIVE || 5),
     initTimeoutS: Number(env.HASURA_GRAPHQL_WEBSOCKET_CONNECTION_INIT_TIMEOUT || 3),

@@ -46,7 +46,9 @@ async function graphqlEndpoint(state, req, res) {
   try {
     session = await authenticate(state, req.headers);
   } catch (e) {
-    return send(res, 200, JSON.stringify({ errors: [gqlError(e)] }));
+    // HASURA_GRAPHQL_PRESERVE_401_ERRORS keeps 401 for admin-secret failures (JWT errors are 400 -> 200)
+    const status = state.cfg?.preserve401 && e instanceof HasuraError && e.status === 401 ? 401 : 200;
+    return send(res, status, JSON.stringify({ errors: [gqlError(e)] }));
   }
   let out;
   if (Array.isArray(body)) {
@@ -121,6 +123,10 @@ export function makeHandler(state) {
     if (req.method === 'GET' && (p === '/healthz' || p === '/hasura/healthz')) return send(res, 200, 'OK', 'text/plain; charset=utf-8');
     if (req.method === 'GET' && p === '/v1/version') return send(res, 200, JSON.stringify(VERSION));
     if (req.method === 'POST' && p === '/v1/graphql') return graphqlEndpoint(state, req, res).catch(done);
+    if (req.method === 'GET' && p === '/v1/graphql') {
+      // GET is for persisted queries only, which CE does not support
+      return send(res, 200, JSON.stringify({ errors: [gqlError(new HasuraError('not-supported', 'PersistedQueryNotSupported', '$'))] }));
+    }
     if (req.method === 'POST' && p === '/v1/query') return queryEndpoint(state, req, res).catch(done);
     req.resume();
     send(res, 404, JSON.stringify({ path: '$', error: 'resource does not exist', code: 'not-found' }));

@@ -60,7 +60,18 @@ describe('JWT errors (HTTP 200, Hasura codes and messages)', () => {
     assert.equal((await gql(bearer(notList), Q)).json.errors[0].extensions.code, 'jwt-invalid-claims');
   });
   test('wrong admin secret', async () => {
-    assert.deepEqual((await gql({ 'x-hasura-admin-secret': 'wrong' }, Q)).json, err('access-denied', 'invalid "x-hasura-admin-secret"/"x-hasura-access-key"'));
+    const r = await gql({ 'x-hasura-admin-secret': 'wrong' }, Q);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, err('access-denied', 'invalid "x-hasura-admin-secret"/"x-hasura-access-key"'));
+  });
+  test('HASURA_GRAPHQL_PRESERVE_401_ERRORS keeps 401 for admin-secret failures only', async () => {
+    const s2 = await startMasterbots({ HASURA_GRAPHQL_PRESERVE_401_ERRORS: 'true' });
+    try {
+      const r = await post(`${s2.url}/v1/graphql`, { query: Q }, { 'x-hasura-admin-secret': 'wrong' });
+      assert.equal(r.status, 401);
+      const t = await mintToken({ user: USERS.alice, exp: Math.floor(Date.now() / 1000) - 10 });
+      assert.equal((await post(`${s2.url}/v1/graphql`, { query: Q }, bearer(t))).status, 200);
+    } finally { await s2.stop(); }
   });
   test('allowed_skew and stringified_json claims', async () => {
     const s2 = await startServer({
@@ -232,6 +243,9 @@ describe('request errors in Hasura\'s shape', () => {
     const h = await fetch(`${srv.url}/healthz`);
     assert.equal(await h.text(), 'OK');
     assert.deepEqual(await (await fetch(`${srv.url}/v1/version`)).json(), { version: 'v2.48.10', server_type: 'ce' });
+    const g = await fetch(`${srv.url}/v1/graphql`);
+    assert.equal(g.status, 200);
+    assert.deepEqual(await g.json(), err('not-supported', 'PersistedQueryNotSupported'));
     const nf = await fetch(`${srv.url}/nope`);
     assert.equal(nf.status, 404);
     assert.deepEqual(await nf.json(), { path: '$', error: 'resource does not exist', code: 'not-found' });
