@@ -11,6 +11,11 @@
 #include <string.h>
 #include "mb.h"
 
+#if defined(__GNUC__) || defined(__clang__)
+#define FAKE_FN static __attribute__((unused)) /* each test uses some of them */
+#else
+#define FAKE_FN static
+#endif
 #define FAKE_MSGS 256
 typedef struct fake fake;
 typedef void (*fake_react)(fake *f, int op, const char *p, size_t n);
@@ -42,14 +47,14 @@ struct fake {
 
 static fake F;
 
-static void srv_bytes(fake *f, const void *p, size_t n) {
+FAKE_FN void srv_bytes(fake *f, const void *p, size_t n) {
     if (n > sizeof f->rx - f->rx_len) { fprintf(stderr, "fake: rx overflow\n"); return; }
     memcpy(f->rx + f->rx_len, p, n);
     f->rx_len += n;
 }
 
 /* An unmasked server frame into out (room for n + 10); returns its size. */
-static size_t mkframe(unsigned char *out, int fin, int op, const void *p, size_t n) {
+FAKE_FN size_t mkframe(unsigned char *out, int fin, int op, const void *p, size_t n) {
     size_t hl = 2, i;
     out[0] = (unsigned char)((fin ? 0x80 : 0) | op);
     if (n < 126) out[1] = (unsigned char)n;
@@ -59,35 +64,35 @@ static size_t mkframe(unsigned char *out, int fin, int op, const void *p, size_t
     return hl + n;
 }
 
-static void srv_frame(fake *f, int fin, int op, const void *p, size_t n) {
+FAKE_FN void srv_frame(fake *f, int fin, int op, const void *p, size_t n) {
     static unsigned char tmp[(1 << 17) + 10];
     if (n > sizeof tmp - 10) return;
     srv_bytes(f, tmp, mkframe(tmp, fin, op, p, n));
 }
 
 /* A text frame the server sends right after each 101 head. */
-static void post_text(fake *f, const char *json) {
+FAKE_FN void post_text(fake *f, const char *json) {
     if (strlen(json) + 10 > sizeof f->post - f->post_len) return;
     f->post_len += mkframe((unsigned char *)f->post + f->post_len, 1, 1, json, strlen(json));
 }
 
-static void srv_text(fake *f, const char *json) { srv_frame(f, 1, 1, json, strlen(json)); }
+FAKE_FN void srv_text(fake *f, const char *json) { srv_frame(f, 1, 1, json, strlen(json)); }
 
-static void srv_close(fake *f, unsigned code) {
+FAKE_FN void srv_close(fake *f, unsigned code) {
     unsigned char c[2];
     c[0] = (unsigned char)(code >> 8);
     c[1] = (unsigned char)code;
     srv_frame(f, 1, 8, c, 2);
 }
 
-static int contains(const char *p, size_t n, const char *s) {
+FAKE_FN int contains(const char *p, size_t n, const char *s) {
     size_t k = strlen(s), i;
     for (i = 0; i + k <= n; i++)
         if (memcmp(p + i, s, k) == 0) return 1;
     return 0;
 }
 
-static void fake_upgrade(fake *f) {
+FAKE_FN void fake_upgrade(fake *f) {
     const char *k = strstr(f->req, "Sec-WebSocket-Key: ");
     char key[25] = {0}, acc[29], resp[1024];
     if (k) memcpy(key, k + 19, 24);
@@ -102,7 +107,7 @@ static void fake_upgrade(fake *f) {
 }
 
 /* Parses whole client frames from f->in. */
-static void fake_frames(fake *f) {
+FAKE_FN void fake_frames(fake *f) {
     for (;;) {
         unsigned char *p = (unsigned char *)f->in;
         size_t n = f->in_len, hl = 2, len, i;
@@ -138,7 +143,7 @@ static void fake_frames(fake *f) {
     }
 }
 
-static mb_status fake_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
+FAKE_FN mb_status fake_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
     fake *f = (fake *)ctx;
     int i = f->connects++;
     (void)host;
@@ -153,7 +158,7 @@ static mb_status fake_connect(void *ctx, const char *host, uint16_t port, uint32
     return MB_OK;
 }
 
-static mb_status fake_send(void *ctx, const void *data, size_t len, size_t *sent, uint32_t timeout_ms) {
+FAKE_FN mb_status fake_send(void *ctx, const void *data, size_t len, size_t *sent, uint32_t timeout_ms) {
     fake *f = (fake *)ctx;
     (void)timeout_ms;
     *sent = 0;
@@ -177,7 +182,7 @@ static mb_status fake_send(void *ctx, const void *data, size_t len, size_t *sent
     return MB_OK;
 }
 
-static mb_status fake_recv(void *ctx, void *buf, size_t cap, size_t *got, uint32_t timeout_ms) {
+FAKE_FN mb_status fake_recv(void *ctx, void *buf, size_t cap, size_t *got, uint32_t timeout_ms) {
     fake *f = (fake *)ctx;
     size_t n;
     *got = 0;
@@ -197,13 +202,13 @@ static mb_status fake_recv(void *ctx, void *buf, size_t cap, size_t *got, uint32
     return MB_OK;
 }
 
-static void fake_close(void *ctx) {
+FAKE_FN void fake_close(void *ctx) {
     fake *f = (fake *)ctx;
     if (f->open) f->closes++;
     f->open = 0;
 }
 
-static mb_transport fake_transport(fake *f) {
+FAKE_FN mb_transport fake_transport(fake *f) {
     mb_transport t;
     t.ctx = f;
     t.flags = 0;
@@ -214,17 +219,17 @@ static mb_transport fake_transport(fake *f) {
     return t;
 }
 
-static uint64_t fake_now(void) { return F.now; }
-static mb_status fake_random(void *out, size_t len) {
+FAKE_FN uint64_t fake_now(void) { return F.now; }
+FAKE_FN mb_status fake_random(void *out, size_t len) {
     unsigned char *p = (unsigned char *)out;
     size_t i;
     for (i = 0; i < len; i++) p[i] = (unsigned char)(F.rnd++ * 37u + 11u);
     return MB_OK;
 }
-static void fake_sleep(uint32_t ms) { F.now += ms; }
+FAKE_FN void fake_sleep(uint32_t ms) { F.now += ms; }
 
 /* The last client text message containing s (or -1). */
-static int fake_find(const fake *f, const char *s) {
+FAKE_FN int fake_find(const fake *f, const char *s) {
     int i;
     for (i = f->nmsg - 1; i >= 0; i--)
         if (contains(f->msg[i], f->mlen[i], s)) return i;
