@@ -62,7 +62,7 @@ unit: $(B)/test_unit $(B)/fixtures/index.tsv
 	$(B)/test_unit $(B)/fixtures
 
 size:
-	tools/size.sh
+	tools/size.sh --write
 
 # Benchmarks (callgrind instruction counts and wall-time ratios): BENCHMARKS.md
 bench:

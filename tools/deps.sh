@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only where it is missing.
 # Groups: c (host C toolchain, jsmn, mbedTLS), arm (Cortex-M cross + QEMU),
-# pg (PostgreSQL 15 server), node (npm ci in backend/), all (default).
+# pg (PostgreSQL 15 server), node (npm ci in backend/), bench (cJSON, libcurl
+# for make bench), all (default: everything but bench).
 # Installs with apt-get only when running as root; otherwise it reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ for g in "${groups[@]}"; do
       need_pkg binutils /usr/bin/nm
       ;;&
     arm|all)
+      need_pkg dpkg-dev /usr/bin/dpkg-source  # apt-get source mbedtls (tools/mbedtls-src.sh)
       need_pkg gcc-arm-none-eabi /usr/bin/arm-none-eabi-gcc
       need_pkg libnewlib-arm-none-eabi /usr/lib/arm-none-eabi/newlib
       need_pkg qemu-system-arm /usr/bin/qemu-system-arm
@@ -40,8 +42,13 @@ for g in "${groups[@]}"; do
       need_pkg nodejs /usr/bin/node
       command -v npm >/dev/null 2>&1 || need_pkg npm /usr/bin/npm
       ;;&
-    c|arm|pg|node|all) ;;
-    *) echo "deps.sh: unknown group '$g' (c, arm, pg, node, all)" >&2; exit 2 ;;
+    bench)
+      need_pkg libcjson-dev /usr/include/cjson/cJSON.h
+      need_pkg libcurl4-openssl-dev /usr/include/x86_64-linux-gnu/curl/curl.h
+      need_pkg valgrind /usr/bin/valgrind
+      ;;&
+    c|arm|pg|node|all|bench) ;;
+    *) echo "deps.sh: unknown group '$g' (c, arm, pg, node, bench, all)" >&2; exit 2 ;;
   esac
 done
 
