@@ -1622,24 +1622,31 @@ void mb_w_u64(mb_writer *w, uint64_t v) {
     mb_w_bytes(w, tmp + sizeof tmp - n, n);
 }
 
+/* Length of the valid UTF-8 sequence at p (p[0] >= 0x80), 0 if invalid:
+ * no overlongs, surrogates or code points over U+10FFFF. */
+static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
+    unsigned c = *p;
+    size_t need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1Fu; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0Fu; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07u; min = 0x10000; }
+    else return 0;
+    if ((size_t)(end - p) <= need) return 0;
+    for (size_t i = 1; i <= need; i++) {
+        if ((p[i] & 0xC0u) != 0x80u) return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
+    return need + 1;
+}
+
 int mb_utf8_valid(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        unsigned c = *p;
-        size_t need;
-        uint32_t cp, min;
-        if (c < 0x80) { p++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1Fu; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0Fu; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07u; min = 0x10000; }
-        else return 0;
-        if ((size_t)(end - p) <= need) return 0;
-        for (size_t i = 1; i <= need; i++) {
-            if ((p[i] & 0xC0u) != 0x80u) return 0;
-            cp = (cp << 6) | (p[i] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
-        p += need + 1;
+        size_t n = *p < 0x80 ? 1 : mb__utf8_seq(p, end);
+        if (!n) return 0;
+        p += n;
     }
     return 1;
 }
@@ -1648,14 +1655,19 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
     size_t i, run = 0;
     if (w->err != MB_OK) return;
-    if (!mb_utf8_valid(s, len)) {
-        mb__w_fail(w, MB_ERR_UTF8);
-        return;
-    }
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         char esc[6];
         size_t n = 2;
+        if (c >= 0x80) { /* validated as it is copied: one pass */
+            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
+            if (!l) {
+                mb__w_fail(w, MB_ERR_UTF8);
+                return;
+            }
+            i += l - 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         mb_w_bytes(w, s + run, i - run); /* flush the plain run */
         run = i + 1;
@@ -2022,16 +2034,31 @@ static int mb__hex4(const char *p, uint32_t *v) {
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
     size_t i = 0, o = 0, run = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         uint32_t cp, lo;
         char u[4];
         size_t ul;
-        if (c >= 0x20 && c != '\\') { i++; continue; }
+        /* four plain ASCII bytes at a time: no high bit, control or '\\' */
+        while (n - i >= 4) {
+            uint32_t v, x;
+            memcpy(&v, s + i, 4);
+            x = v ^ 0x5C5C5C5Cu;
+            if ((v & 0x80808080u) | ((v - 0x20202020u) & ~v & 0x80808080u) | ((x - 0x01010101u) & ~x & 0x80808080u)) break;
+            i += 4;
+        }
+        if (i >= n) break;
+        c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '\\') { i++; continue; }
+        if (c >= 0x80) { /* UTF-8 checked in the same pass */
+            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+            if (!l) return MB_ERR_UTF8;
+            i += l;
+            continue;
+        }
         if (c < 0x20) return MB_ERR_JSON; /* raw control character */
-        if (!mb_utf8_valid(s + run, i - run)) return MB_ERR_UTF8;
         if (dst) {
             if (i - run > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
+            if (dst + o != s + run) memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
         }
         o += i - run;
         if (i + 1 >= n) return MB_ERR_JSON;
@@ -2074,10 +2101,9 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         o += ul;
         run = i;
     }
-    if (!mb_utf8_valid(s + run, n - run)) return MB_ERR_UTF8;
     if (dst) {
         if (n - run > cap - o) return MB_ERR_BUFFER;
-        memmove(dst + o, s + run, n - run);
+        if (dst + o != s + run) memmove(dst + o, s + run, n - run); /* in place and nothing escaped: no copy */
     }
     *outlen = o + (n - run);
     return MB_OK;
@@ -2781,16 +2807,7 @@ static void mb__w_header(mb_writer *w, const char *name, const char *prefix, con
     mb_w_bytes(w, "\r\n", 2);
 }
 
-static void mb__reverse(char *p, size_t n) {
-    size_t i = 0;
-    while (n > i + 1) {
-        char t = p[i];
-        p[i++] = p[--n];
-        p[n] = t;
-    }
-}
-
-/* The body is at buf[0, blen): writes the head after it, then rotates the
+/* The body is at buf[0, blen): writes the head after it, then swaps the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
 static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
@@ -2820,10 +2837,13 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_bytes(&h, "\r\n", 2);
     if (h.err != MB_OK) return h.err;
-    /* [body][head] -> [head][body] by three reversals, in place */
-    mb__reverse(k->buf, blen);
-    mb__reverse(k->buf + blen, h.len);
-    mb__reverse(k->buf, blen + h.len);
+    /* [body][head] -> [head][body]: park the head at the end of the buffer,
+     * slide the body up, bring the head to the front. The room this needs is
+     * room the response needs anyway. */
+    if (k->buf_size - blen - h.len < h.len) return MB_ERR_BUFFER;
+    memmove(k->buf + k->buf_size - h.len, k->buf + blen, h.len);
+    memmove(k->buf + h.len, k->buf, blen);
+    memcpy(k->buf, k->buf + k->buf_size - h.len, h.len);
     *head_len = h.len;
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, k->buf, h.len);

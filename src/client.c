@@ -162,16 +162,7 @@ static void mb__w_header(mb_writer *w, const char *name, const char *prefix, con
     mb_w_bytes(w, "\r\n", 2);
 }
 
-static void mb__reverse(char *p, size_t n) {
-    size_t i = 0;
-    while (n > i + 1) {
-        char t = p[i];
-        p[i++] = p[--n];
-        p[n] = t;
-    }
-}
-
-/* The body is at buf[0, blen): writes the head after it, then rotates the
+/* The body is at buf[0, blen): writes the head after it, then swaps the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
 static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
@@ -201,10 +192,13 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_bytes(&h, "\r\n", 2);
     if (h.err != MB_OK) return h.err;
-    /* [body][head] -> [head][body] by three reversals, in place */
-    mb__reverse(k->buf, blen);
-    mb__reverse(k->buf + blen, h.len);
-    mb__reverse(k->buf, blen + h.len);
+    /* [body][head] -> [head][body]: park the head at the end of the buffer,
+     * slide the body up, bring the head to the front. The room this needs is
+     * room the response needs anyway. */
+    if (k->buf_size - blen - h.len < h.len) return MB_ERR_BUFFER;
+    memmove(k->buf + k->buf_size - h.len, k->buf + blen, h.len);
+    memmove(k->buf + h.len, k->buf, blen);
+    memcpy(k->buf, k->buf + k->buf_size - h.len, h.len);
     *head_len = h.len;
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, k->buf, h.len);

@@ -234,16 +234,31 @@ static int mb__hex4(const char *p, uint32_t *v) {
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
     size_t i = 0, o = 0, run = 0;
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
         uint32_t cp, lo;
         char u[4];
         size_t ul;
-        if (c >= 0x20 && c != '\\') { i++; continue; }
+        /* four plain ASCII bytes at a time: no high bit, control or '\\' */
+        while (n - i >= 4) {
+            uint32_t v, x;
+            memcpy(&v, s + i, 4);
+            x = v ^ 0x5C5C5C5Cu;
+            if ((v & 0x80808080u) | ((v - 0x20202020u) & ~v & 0x80808080u) | ((x - 0x01010101u) & ~x & 0x80808080u)) break;
+            i += 4;
+        }
+        if (i >= n) break;
+        c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '\\') { i++; continue; }
+        if (c >= 0x80) { /* UTF-8 checked in the same pass */
+            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+            if (!l) return MB_ERR_UTF8;
+            i += l;
+            continue;
+        }
         if (c < 0x20) return MB_ERR_JSON; /* raw control character */
-        if (!mb_utf8_valid(s + run, i - run)) return MB_ERR_UTF8;
         if (dst) {
             if (i - run > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
+            if (dst + o != s + run) memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
         }
         o += i - run;
         if (i + 1 >= n) return MB_ERR_JSON;
@@ -286,10 +301,9 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         o += ul;
         run = i;
     }
-    if (!mb_utf8_valid(s + run, n - run)) return MB_ERR_UTF8;
     if (dst) {
         if (n - run > cap - o) return MB_ERR_BUFFER;
-        memmove(dst + o, s + run, n - run);
+        if (dst + o != s + run) memmove(dst + o, s + run, n - run); /* in place and nothing escaped: no copy */
     }
     *outlen = o + (n - run);
     return MB_OK;

@@ -36,24 +36,31 @@ void mb_w_u64(mb_writer *w, uint64_t v) {
     mb_w_bytes(w, tmp + sizeof tmp - n, n);
 }
 
+/* Length of the valid UTF-8 sequence at p (p[0] >= 0x80), 0 if invalid:
+ * no overlongs, surrogates or code points over U+10FFFF. */
+static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
+    unsigned c = *p;
+    size_t need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1Fu; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0Fu; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07u; min = 0x10000; }
+    else return 0;
+    if ((size_t)(end - p) <= need) return 0;
+    for (size_t i = 1; i <= need; i++) {
+        if ((p[i] & 0xC0u) != 0x80u) return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
+    return need + 1;
+}
+
 int mb_utf8_valid(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        unsigned c = *p;
-        size_t need;
-        uint32_t cp, min;
-        if (c < 0x80) { p++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1Fu; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0Fu; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07u; min = 0x10000; }
-        else return 0;
-        if ((size_t)(end - p) <= need) return 0;
-        for (size_t i = 1; i <= need; i++) {
-            if ((p[i] & 0xC0u) != 0x80u) return 0;
-            cp = (cp << 6) | (p[i] & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
-        p += need + 1;
+        size_t n = *p < 0x80 ? 1 : mb__utf8_seq(p, end);
+        if (!n) return 0;
+        p += n;
     }
     return 1;
 }
@@ -62,14 +69,19 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     static const char hex[] = "0123456789abcdef";
     size_t i, run = 0;
     if (w->err != MB_OK) return;
-    if (!mb_utf8_valid(s, len)) {
-        mb__w_fail(w, MB_ERR_UTF8);
-        return;
-    }
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         char esc[6];
         size_t n = 2;
+        if (c >= 0x80) { /* validated as it is copied: one pass */
+            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
+            if (!l) {
+                mb__w_fail(w, MB_ERR_UTF8);
+                return;
+            }
+            i += l - 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         mb_w_bytes(w, s + run, i - run); /* flush the plain run */
         run = i + 1;
