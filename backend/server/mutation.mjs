@@ -1,6 +1,6 @@
 // Compiles and runs mutation root fields inside the request's transaction. Inserts go row
 // by row (nested object/array relationship inserts need the parent's keys), updates and
-// deletes are one statement each; the returned rows are selected afterwards.
+// deletes are one statement each; inserted/updated rows are selected afterwards by key.
 import { HasuraError, validationError } from './errors.mjs';
 import { Params, ident, toParam, valueSql } from './sqlparams.mjs';
 import { compileBool, isSessionVar, sessionValue } from './boolexp.mjs';
@@ -8,6 +8,23 @@ import { rowJson, jsonObject } from './select.mjs';
 
 const tableSql = (t) => `${ident(t.schema)}.${ident(t.name)}`;
 const CHECK_FAILED = 'check constraint of an insert/update permission has failed';
+
+// Rows written by a mutation are found again by primary key (ctid when there is none): a trigger
+// may rewrite a row (and so move its ctid) while the rest of the request runs.
+const keyColumns = (t) => (t.pk ? t.pk.cols : null);
+function keyReturning(t, a) {
+  const cols = keyColumns(t);
+  return cols ? cols.map((c, i) => `(${a}.${ident(c)})::text AS "__mb_k${i}"`).join(', ') : `${a}.ctid::text AS "__mb_k0"`;
+}
+const rowKey = (t, row) => (keyColumns(t) || ['ctid']).map((_, i) => row[`__mb_k${i}`]);
+// JOIN of alias `a` with the given keys, numbered in their order (k.n)
+function keyJoin(t, a, keys, p) {
+  const cols = keyColumns(t);
+  const arrays = cols ? cols.map((c, i) => p.add(keys.map((k) => k[i]), `${t.colByName.get(c).sqlType}[]`)) : [p.add(keys.map((k) => k[0]), 'tid[]')];
+  const names = arrays.map((_, i) => `k${i}`);
+  const on = cols ? cols.map((c, i) => `${a}.${ident(c)} = _k.k${i}`) : [`${a}.ctid = _k.k0`];
+  return `JOIN unnest(${arrays.join(', ')}) WITH ORDINALITY AS _k(${names.join(', ')}, n) ON ${on.join(' AND ')}`;
+}
 
 function presetValue(v, ctx) {
   return isSessionVar(v) ? sessionValue(ctx, v) : v;
@@ -22,7 +39,8 @@ async function q(ctx, sql, params, path) {
   }
 }
 
-async function insertObject(t, obj, onConflict, ctx, path, counter) {
+// want: columns whose inserted values the caller needs back (an object relationship's parent keys).
+async function insertObject(t, obj, onConflict, ctx, path, counter, want = []) {
   const view = ctx.views.get(t.key);
   const row = {};
   const afterArr = [];
@@ -33,13 +51,13 @@ async function insertObject(t, obj, onConflict, ctx, path, counter) {
     const remote = ctx.model.tables.get(rel.remoteKey);
     if (rel.type === 'object') {
       const parentCols = rel.mapping.map(([, rc]) => rc);
-      const res = await insertObject(remote, v.data, v.on_conflict, ctx, `${path}.${k}.data`, counter);
+      const res = await insertObject(remote, v.data, v.on_conflict, ctx, `${path}.${k}.data`, counter, parentCols);
       if (!res) throw new HasuraError('not-supported', 'cannot proceed to insert array relations since insert to table failed', path);
       rel.mapping.forEach(([lc], i) => { row[lc] = { $raw: res.values[parentCols[i]] }; });
     } else afterArr.push([rel, remote, v, k]);
   }
   // parent columns that array-relationship children will need
-  const needed = new Set(afterArr.flatMap(([rel]) => rel.mapping.map(([lc]) => lc)));
+  const needed = new Set([...want, ...afterArr.flatMap(([rel]) => rel.mapping.map(([lc]) => lc))]);
   const cols = []; const vals = [];
   const p = new Params();
   for (const [k, v] of Object.entries(row)) {
@@ -72,7 +90,7 @@ async function insertObject(t, obj, onConflict, ctx, path, counter) {
     }
   }
   const mapCols = [...needed];
-  sql += ` RETURNING ${a}.ctid::text AS "__mb_ctid"${mapCols.map((c, i) => `, (${a}.${ident(c)})::text AS "m${i}"`).join('')}`;
+  sql += ` RETURNING ${keyReturning(t, a)}${mapCols.map((c, i) => `, (${a}.${ident(c)})::text AS "m${i}"`).join('')}`;
   const r = await q(ctx, sql, p.values, path);
   if (r.rows.length === 0) return null;
   counter.n += 1;
@@ -86,41 +104,42 @@ async function insertObject(t, obj, onConflict, ctx, path, counter) {
       await insertObject(remote, c2, v.on_conflict, ctx, `${path}.${k}.data[${i}]`, counter);
     }
   }
-  await checkRows(t, [r.rows[0].__mb_ctid], view?.ins?.check, ctx, path);
-  return { ctid: r.rows[0].__mb_ctid, values };
+  const key = rowKey(t, r.rows[0]);
+  await checkRows(t, [key], view?.ins?.check, ctx, path);
+  return { key, values };
 }
 
-async function checkRows(t, ctids, check, ctx, path) {
-  if (ctx.admin || !check || Object.keys(check).length === 0 || ctids.length === 0) return;
+async function checkRows(t, keys, check, ctx, path) {
+  if (ctx.admin || !check || Object.keys(check).length === 0 || keys.length === 0) return;
   const p = new Params();
   const c2 = { ...ctx, p };
-  const ids = p.add(ctids, 'tid[]');
+  const join = keyJoin(t, '_chk', keys, p);
   const cond = compileBool(check, t, '_chk', c2, true);
-  const r = await q(ctx, `SELECT count(*)::int AS n FROM ${tableSql(t)} AS _chk WHERE _chk.ctid = ANY(${ids}) AND NOT (${cond})`, p.values, path);
+  const r = await q(ctx, `SELECT count(*)::int AS n FROM ${tableSql(t)} AS _chk ${join} WHERE NOT (${cond})`, p.values, path);
   if (r.rows[0].n > 0) throw new HasuraError('permission-error', CHECK_FAILED, '$');
 }
 
-// JSON for rows identified by ctid, in the given order, for selection `sel`.
-async function rowsJson(t, ctids, sel, ctx, one) {
+// JSON for the rows with the given keys, in their order, for selection `sel`.
+async function rowsJson(t, keys, sel, ctx, one) {
   const p = new Params();
   const c2 = { ...ctx, p };
   const a = '_ret';
-  const ids = p.add(ctids, 'tid[]');
+  const join = keyJoin(t, a, keys, p);
   const filter = ctx.admin ? 'true' : compileBool(ctx.views.get(t.key).sel?.filter || {}, t, a, c2, true);
   const json = rowJson(sel, t, a, c2);
   const sql = one
-    ? `SELECT (${json})::text AS j FROM ${tableSql(t)} AS ${a} WHERE ${a}.ctid = ANY(${ids}) AND ${filter} LIMIT 1`
-    : `SELECT (coalesce(json_agg(${json} ORDER BY array_position(${ids}, ${a}.ctid)), '[]'::json))::text AS j FROM ${tableSql(t)} AS ${a} WHERE ${a}.ctid = ANY(${ids}) AND ${filter}`;
+    ? `SELECT (${json})::text AS j FROM ${tableSql(t)} AS ${a} ${join} WHERE ${filter} LIMIT 1`
+    : `SELECT (coalesce(json_agg(${json} ORDER BY _k.n), '[]'::json))::text AS j FROM ${tableSql(t)} AS ${a} ${join} WHERE ${filter}`;
   const r = await q(ctx, sql, p.values, '$');
   return r.rows.length ? r.rows[0].j : 'null';
 }
 
 // {"affected_rows": n, "returning": [...]} in selection order, as JSON text.
-async function mutationResponse(t, f, n, ctids, ctx) {
+async function mutationResponse(t, f, n, keys, ctx) {
   const parts = [];
   for (const g of f.sel) {
     if (g.mb.kind === 'affected_rows') parts.push(`${JSON.stringify(g.alias)}:${n}`);
-    else if (g.mb.kind === 'returning') parts.push(`${JSON.stringify(g.alias)}:${await rowsJson(t, ctids, g.sel, ctx, false)}`);
+    else if (g.mb.kind === 'returning') parts.push(`${JSON.stringify(g.alias)}:${await rowsJson(t, keys, g.sel, ctx, false)}`);
     else if (g.mb.kind === 'typename') parts.push(`${JSON.stringify(g.alias)}:${JSON.stringify(g.value)}`);
   }
   return `{${parts.join(',')}}`;
@@ -129,14 +148,14 @@ async function mutationResponse(t, f, n, ctids, ctx) {
 export async function runInsert(t, f, ctx, one) {
   const objects = one ? [f.args.object] : f.args.objects;
   const counter = { n: 0 };
-  const ctids = [];
+  const keys = [];
   const argPath = `${f.path}.args.${one ? 'object' : 'objects'}`;
   for (const obj of objects) {
     const res = await insertObject(t, obj, f.args.on_conflict, ctx, argPath, counter);
-    if (res) ctids.push(res.ctid);
+    if (res) keys.push(res.key);
   }
-  if (one) return ctids.length ? rowsJson(t, ctids, f.sel, ctx, true) : 'null';
-  return mutationResponse(t, f, counter.n, ctids, ctx);
+  if (one) return keys.length ? rowsJson(t, keys, f.sel, ctx, true) : 'null';
+  return mutationResponse(t, f, counter.n, keys, ctx);
 }
 
 function setClauses(t, args, a, p, ctx, path) {
@@ -175,28 +194,28 @@ async function updateRows(t, args, where, ctx, path) {
   if (sets.length === 0) return [];
   const conds = [where(a, c2)];
   if (!ctx.admin) conds.push(compileBool(view.upd.filter, t, a, c2, true));
-  const r = await q(ctx, `UPDATE ${tableSql(t)} AS ${a} SET ${sets.join(', ')} WHERE ${conds.join(' AND ')} RETURNING ${a}.ctid::text AS c`, p.values, path);
-  const ctids = r.rows.map((x) => x.c);
-  await checkRows(t, ctids, view?.upd?.check, ctx, path);
-  return ctids;
+  const r = await q(ctx, `UPDATE ${tableSql(t)} AS ${a} SET ${sets.join(', ')} WHERE ${conds.join(' AND ')} RETURNING ${keyReturning(t, a)}`, p.values, path);
+  const keys = r.rows.map((x) => rowKey(t, x));
+  await checkRows(t, keys, view?.upd?.check, ctx, path);
+  return keys;
 }
 
 export async function runUpdate(t, f, ctx) {
-  const ctids = await updateRows(t, f.args, (a, c2) => compileBool(f.args.where, t, a, c2), ctx, f.path);
-  return mutationResponse(t, f, ctids.length, ctids, ctx);
+  const keys = await updateRows(t, f.args, (a, c2) => compileBool(f.args.where, t, a, c2), ctx, f.path);
+  return mutationResponse(t, f, keys.length, keys, ctx);
 }
 
 export async function runUpdateByPk(t, f, ctx) {
   const pkv = f.args.pk_columns;
-  const ctids = await updateRows(t, f.args, (a, c2) => t.pk.cols.map((c) => `${a}.${ident(c)} = ${c2.p.add(toParam(pkv[c], t.colByName.get(c)), t.colByName.get(c).sqlType)}`).join(' AND '), ctx, f.path);
-  return ctids.length ? rowsJson(t, ctids, f.sel, ctx, true) : 'null';
+  const keys = await updateRows(t, f.args, (a, c2) => t.pk.cols.map((c) => `${a}.${ident(c)} = ${c2.p.add(toParam(pkv[c], t.colByName.get(c)), t.colByName.get(c).sqlType)}`).join(' AND '), ctx, f.path);
+  return keys.length ? rowsJson(t, keys, f.sel, ctx, true) : 'null';
 }
 
 export async function runUpdateMany(t, f, ctx) {
   const out = [];
   for (const [i, u] of f.args.updates.entries()) {
-    const ctids = await updateRows(t, u, (a, c2) => compileBool(u.where, t, a, c2), ctx, `${f.path}.args.updates[${i}]`);
-    out.push(await mutationResponse(t, f, ctids.length, ctids, ctx));
+    const keys = await updateRows(t, u, (a, c2) => compileBool(u.where, t, a, c2), ctx, `${f.path}.args.updates[${i}]`);
+    out.push(await mutationResponse(t, f, keys.length, keys, ctx));
   }
   return `[${out.join(',')}]`;
 }

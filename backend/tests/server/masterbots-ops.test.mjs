@@ -198,6 +198,22 @@ test('constraint errors in Hasura\'s words: check, foreign key, not-null', async
   assert.match(nn.errors[0].message, /^Not-NULL violation\. null value in column "name" of relation "category" violates not-null constraint/);
 });
 
+test('nested inserts through array and object relationships (affectedRows counts every row)', async () => {
+  const t1 = '00000000-0000-4000-b000-0000000000f2'; const t2 = '00000000-0000-4000-b000-0000000000f3';
+  try {
+    const a = await admin(`mutation { insertThread(objects: [{threadId: "${t1}", chatbotId: 1, slug: "mb-nested-1", userId: "${USERS.bob}",
+      messages: {data: [{role: "user", content: "q", slug: "mb-nested-m1"}, {role: "assistant", content: "a", slug: "mb-nested-m2"}]}}]) {
+      affectedRows returning { threadId messages(orderBy: [{slug: ASC}]) { content threadId } } } }`);
+    assert.deepEqual(a.data, { insertThread: { affectedRows: 3, returning: [{ threadId: t1, messages: [{ content: 'q', threadId: t1 }, { content: 'a', threadId: t1 }] }] } });
+    const b = await admin(`mutation { insertMessageOne(object: {role: "user", content: "x", slug: "mb-nested-m3",
+      thread: {data: {threadId: "${t2}", chatbotId: 2, slug: "mb-nested-2", userId: "${USERS.bob}"}}}) { content thread { threadId chatbot { chatbotId } } } }`);
+    assert.deepEqual(b.data, { insertMessageOne: { content: 'x', thread: { threadId: t2, chatbot: { chatbotId: 2 } } } });
+    assert.deepEqual(await sql('SELECT thread_id FROM message WHERE slug = $1', ['mb-nested-m3']), [{ thread_id: t2 }]);
+  } finally {
+    await sql('DELETE FROM thread WHERE thread_id = ANY($1::uuid[])', [[t1, t2]]);
+  }
+});
+
 test('admin: by-pk fields, a batched request and mutations in one transaction', async () => {
   const [t] = await sql('SELECT thread_id, slug FROM thread ORDER BY thread_id LIMIT 1');
   const r = await admin('query ($id: uuid!, $s: String!) { threadByPk(threadId: $id, slug: $s) { threadId slug } }', { id: t.thread_id, s: t.slug });
