@@ -16,7 +16,7 @@
  * reads) or in a clean failure status; never a crash (ASan+UBSan), a hang
  * (the transport counts calls) or other data. After each failure the same
  * client must succeed on a fresh connection. Nothing may touch the heap.
- * Usage: fault_test RECORDINGS_DIR */
+ * Usage: fault_test RECORDINGS_DIR [MAX_RECORDINGS]  (a few under valgrind) */
 #define _DEFAULT_SOURCE /* scandir */
 #define MB_IMPLEMENTATION
 #include <dirent.h>
@@ -460,14 +460,15 @@ static void run_variant(const rec *r, const char *raw, size_t len, const char *v
 int main(int argc, char **argv) {
     static outcome plain;
     unsigned long heap_before;
-    if (argc != 2) {
-        printf("usage: fault_test RECORDINGS_DIR\n");
+    if (argc != 2 && argc != 3) {
+        printf("usage: fault_test RECORDINGS_DIR [MAX_RECORDINGS]\n");
         return 2;
     }
     if (load(argv[1]) == 0) {
         printf("fault_test: no recordings in %s\n0 passed, 1 failed\n", argv[1]);
         return 1;
     }
+    if (argc == 3 && (size_t)atoi(argv[2]) < num_recs) num_recs = (size_t)atoi(argv[2]);
     heap_before = heap_calls;
     for (size_t i = 0; i < num_recs; i++) {
         rec *r = &recs[i];
