@@ -119,6 +119,27 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     }
   });
 
+  test('messageStream (graphql-default) sends existing rows after the cursor, then each new batch', async () => {
+    const admin = { 'x-hasura-admin-secret': 'masterbots-test-admin-secret' };
+    const thread = '00000000-0000-4000-b000-0000000000e2';
+    const ins = (slug, content, at) => post(`${srv.url}/v1/graphql`, { query: `mutation { insertMessageOne(object: {threadId: "${thread}", role: "user", slug: "${slug}", content: "${content}", createdAt: "${at}"}) { slug } }` }, admin);
+    await post(`${srv.url}/v1/graphql`, { query: `mutation { insertThreadOne(object: {threadId: "${thread}", chatbotId: 1, slug: "mb-ws-stream", userId: "${USERS.alice}"}) { threadId } }` }, admin);
+    const c = await initialised(wsUrl(srv), { Authorization: `Bearer ${token}` });
+    try {
+      assert.ok((await ins('mb-ws-s1', 'one', '2030-01-01T00:00:01Z')).json.data);
+      c.send({ id: 'st', type: 'subscribe', payload: { query: `subscription ($t: uuid!) { messageStream(batchSize: 10, cursor: {initialValue: {createdAt: "2030-01-01T00:00:00Z"}, ordering: ASC}, where: {threadId: {_eq: $t}}) { content createdAt } }`, variables: { t: thread } } });
+      assert.deepEqual((await c.next()).payload, { data: { messageStream: [{ content: 'one', createdAt: '2030-01-01T00:00:01+00:00' }] } });
+      assert.ok((await ins('mb-ws-s2', 'two', '2030-01-01T00:00:02Z')).json.data);
+      assert.ok((await ins('mb-ws-s3', 'three', '2030-01-01T00:00:03Z')).json.data);
+      const got = [];
+      while (got.length < 2) got.push(...(await c.next()).payload.data.messageStream.map((m) => m.content));
+      assert.deepEqual(got, ['two', 'three']);
+    } finally {
+      c.close();
+      await post(`${srv.url}/v1/graphql`, { query: `mutation { deleteThread(where: {threadId: {_eq: "${thread}"}}) { affectedRows } }` }, admin);
+    }
+  });
+
   test('a forged token at connection_init closes with 4403', async () => {
     const bad = await mintToken({ user: USERS.alice, key: 'not-the-server-key-not-the-server-key' });
     const c = connect(wsUrl(srv));
