@@ -544,7 +544,9 @@ typedef struct mb_op {
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
 /* Decodes res->data into the struct at data (zeroed first) and the pools. */
-MB_API mb_status mb_typed_decode(mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
+/* res is const for its views; the bytes behind res->body are the caller's
+ * and are unescaped in place. */
+MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
@@ -827,7 +829,7 @@ typedef struct mb_get_categories_arrays { /* set each array and its cap; needed 
     size_t category_chatbots_cap, category_chatbots_needed;
 } mb_get_categories_arrays;
 MB_API mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
-MB_API mb_status mb_get_categories_decode(mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
+MB_API mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
 MB_API const mb_op *mb_get_categories_op(void);
 
 /* getChatbots (query, catalogue.graphql) */
@@ -873,7 +875,7 @@ typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_arrays;
 MB_API mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
-MB_API mb_status mb_get_chatbots_decode(mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
+MB_API mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
 MB_API const mb_op *mb_get_chatbots_op(void);
 
 /* getChatbot (query, catalogue.graphql) */
@@ -942,7 +944,7 @@ typedef struct mb_get_chatbot_arrays { /* set each array and its cap; needed is 
     size_t chatbot_prompts_cap, chatbot_prompts_needed;
 } mb_get_chatbot_arrays;
 MB_API mb_status mb_get_chatbot(mb_client *c, const mb_get_chatbot_vars *vars, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
-MB_API mb_status mb_get_chatbot_decode(mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
+MB_API mb_status mb_get_chatbot_decode(const mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
 MB_API const mb_op *mb_get_chatbot_op(void);
 
 /* getChatbotCount (query, catalogue.graphql) */
@@ -957,7 +959,7 @@ typedef struct mb_get_chatbot_count_data {
     mb_get_chatbot_count_chatbot_aggregate chatbot_aggregate;
 } mb_get_chatbot_count_data;
 MB_API mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out);
-MB_API mb_status mb_get_chatbot_count_decode(mb_result *res, mb_get_chatbot_count_data *out);
+MB_API mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbot_count_data *out);
 MB_API const mb_op *mb_get_chatbot_count_op(void);
 
 /* getModels (query, catalogue.graphql) */
@@ -974,7 +976,7 @@ typedef struct mb_get_models_arrays { /* set each array and its cap; needed is f
     size_t models_cap, models_needed;
 } mb_get_models_arrays;
 MB_API mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arrays *arrays);
-MB_API mb_status mb_get_models_decode(mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
+MB_API mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
 MB_API const mb_op *mb_get_models_op(void);
 
 /* getThreads (query, threads.graphql) */
@@ -1029,7 +1031,7 @@ typedef struct mb_get_threads_arrays { /* set each array and its cap; needed is 
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_arrays;
 MB_API mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
-MB_API mb_status mb_get_threads_decode(mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
+MB_API mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
 MB_API const mb_op *mb_get_threads_op(void);
 
 /* getBrowseThreads (query, threads.graphql) */
@@ -1077,7 +1079,7 @@ typedef struct mb_get_browse_threads_arrays { /* set each array and its cap; nee
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_arrays;
 MB_API mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
-MB_API mb_status mb_get_browse_threads_decode(mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
+MB_API mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
 MB_API const mb_op *mb_get_browse_threads_op(void);
 
 /* getThread (query, threads.graphql) */
@@ -1122,7 +1124,7 @@ typedef struct mb_get_thread_arrays { /* set each array and its cap; needed is f
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_thread_arrays;
 MB_API mb_status mb_get_thread(mb_client *c, const mb_get_thread_vars *vars, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
-MB_API mb_status mb_get_thread_decode(mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
+MB_API mb_status mb_get_thread_decode(const mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
 MB_API const mb_op *mb_get_thread_op(void);
 
 /* getMessages (query, threads.graphql) */
@@ -1152,7 +1154,7 @@ typedef struct mb_get_messages_arrays { /* set each array and its cap; needed is
     size_t message_cap, message_needed;
 } mb_get_messages_arrays;
 MB_API mb_status mb_get_messages(mb_client *c, const mb_get_messages_vars *vars, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
-MB_API mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
+MB_API mb_status mb_get_messages_decode(const mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
 MB_API const mb_op *mb_get_messages_op(void);
 
 /* createThread (mutation, threads.graphql) */
@@ -1178,7 +1180,7 @@ typedef struct mb_create_thread_vars {
     uint8_t has_model;
 } mb_create_thread_vars;
 MB_API mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out);
-MB_API mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out);
+MB_API mb_status mb_create_thread_decode(const mb_result *res, mb_create_thread_data *out);
 MB_API const mb_op *mb_create_thread_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars); /* mb_outbox_push */
@@ -1209,7 +1211,7 @@ typedef struct mb_save_new_message_vars {
     uint8_t has_created_at;
 } mb_save_new_message_vars;
 MB_API mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out);
-MB_API mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out);
+MB_API mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_data *out);
 MB_API const mb_op *mb_save_new_message_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars); /* mb_outbox_push */
@@ -1237,7 +1239,7 @@ typedef struct mb_update_message_arrays { /* set each array and its cap; needed 
     size_t update_message_returning_cap, update_message_returning_needed;
 } mb_update_message_arrays;
 MB_API mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb_update_message_data *out, mb_update_message_arrays *arrays);
-MB_API mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
+MB_API mb_status mb_update_message_decode(const mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API const mb_op *mb_update_message_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars); /* mb_outbox_push */
@@ -1266,7 +1268,7 @@ typedef struct mb_update_thread_visibility_arrays { /* set each array and its ca
     size_t update_thread_returning_cap, update_thread_returning_needed;
 } mb_update_thread_visibility_arrays;
 MB_API mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visibility_vars *vars, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
-MB_API mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
+MB_API mb_status mb_update_thread_visibility_decode(const mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API const mb_op *mb_update_thread_visibility_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars); /* mb_outbox_push */
@@ -1284,11 +1286,33 @@ typedef struct mb_delete_thread_vars {
     const char *thread_id; /* $threadId: uuid! */
 } mb_delete_thread_vars;
 MB_API mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out);
-MB_API mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out);
+MB_API mb_status mb_delete_thread_decode(const mb_result *res, mb_delete_thread_data *out);
 MB_API const mb_op *mb_delete_thread_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars); /* mb_outbox_push */
 #endif
+
+/* threadMessages (subscription, threads.graphql) */
+typedef struct mb_thread_messages_message_stream {
+    mb_str message_id;
+    mb_str thread_id;
+    mb_str role;
+    mb_str content;
+    mb_str created_at;
+} mb_thread_messages_message_stream;
+typedef struct mb_thread_messages_data {
+    struct { mb_thread_messages_message_stream *items; size_t len; } message_stream;
+} mb_thread_messages_data;
+typedef struct mb_thread_messages_vars {
+    const char *thread_id; /* $threadId: uuid! */
+    const char *since; /* $since: timestamptz! */
+} mb_thread_messages_vars;
+typedef struct mb_thread_messages_arrays { /* set each array and its cap; needed is filled in */
+    mb_thread_messages_message_stream *message_stream;
+    size_t message_stream_cap, message_stream_needed;
+} mb_thread_messages_arrays;
+MB_API mb_status mb_thread_messages_decode(const mb_result *res, mb_thread_messages_data *out, mb_thread_messages_arrays *arrays);
+MB_API const mb_op *mb_thread_messages_op(void);
 
 /* getUserBySlug (query, users.graphql) */
 typedef struct mb_get_user_by_slug_user_threads_chatbot {
@@ -1323,7 +1347,7 @@ typedef struct mb_get_user_by_slug_arrays { /* set each array and its cap; neede
     size_t user_threads_cap, user_threads_needed;
 } mb_get_user_by_slug_arrays;
 MB_API mb_status mb_get_user_by_slug(mb_client *c, const mb_get_user_by_slug_vars *vars, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
-MB_API mb_status mb_get_user_by_slug_decode(mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
+MB_API mb_status mb_get_user_by_slug_decode(const mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
 MB_API const mb_op *mb_get_user_by_slug_op(void);
 
 /* getPreference (query, users.graphql) */
@@ -1352,7 +1376,7 @@ typedef struct mb_get_preference_arrays { /* set each array and its cap; needed 
     size_t preference_cap, preference_needed;
 } mb_get_preference_arrays;
 MB_API mb_status mb_get_preference(mb_client *c, const mb_get_preference_vars *vars, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
-MB_API mb_status mb_get_preference_decode(mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
+MB_API mb_status mb_get_preference_decode(const mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
 MB_API const mb_op *mb_get_preference_op(void);
 
 /* insertPreference (mutation, users.graphql) */
@@ -1388,7 +1412,7 @@ typedef struct mb_insert_preference_vars {
     uint8_t has_deep_expertise;
 } mb_insert_preference_vars;
 MB_API mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out);
-MB_API mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out);
+MB_API mb_status mb_insert_preference_decode(const mb_result *res, mb_insert_preference_data *out);
 MB_API const mb_op *mb_insert_preference_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars); /* mb_outbox_push */
@@ -1428,7 +1452,7 @@ typedef struct mb_update_preference_arrays { /* set each array and its cap; need
     size_t update_preference_returning_cap, update_preference_returning_needed;
 } mb_update_preference_arrays;
 MB_API mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *vars, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
-MB_API mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
+MB_API mb_status mb_update_preference_decode(const mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API const mb_op *mb_update_preference_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars); /* mb_outbox_push */
@@ -1454,7 +1478,7 @@ typedef struct mb_follow_chatbot_vars {
     int32_t chatbot_id; /* $chatbotId: Int! */
 } mb_follow_chatbot_vars;
 MB_API mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out);
-MB_API mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out);
+MB_API mb_status mb_follow_chatbot_decode(const mb_result *res, mb_follow_chatbot_data *out);
 MB_API const mb_op *mb_follow_chatbot_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars); /* mb_outbox_push */
@@ -1473,7 +1497,7 @@ typedef struct mb_unfollow_chatbot_vars {
     int32_t chatbot_id; /* $chatbotId: Int! */
 } mb_unfollow_chatbot_vars;
 MB_API mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out);
-MB_API mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out);
+MB_API mb_status mb_unfollow_chatbot_decode(const mb_result *res, mb_unfollow_chatbot_data *out);
 MB_API const mb_op *mb_unfollow_chatbot_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars); /* mb_outbox_push */
@@ -3038,7 +3062,7 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
 }
 
 typedef struct mb__tctx {
-    mb_json *doc;
+    const mb_json *doc;
     char *body;
     mb_pool *pools;
     size_t num_pools;
@@ -3139,7 +3163,7 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
 }
 
 static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape, char *dst, mb_status *st) {
-    mb_json *d = x->doc;
+    const mb_json *d = x->doc;
     const mb_token *t = &d->tok[tok];
     switch (type) {
     case MB_T_OBJ: return mb__t_object(x, tok, shape, dst, st);
@@ -3184,7 +3208,7 @@ static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape
     return *st == MB_OK ? tok + 1 : -1;
 }
 
-mb_status mb_typed_decode(mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
+mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
     mb__tctx x;
     mb_status st = MB_OK;
     if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
@@ -4124,9 +4148,7 @@ mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
 
 mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_pool *pools, size_t num_pools) {
     if (!sub || !sub->op || !res) return MB_ERR_ARG;
-    /* the result is in the caller's buffer, given const to the callback only
-       so that reading it needs no cast */
-    return mb_typed_decode((mb_result *)(uintptr_t)res, sub->op->data, data, pools, num_pools);
+    return mb_typed_decode(res, sub->op->data, data, pools, num_pools);
 }
 
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {
@@ -4193,7 +4215,7 @@ mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_ca
     arrays->category_chatbots_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_categories_decode(mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
+mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->category;
@@ -4262,7 +4284,7 @@ mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get
     arrays->chatbot_metadata_needed = pools[2].needed;
     return s;
 }
-mb_status mb_get_chatbots_decode(mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays) {
+mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays) {
     mb_pool pools[3];
     mb_status s;
     pools[0].base = arrays->chatbot;
@@ -4363,7 +4385,7 @@ mb_status mb_get_chatbot(mb_client *c, const mb_get_chatbot_vars *vars, mb_get_c
     arrays->chatbot_prompts_needed = pools[2].needed;
     return s;
 }
-mb_status mb_get_chatbot_decode(mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays) {
+mb_status mb_get_chatbot_decode(const mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays) {
     mb_pool pools[3];
     mb_status s;
     pools[0].base = arrays->chatbot;
@@ -4399,7 +4421,7 @@ const mb_op *mb_get_chatbot_count_op(void) { return &mb__op_get_chatbot_count; }
 mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out) {
     return mb_typed_execute(c, &mb__op_get_chatbot_count, NULL, out, NULL, 0);
 }
-mb_status mb_get_chatbot_count_decode(mb_result *res, mb_get_chatbot_count_data *out) {
+mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbot_count_data *out) {
     return mb_typed_decode(res, &mb__s_get_chatbot_count_data, out, NULL, 0);
 }
 
@@ -4427,7 +4449,7 @@ mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arr
     arrays->models_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_models_decode(mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays) {
+mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->models;
@@ -4501,7 +4523,7 @@ mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_t
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_threads_decode(mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays) {
+mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -4574,7 +4596,7 @@ mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_browse_threads_decode(mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
+mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -4641,7 +4663,7 @@ mb_status mb_get_thread(mb_client *c, const mb_get_thread_vars *vars, mb_get_thr
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_thread_decode(mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays) {
+mb_status mb_get_thread_decode(const mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -4691,7 +4713,7 @@ mb_status mb_get_messages(mb_client *c, const mb_get_messages_vars *vars, mb_get
     arrays->message_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays) {
+mb_status mb_get_messages_decode(const mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->message;
@@ -4731,7 +4753,7 @@ const mb_op *mb_create_thread_op(void) { return &mb__op_create_thread; }
 mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out) {
     return mb_typed_execute(c, &mb__op_create_thread, vars, out, NULL, 0);
 }
-mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out) {
+mb_status mb_create_thread_decode(const mb_result *res, mb_create_thread_data *out) {
     return mb_typed_decode(res, &mb__s_create_thread_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -4771,7 +4793,7 @@ const mb_op *mb_save_new_message_op(void) { return &mb__op_save_new_message; }
 mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out) {
     return mb_typed_execute(c, &mb__op_save_new_message, vars, out, NULL, 0);
 }
-mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out) {
+mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_data *out) {
     return mb_typed_decode(res, &mb__s_save_new_message_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -4811,7 +4833,7 @@ mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb
     arrays->update_message_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays) {
+mb_status mb_update_message_decode(const mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_message_returning;
@@ -4857,7 +4879,7 @@ mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visib
     arrays->update_thread_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays) {
+mb_status mb_update_thread_visibility_decode(const mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_thread_returning;
@@ -4889,12 +4911,45 @@ const mb_op *mb_delete_thread_op(void) { return &mb__op_delete_thread; }
 mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out) {
     return mb_typed_execute(c, &mb__op_delete_thread, vars, out, NULL, 0);
 }
-mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out) {
+mb_status mb_delete_thread_decode(const mb_result *res, mb_delete_thread_data *out) {
     return mb_typed_decode(res, &mb__s_delete_thread_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
 mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars) { return mb_outbox_push(o, &mb__op_delete_thread, vars); }
 #endif
+
+/* threadMessages */
+static const char mb__q_thread_messages[] =
+    "subscription threadMessages($threadId:uuid!$since:timestamptz!){messageStream(batchSize:10 cursor:{i"
+    "nitialValue:{createdAt:$since}ordering:ASC}where:{threadId:{_eq:$threadId}}){messageId threadId role"
+    " content createdAt}}";
+static const mb_field mb__s_thread_messages_message_stream_f[] = {
+    {"messageId", offsetof(mb_thread_messages_message_stream, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"threadId", offsetof(mb_thread_messages_message_stream, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_thread_messages_message_stream, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_thread_messages_message_stream, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_thread_messages_message_stream, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, sizeof(mb_thread_messages_message_stream)};
+static const mb_field mb__s_thread_messages_data_f[] = {
+    {"messageStream", offsetof(mb_thread_messages_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_thread_messages_message_stream},
+};
+static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, sizeof(mb_thread_messages_data)};
+static const mb_var mb__v_thread_messages[] = {
+    {"threadId", offsetof(mb_thread_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"since", offsetof(mb_thread_messages_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
+};
+static const mb_op mb__op_thread_messages = {mb__q_thread_messages, "threadMessages", mb__v_thread_messages, 2, &mb__s_thread_messages_data};
+const mb_op *mb_thread_messages_op(void) { return &mb__op_thread_messages; }
+mb_status mb_thread_messages_decode(const mb_result *res, mb_thread_messages_data *out, mb_thread_messages_arrays *arrays) {
+    mb_pool pools[1];
+    mb_status s;
+    pools[0].base = arrays->message_stream;
+    pools[0].cap = arrays->message_stream_cap;
+    s = mb_typed_decode(res, &mb__s_thread_messages_data, out, pools, 1);
+    arrays->message_stream_needed = pools[0].needed;
+    return s;
+}
 
 /* getUserBySlug */
 static const char mb__q_get_user_by_slug[] =
@@ -4943,7 +4998,7 @@ mb_status mb_get_user_by_slug(mb_client *c, const mb_get_user_by_slug_vars *vars
     arrays->user_threads_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_user_by_slug_decode(mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays) {
+mb_status mb_get_user_by_slug_decode(const mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->user;
@@ -4990,7 +5045,7 @@ mb_status mb_get_preference(mb_client *c, const mb_get_preference_vars *vars, mb
     arrays->preference_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_preference_decode(mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays) {
+mb_status mb_get_preference_decode(const mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->preference;
@@ -5037,7 +5092,7 @@ const mb_op *mb_insert_preference_op(void) { return &mb__op_insert_preference; }
 mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out) {
     return mb_typed_execute(c, &mb__op_insert_preference, vars, out, NULL, 0);
 }
-mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out) {
+mb_status mb_insert_preference_decode(const mb_result *res, mb_insert_preference_data *out) {
     return mb_typed_decode(res, &mb__s_insert_preference_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -5085,7 +5140,7 @@ mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *va
     arrays->update_preference_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays) {
+mb_status mb_update_preference_decode(const mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_preference_returning;
@@ -5125,7 +5180,7 @@ const mb_op *mb_follow_chatbot_op(void) { return &mb__op_follow_chatbot; }
 mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out) {
     return mb_typed_execute(c, &mb__op_follow_chatbot, vars, out, NULL, 0);
 }
-mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out) {
+mb_status mb_follow_chatbot_decode(const mb_result *res, mb_follow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_follow_chatbot_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -5153,7 +5208,7 @@ const mb_op *mb_unfollow_chatbot_op(void) { return &mb__op_unfollow_chatbot; }
 mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out) {
     return mb_typed_execute(c, &mb__op_unfollow_chatbot, vars, out, NULL, 0);
 }
-mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out) {
+mb_status mb_unfollow_chatbot_decode(const mb_result *res, mb_unfollow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_unfollow_chatbot_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)

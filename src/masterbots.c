@@ -40,7 +40,7 @@ mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_ca
     arrays->category_chatbots_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_categories_decode(mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
+mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->category;
@@ -109,7 +109,7 @@ mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get
     arrays->chatbot_metadata_needed = pools[2].needed;
     return s;
 }
-mb_status mb_get_chatbots_decode(mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays) {
+mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays) {
     mb_pool pools[3];
     mb_status s;
     pools[0].base = arrays->chatbot;
@@ -210,7 +210,7 @@ mb_status mb_get_chatbot(mb_client *c, const mb_get_chatbot_vars *vars, mb_get_c
     arrays->chatbot_prompts_needed = pools[2].needed;
     return s;
 }
-mb_status mb_get_chatbot_decode(mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays) {
+mb_status mb_get_chatbot_decode(const mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays) {
     mb_pool pools[3];
     mb_status s;
     pools[0].base = arrays->chatbot;
@@ -246,7 +246,7 @@ const mb_op *mb_get_chatbot_count_op(void) { return &mb__op_get_chatbot_count; }
 mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out) {
     return mb_typed_execute(c, &mb__op_get_chatbot_count, NULL, out, NULL, 0);
 }
-mb_status mb_get_chatbot_count_decode(mb_result *res, mb_get_chatbot_count_data *out) {
+mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbot_count_data *out) {
     return mb_typed_decode(res, &mb__s_get_chatbot_count_data, out, NULL, 0);
 }
 
@@ -274,7 +274,7 @@ mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arr
     arrays->models_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_models_decode(mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays) {
+mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->models;
@@ -348,7 +348,7 @@ mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_t
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_threads_decode(mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays) {
+mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -421,7 +421,7 @@ mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_browse_threads_decode(mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
+mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -488,7 +488,7 @@ mb_status mb_get_thread(mb_client *c, const mb_get_thread_vars *vars, mb_get_thr
     arrays->thread_messages_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_thread_decode(mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays) {
+mb_status mb_get_thread_decode(const mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->thread;
@@ -538,7 +538,7 @@ mb_status mb_get_messages(mb_client *c, const mb_get_messages_vars *vars, mb_get
     arrays->message_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays) {
+mb_status mb_get_messages_decode(const mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->message;
@@ -578,7 +578,7 @@ const mb_op *mb_create_thread_op(void) { return &mb__op_create_thread; }
 mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out) {
     return mb_typed_execute(c, &mb__op_create_thread, vars, out, NULL, 0);
 }
-mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out) {
+mb_status mb_create_thread_decode(const mb_result *res, mb_create_thread_data *out) {
     return mb_typed_decode(res, &mb__s_create_thread_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -618,7 +618,7 @@ const mb_op *mb_save_new_message_op(void) { return &mb__op_save_new_message; }
 mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out) {
     return mb_typed_execute(c, &mb__op_save_new_message, vars, out, NULL, 0);
 }
-mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out) {
+mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_data *out) {
     return mb_typed_decode(res, &mb__s_save_new_message_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -658,7 +658,7 @@ mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb
     arrays->update_message_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays) {
+mb_status mb_update_message_decode(const mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_message_returning;
@@ -704,7 +704,7 @@ mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visib
     arrays->update_thread_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays) {
+mb_status mb_update_thread_visibility_decode(const mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_thread_returning;
@@ -736,12 +736,45 @@ const mb_op *mb_delete_thread_op(void) { return &mb__op_delete_thread; }
 mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out) {
     return mb_typed_execute(c, &mb__op_delete_thread, vars, out, NULL, 0);
 }
-mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out) {
+mb_status mb_delete_thread_decode(const mb_result *res, mb_delete_thread_data *out) {
     return mb_typed_decode(res, &mb__s_delete_thread_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
 mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars) { return mb_outbox_push(o, &mb__op_delete_thread, vars); }
 #endif
+
+/* threadMessages */
+static const char mb__q_thread_messages[] =
+    "subscription threadMessages($threadId:uuid!$since:timestamptz!){messageStream(batchSize:10 cursor:{i"
+    "nitialValue:{createdAt:$since}ordering:ASC}where:{threadId:{_eq:$threadId}}){messageId threadId role"
+    " content createdAt}}";
+static const mb_field mb__s_thread_messages_message_stream_f[] = {
+    {"messageId", offsetof(mb_thread_messages_message_stream, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"threadId", offsetof(mb_thread_messages_message_stream, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_thread_messages_message_stream, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_thread_messages_message_stream, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_thread_messages_message_stream, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, sizeof(mb_thread_messages_message_stream)};
+static const mb_field mb__s_thread_messages_data_f[] = {
+    {"messageStream", offsetof(mb_thread_messages_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_thread_messages_message_stream},
+};
+static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, sizeof(mb_thread_messages_data)};
+static const mb_var mb__v_thread_messages[] = {
+    {"threadId", offsetof(mb_thread_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"since", offsetof(mb_thread_messages_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
+};
+static const mb_op mb__op_thread_messages = {mb__q_thread_messages, "threadMessages", mb__v_thread_messages, 2, &mb__s_thread_messages_data};
+const mb_op *mb_thread_messages_op(void) { return &mb__op_thread_messages; }
+mb_status mb_thread_messages_decode(const mb_result *res, mb_thread_messages_data *out, mb_thread_messages_arrays *arrays) {
+    mb_pool pools[1];
+    mb_status s;
+    pools[0].base = arrays->message_stream;
+    pools[0].cap = arrays->message_stream_cap;
+    s = mb_typed_decode(res, &mb__s_thread_messages_data, out, pools, 1);
+    arrays->message_stream_needed = pools[0].needed;
+    return s;
+}
 
 /* getUserBySlug */
 static const char mb__q_get_user_by_slug[] =
@@ -790,7 +823,7 @@ mb_status mb_get_user_by_slug(mb_client *c, const mb_get_user_by_slug_vars *vars
     arrays->user_threads_needed = pools[1].needed;
     return s;
 }
-mb_status mb_get_user_by_slug_decode(mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays) {
+mb_status mb_get_user_by_slug_decode(const mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays) {
     mb_pool pools[2];
     mb_status s;
     pools[0].base = arrays->user;
@@ -837,7 +870,7 @@ mb_status mb_get_preference(mb_client *c, const mb_get_preference_vars *vars, mb
     arrays->preference_needed = pools[0].needed;
     return s;
 }
-mb_status mb_get_preference_decode(mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays) {
+mb_status mb_get_preference_decode(const mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->preference;
@@ -884,7 +917,7 @@ const mb_op *mb_insert_preference_op(void) { return &mb__op_insert_preference; }
 mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out) {
     return mb_typed_execute(c, &mb__op_insert_preference, vars, out, NULL, 0);
 }
-mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out) {
+mb_status mb_insert_preference_decode(const mb_result *res, mb_insert_preference_data *out) {
     return mb_typed_decode(res, &mb__s_insert_preference_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -932,7 +965,7 @@ mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *va
     arrays->update_preference_returning_needed = pools[0].needed;
     return s;
 }
-mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays) {
+mb_status mb_update_preference_decode(const mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays) {
     mb_pool pools[1];
     mb_status s;
     pools[0].base = arrays->update_preference_returning;
@@ -972,7 +1005,7 @@ const mb_op *mb_follow_chatbot_op(void) { return &mb__op_follow_chatbot; }
 mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out) {
     return mb_typed_execute(c, &mb__op_follow_chatbot, vars, out, NULL, 0);
 }
-mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out) {
+mb_status mb_follow_chatbot_decode(const mb_result *res, mb_follow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_follow_chatbot_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)
@@ -1000,7 +1033,7 @@ const mb_op *mb_unfollow_chatbot_op(void) { return &mb__op_unfollow_chatbot; }
 mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out) {
     return mb_typed_execute(c, &mb__op_unfollow_chatbot, vars, out, NULL, 0);
 }
-mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out) {
+mb_status mb_unfollow_chatbot_decode(const mb_result *res, mb_unfollow_chatbot_data *out) {
     return mb_typed_decode(res, &mb__s_unfollow_chatbot_data, out, NULL, 0);
 }
 #if !defined(MB_NO_OUTBOX)

@@ -26,7 +26,7 @@ typedef struct mb_get_categories_arrays { /* set each array and its cap; needed 
     size_t category_chatbots_cap, category_chatbots_needed;
 } mb_get_categories_arrays;
 MB_API mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
-MB_API mb_status mb_get_categories_decode(mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
+MB_API mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
 MB_API const mb_op *mb_get_categories_op(void);
 
 /* getChatbots (query, catalogue.graphql) */
@@ -72,7 +72,7 @@ typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_arrays;
 MB_API mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
-MB_API mb_status mb_get_chatbots_decode(mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
+MB_API mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
 MB_API const mb_op *mb_get_chatbots_op(void);
 
 /* getChatbot (query, catalogue.graphql) */
@@ -141,7 +141,7 @@ typedef struct mb_get_chatbot_arrays { /* set each array and its cap; needed is 
     size_t chatbot_prompts_cap, chatbot_prompts_needed;
 } mb_get_chatbot_arrays;
 MB_API mb_status mb_get_chatbot(mb_client *c, const mb_get_chatbot_vars *vars, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
-MB_API mb_status mb_get_chatbot_decode(mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
+MB_API mb_status mb_get_chatbot_decode(const mb_result *res, mb_get_chatbot_data *out, mb_get_chatbot_arrays *arrays);
 MB_API const mb_op *mb_get_chatbot_op(void);
 
 /* getChatbotCount (query, catalogue.graphql) */
@@ -156,7 +156,7 @@ typedef struct mb_get_chatbot_count_data {
     mb_get_chatbot_count_chatbot_aggregate chatbot_aggregate;
 } mb_get_chatbot_count_data;
 MB_API mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out);
-MB_API mb_status mb_get_chatbot_count_decode(mb_result *res, mb_get_chatbot_count_data *out);
+MB_API mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbot_count_data *out);
 MB_API const mb_op *mb_get_chatbot_count_op(void);
 
 /* getModels (query, catalogue.graphql) */
@@ -173,7 +173,7 @@ typedef struct mb_get_models_arrays { /* set each array and its cap; needed is f
     size_t models_cap, models_needed;
 } mb_get_models_arrays;
 MB_API mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arrays *arrays);
-MB_API mb_status mb_get_models_decode(mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
+MB_API mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
 MB_API const mb_op *mb_get_models_op(void);
 
 /* getThreads (query, threads.graphql) */
@@ -228,7 +228,7 @@ typedef struct mb_get_threads_arrays { /* set each array and its cap; needed is 
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_arrays;
 MB_API mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
-MB_API mb_status mb_get_threads_decode(mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
+MB_API mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
 MB_API const mb_op *mb_get_threads_op(void);
 
 /* getBrowseThreads (query, threads.graphql) */
@@ -276,7 +276,7 @@ typedef struct mb_get_browse_threads_arrays { /* set each array and its cap; nee
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_arrays;
 MB_API mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
-MB_API mb_status mb_get_browse_threads_decode(mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
+MB_API mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
 MB_API const mb_op *mb_get_browse_threads_op(void);
 
 /* getThread (query, threads.graphql) */
@@ -321,7 +321,7 @@ typedef struct mb_get_thread_arrays { /* set each array and its cap; needed is f
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_thread_arrays;
 MB_API mb_status mb_get_thread(mb_client *c, const mb_get_thread_vars *vars, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
-MB_API mb_status mb_get_thread_decode(mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
+MB_API mb_status mb_get_thread_decode(const mb_result *res, mb_get_thread_data *out, mb_get_thread_arrays *arrays);
 MB_API const mb_op *mb_get_thread_op(void);
 
 /* getMessages (query, threads.graphql) */
@@ -351,7 +351,7 @@ typedef struct mb_get_messages_arrays { /* set each array and its cap; needed is
     size_t message_cap, message_needed;
 } mb_get_messages_arrays;
 MB_API mb_status mb_get_messages(mb_client *c, const mb_get_messages_vars *vars, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
-MB_API mb_status mb_get_messages_decode(mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
+MB_API mb_status mb_get_messages_decode(const mb_result *res, mb_get_messages_data *out, mb_get_messages_arrays *arrays);
 MB_API const mb_op *mb_get_messages_op(void);
 
 /* createThread (mutation, threads.graphql) */
@@ -377,7 +377,7 @@ typedef struct mb_create_thread_vars {
     uint8_t has_model;
 } mb_create_thread_vars;
 MB_API mb_status mb_create_thread(mb_client *c, const mb_create_thread_vars *vars, mb_create_thread_data *out);
-MB_API mb_status mb_create_thread_decode(mb_result *res, mb_create_thread_data *out);
+MB_API mb_status mb_create_thread_decode(const mb_result *res, mb_create_thread_data *out);
 MB_API const mb_op *mb_create_thread_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *vars); /* mb_outbox_push */
@@ -408,7 +408,7 @@ typedef struct mb_save_new_message_vars {
     uint8_t has_created_at;
 } mb_save_new_message_vars;
 MB_API mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out);
-MB_API mb_status mb_save_new_message_decode(mb_result *res, mb_save_new_message_data *out);
+MB_API mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_data *out);
 MB_API const mb_op *mb_save_new_message_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars); /* mb_outbox_push */
@@ -436,7 +436,7 @@ typedef struct mb_update_message_arrays { /* set each array and its cap; needed 
     size_t update_message_returning_cap, update_message_returning_needed;
 } mb_update_message_arrays;
 MB_API mb_status mb_update_message(mb_client *c, const mb_update_message_vars *vars, mb_update_message_data *out, mb_update_message_arrays *arrays);
-MB_API mb_status mb_update_message_decode(mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
+MB_API mb_status mb_update_message_decode(const mb_result *res, mb_update_message_data *out, mb_update_message_arrays *arrays);
 MB_API const mb_op *mb_update_message_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_message_queued(mb_outbox *o, const mb_update_message_vars *vars); /* mb_outbox_push */
@@ -465,7 +465,7 @@ typedef struct mb_update_thread_visibility_arrays { /* set each array and its ca
     size_t update_thread_returning_cap, update_thread_returning_needed;
 } mb_update_thread_visibility_arrays;
 MB_API mb_status mb_update_thread_visibility(mb_client *c, const mb_update_thread_visibility_vars *vars, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
-MB_API mb_status mb_update_thread_visibility_decode(mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
+MB_API mb_status mb_update_thread_visibility_decode(const mb_result *res, mb_update_thread_visibility_data *out, mb_update_thread_visibility_arrays *arrays);
 MB_API const mb_op *mb_update_thread_visibility_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_thread_visibility_vars *vars); /* mb_outbox_push */
@@ -483,11 +483,33 @@ typedef struct mb_delete_thread_vars {
     const char *thread_id; /* $threadId: uuid! */
 } mb_delete_thread_vars;
 MB_API mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out);
-MB_API mb_status mb_delete_thread_decode(mb_result *res, mb_delete_thread_data *out);
+MB_API mb_status mb_delete_thread_decode(const mb_result *res, mb_delete_thread_data *out);
 MB_API const mb_op *mb_delete_thread_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_delete_thread_queued(mb_outbox *o, const mb_delete_thread_vars *vars); /* mb_outbox_push */
 #endif
+
+/* threadMessages (subscription, threads.graphql) */
+typedef struct mb_thread_messages_message_stream {
+    mb_str message_id;
+    mb_str thread_id;
+    mb_str role;
+    mb_str content;
+    mb_str created_at;
+} mb_thread_messages_message_stream;
+typedef struct mb_thread_messages_data {
+    struct { mb_thread_messages_message_stream *items; size_t len; } message_stream;
+} mb_thread_messages_data;
+typedef struct mb_thread_messages_vars {
+    const char *thread_id; /* $threadId: uuid! */
+    const char *since; /* $since: timestamptz! */
+} mb_thread_messages_vars;
+typedef struct mb_thread_messages_arrays { /* set each array and its cap; needed is filled in */
+    mb_thread_messages_message_stream *message_stream;
+    size_t message_stream_cap, message_stream_needed;
+} mb_thread_messages_arrays;
+MB_API mb_status mb_thread_messages_decode(const mb_result *res, mb_thread_messages_data *out, mb_thread_messages_arrays *arrays);
+MB_API const mb_op *mb_thread_messages_op(void);
 
 /* getUserBySlug (query, users.graphql) */
 typedef struct mb_get_user_by_slug_user_threads_chatbot {
@@ -522,7 +544,7 @@ typedef struct mb_get_user_by_slug_arrays { /* set each array and its cap; neede
     size_t user_threads_cap, user_threads_needed;
 } mb_get_user_by_slug_arrays;
 MB_API mb_status mb_get_user_by_slug(mb_client *c, const mb_get_user_by_slug_vars *vars, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
-MB_API mb_status mb_get_user_by_slug_decode(mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
+MB_API mb_status mb_get_user_by_slug_decode(const mb_result *res, mb_get_user_by_slug_data *out, mb_get_user_by_slug_arrays *arrays);
 MB_API const mb_op *mb_get_user_by_slug_op(void);
 
 /* getPreference (query, users.graphql) */
@@ -551,7 +573,7 @@ typedef struct mb_get_preference_arrays { /* set each array and its cap; needed 
     size_t preference_cap, preference_needed;
 } mb_get_preference_arrays;
 MB_API mb_status mb_get_preference(mb_client *c, const mb_get_preference_vars *vars, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
-MB_API mb_status mb_get_preference_decode(mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
+MB_API mb_status mb_get_preference_decode(const mb_result *res, mb_get_preference_data *out, mb_get_preference_arrays *arrays);
 MB_API const mb_op *mb_get_preference_op(void);
 
 /* insertPreference (mutation, users.graphql) */
@@ -587,7 +609,7 @@ typedef struct mb_insert_preference_vars {
     uint8_t has_deep_expertise;
 } mb_insert_preference_vars;
 MB_API mb_status mb_insert_preference(mb_client *c, const mb_insert_preference_vars *vars, mb_insert_preference_data *out);
-MB_API mb_status mb_insert_preference_decode(mb_result *res, mb_insert_preference_data *out);
+MB_API mb_status mb_insert_preference_decode(const mb_result *res, mb_insert_preference_data *out);
 MB_API const mb_op *mb_insert_preference_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_vars *vars); /* mb_outbox_push */
@@ -627,7 +649,7 @@ typedef struct mb_update_preference_arrays { /* set each array and its cap; need
     size_t update_preference_returning_cap, update_preference_returning_needed;
 } mb_update_preference_arrays;
 MB_API mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *vars, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
-MB_API mb_status mb_update_preference_decode(mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
+MB_API mb_status mb_update_preference_decode(const mb_result *res, mb_update_preference_data *out, mb_update_preference_arrays *arrays);
 MB_API const mb_op *mb_update_preference_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_vars *vars); /* mb_outbox_push */
@@ -653,7 +675,7 @@ typedef struct mb_follow_chatbot_vars {
     int32_t chatbot_id; /* $chatbotId: Int! */
 } mb_follow_chatbot_vars;
 MB_API mb_status mb_follow_chatbot(mb_client *c, const mb_follow_chatbot_vars *vars, mb_follow_chatbot_data *out);
-MB_API mb_status mb_follow_chatbot_decode(mb_result *res, mb_follow_chatbot_data *out);
+MB_API mb_status mb_follow_chatbot_decode(const mb_result *res, mb_follow_chatbot_data *out);
 MB_API const mb_op *mb_follow_chatbot_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_follow_chatbot_queued(mb_outbox *o, const mb_follow_chatbot_vars *vars); /* mb_outbox_push */
@@ -672,7 +694,7 @@ typedef struct mb_unfollow_chatbot_vars {
     int32_t chatbot_id; /* $chatbotId: Int! */
 } mb_unfollow_chatbot_vars;
 MB_API mb_status mb_unfollow_chatbot(mb_client *c, const mb_unfollow_chatbot_vars *vars, mb_unfollow_chatbot_data *out);
-MB_API mb_status mb_unfollow_chatbot_decode(mb_result *res, mb_unfollow_chatbot_data *out);
+MB_API mb_status mb_unfollow_chatbot_decode(const mb_result *res, mb_unfollow_chatbot_data *out);
 MB_API const mb_op *mb_unfollow_chatbot_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_unfollow_chatbot_queued(mb_outbox *o, const mb_unfollow_chatbot_vars *vars); /* mb_outbox_push */

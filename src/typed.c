@@ -49,7 +49,7 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
 }
 
 typedef struct mb__tctx {
-    mb_json *doc;
+    const mb_json *doc;
     char *body;
     mb_pool *pools;
     size_t num_pools;
@@ -150,7 +150,7 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
 }
 
 static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape, char *dst, mb_status *st) {
-    mb_json *d = x->doc;
+    const mb_json *d = x->doc;
     const mb_token *t = &d->tok[tok];
     switch (type) {
     case MB_T_OBJ: return mb__t_object(x, tok, shape, dst, st);
@@ -195,7 +195,7 @@ static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape
     return *st == MB_OK ? tok + 1 : -1;
 }
 
-mb_status mb_typed_decode(mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
+mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
     mb__tctx x;
     mb_status st = MB_OK;
     if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;

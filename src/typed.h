@@ -83,7 +83,9 @@ typedef struct mb_op {
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
 /* Decodes res->data into the struct at data (zeroed first) and the pools. */
-MB_API mb_status mb_typed_decode(mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
+/* res is const for its views; the bytes behind res->body are the caller's
+ * and are unescaped in place. */
+MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);

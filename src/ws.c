@@ -617,9 +617,7 @@ mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
 
 mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_pool *pools, size_t num_pools) {
     if (!sub || !sub->op || !res) return MB_ERR_ARG;
-    /* the result is in the caller's buffer, given const to the callback only
-       so that reading it needs no cast */
-    return mb_typed_decode((mb_result *)(uintptr_t)res, sub->op->data, data, pools, num_pools);
+    return mb_typed_decode(res, sub->op->data, data, pools, num_pools);
 }
 
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {

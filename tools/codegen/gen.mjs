@@ -249,8 +249,9 @@ for (const { file, doc } of docs) {
     const varsParam = vars.length ? `const mb_${op}_vars *vars` : null;
     const arrParam = ctx.pools.length ? `mb_${op}_arrays *arrays` : null;
     const execParams = ['mb_client *c', varsParam, `mb_${op}_data *out`, arrParam].filter(Boolean).join(', ');
-    const decParams = ['mb_result *res', `mb_${op}_data *out`, arrParam].filter(Boolean).join(', ');
-    H.push(`MB_API mb_status mb_${op}(${execParams});`);
+    const decParams = ['const mb_result *res', `mb_${op}_data *out`, arrParam].filter(Boolean).join(', ');
+    const isSub = d.operation === 'subscription'; // events come through mb_sub_poll: no HTTP call
+    if (!isSub) H.push(`MB_API mb_status mb_${op}(${execParams});`);
     H.push(`MB_API mb_status mb_${op}_decode(${decParams});`);
     H.push(`MB_API const mb_op *mb_${op}_op(void);`);
     const queued = d.operation === 'mutation' && opt.outbox;
@@ -283,7 +284,7 @@ for (const { file, doc } of docs) {
     const run = (call) => ctx.pools.length
       ? `    mb_pool pools[${ctx.pools.length}];\n    mb_status s;\n${poolsIn}\n    s = ${call.replace('POOLS', `pools, ${ctx.pools.length}`)};\n${poolsOut}\n    return s;`
       : `    return ${call.replace('POOLS', 'NULL, 0')};`;
-    C.push(`mb_status mb_${op}(${execParams}) {\n${run(`mb_typed_execute(c, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}, out, POOLS)`)}\n}`);
+    if (!isSub) C.push(`mb_status mb_${op}(${execParams}) {\n${run(`mb_typed_execute(c, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}, out, POOLS)`)}\n}`);
     C.push(`mb_status mb_${op}_decode(${decParams}) {\n${run(`mb_typed_decode(res, &mb__s_${op}_data, out, POOLS)`)}\n}`);
     if (queued) C.push('#if !defined(MB_NO_OUTBOX)', `mb_status mb_${op}_queued(mb_outbox *o${vars.length ? `, const mb_${op}_vars *vars` : ''}) { return mb_outbox_push(o, &mb__op_${op}, ${vars.length ? 'vars' : 'NULL'}); }`, '#endif');
   }
