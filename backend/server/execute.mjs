@@ -5,7 +5,7 @@ import { parse, execute as gqlExecute, Kind } from 'graphql';
 import { HasuraError, validationError, fromPgError, gqlError } from './errors.mjs';
 import { selectOperation, Normalizer } from './normalize.mjs';
 import { Params } from './sqlparams.mjs';
-import { listSelect, byPkSelect, aggregateSelect } from './select.mjs';
+import { listSelect, byPkSelect, aggregateSelect, functionSelect } from './select.mjs';
 import { runInsert, runUpdate, runUpdateByPk, runUpdateMany, runDelete, runDeleteByPk } from './mutation.mjs';
 
 // Parses and checks a request into {op, fields, schema, views}; throws HasuraError.
@@ -47,6 +47,7 @@ export function compileQueryField(state, f, ctx) {
     case 'select': return listSelect(t, f, ctx);
     case 'select_by_pk': return byPkSelect(t, f, ctx);
     case 'select_agg': return aggregateSelect(t, f, ctx);
+    case 'fn': case 'fn_agg': return functionSelect(state.model.functions.find((x) => x.name === f.mb.fn), t, f, ctx, f.mb.kind === 'fn_agg');
     default: return null;
   }
 }

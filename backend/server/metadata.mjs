@@ -14,7 +14,7 @@ export function tableRef(t) {
 export const tableKey = (t) => { const r = tableRef(t); return `${r.schema}.${r.name}`; };
 
 export function emptyMetadata() {
-  return { tables: new Map() }; // key -> entry (order of tracking kept)
+  return { tables: new Map(), functions: [] }; // tables: key -> entry (order of tracking kept)
 }
 
 function newEntry(ref) {
@@ -49,6 +49,15 @@ export function addRelationship(md, kind, args) {
     throw new HasuraError('already-exists', `field with name "${args.name}" already exists`, '$.args.name');
   }
   list.push({ name: args.name, using: args.using });
+}
+
+export function trackFunction(md, args) {
+  const f = args.function ? args.function : args;
+  const ref = typeof f === 'string' ? { schema: 'public', name: f } : { schema: f.schema || 'public', name: f.name };
+  if (md.functions.some((x) => x.function.schema === ref.schema && x.function.name === ref.name)) {
+    throw new HasuraError('already-tracked', `function already tracked : "${ref.name}"`, '$.args');
+  }
+  md.functions.push({ function: ref, configuration: args.configuration || {} });
 }
 
 export function addComputedField(md, args) {
@@ -87,6 +96,7 @@ export function loadMetadataDir(dir) {
   if (!fs.existsSync(dbFile)) return md;
   const sources = loadYamlWithIncludes(dbFile) || [];
   for (const src of sources) {
+    for (const f of src.functions || []) trackFunction(md, f);
     for (const t of src.tables || []) {
       const ref = tableRef(t.table);
       const e = trackTable(md, ref, { is_enum: t.is_enum, custom_name: t.configuration?.custom_name });

@@ -95,7 +95,17 @@ export function buildModel(md, catalog, enumRows) {
     t.colByName = new Map(t.columns.map((c) => [c.name, c]));
     t.relByName = new Map(t.rels.map((r) => [r.name, r]));
   }
-  return { tables };
+  // tracked functions: root fields returning rows of a tracked table (SETOF t, or t)
+  const functions = [];
+  for (const tf of md.functions || []) {
+    const fn = catalog.functions?.get(`${tf.function.schema}.${tf.function.name}`);
+    if (!fn || !fn.retTable || !tables.has(fn.retTable)) continue;
+    const sessionArg = tf.configuration?.session_argument ? fn.args.findIndex((a) => a.name === tf.configuration.session_argument) : -1;
+    const inputs = fn.args.map((a, i) => ({ ...a, index: i })).filter((a) => a.index !== sessionArg);
+    const base = tf.configuration?.custom_name || (tf.function.schema === 'public' ? tf.function.name : `${tf.function.schema}_${tf.function.name}`);
+    functions.push({ name: base, fn, tableArg: -1, sessionArg, inputs, remoteKey: fn.retTable, retset: fn.retset });
+  }
+  return { tables, functions };
 }
 
 export async function loadEnumRows(pool, md, catalog) {

@@ -1,7 +1,7 @@
 // POST /v1/query (admin only): the metadata/SQL operations the fixture setups use.
 // Errors use the legacy shape {"error","path","code"} with the real HTTP status.
 import { HasuraError } from './errors.mjs';
-import { tableRef, trackTable, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
+import { tableRef, trackTable, trackFunction, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
 import { tableColumns, tableExists, functionExists } from './catalog.mjs';
 import { ident } from './model.mjs';
 import { Params, valueSql, numericBinaryScale } from './sqlparams.mjs';
@@ -94,12 +94,12 @@ async function one(state, q, dirty) {
       addComputedField(state.metadata, args); dirty.model = true; return OK;
     }
     case 'track_function': {
-      // Kept, not served: tracked functions as root fields are outside this server's scope (README).
-      const list = state.metadata.unsupported || (state.metadata.unsupported = []);
-      list.push({ type: q.type, args });
-      return OK;
+      const f = args.function ? args.function : args;
+      const ref = typeof f === 'string' ? { schema: 'public', name: f } : { schema: f.schema || 'public', name: f.name };
+      if (!(await functionExists(state.pool, ref.schema, ref.name))) throw new HasuraError('not-exists', `no such function exists in postgres : ${JSON.stringify(ref.name)}`, '$.args');
+      trackFunction(state.metadata, args); dirty.model = true; return OK;
     }
-    case 'clear_metadata': state.metadata.tables.clear(); dirty.model = true; return OK;
+    case 'clear_metadata': state.metadata.tables.clear(); state.metadata.functions = []; dirty.model = true; return OK;
     default: throw new HasuraError('not-supported', `unsupported query type: ${q.type}`, '$.type');
   }
 }

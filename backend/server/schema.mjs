@@ -358,6 +358,17 @@ export function buildSchema(model, role, N) {
       if (pkOk) m[N.f(`delete_${b}_by_pk`)] = field(objectType(key), { kind: 'delete_by_pk', table: key }, pkArgs(key), `delete single row from the table: "${t.name}"`);
     }
   }
+  // tracked functions, visible when the returned table is (Hasura infers function permissions by default)
+  for (const tf of model.functions || []) {
+    if (!canSel(tf.remoteKey)) continue;
+    const a = cfArgs(null, tf);
+    const list = field(tf.retset ? NN(L(NN(objectType(tf.remoteKey)))) : objectType(tf.remoteKey), { kind: 'fn', fn: tf.name, table: tf.remoteKey }, { ...a, ...(tf.retset ? selectArgs(tf.remoteKey) : {}) }, `execute function "${tf.fn.name}" which returns "${T(tf.remoteKey).name}"`);
+    q[N.f(tf.name)] = list; s[N.f(tf.name)] = list;
+    if (tf.retset && v(tf.remoteKey).sel.agg) {
+      const agg = field(NN(aggType(tf.remoteKey)), { kind: 'fn_agg', fn: tf.name, table: tf.remoteKey }, { ...a, ...selectArgs(tf.remoteKey) }, `execute function "${tf.fn.name}" and query aggregates on result of table type "${T(tf.remoteKey).name}"`);
+      q[N.f(`${tf.name}_aggregate`)] = agg; s[N.f(`${tf.name}_aggregate`)] = agg;
+    }
+  }
   if (Object.keys(q).length === 0) q.no_queries_available = field(NN(GraphQLString), { kind: 'placeholder' });
   // Hasura CE declares @cached (honoured by Hasura Cloud only); here it is accepted and has no effect
   const cached = new GraphQLDirective({

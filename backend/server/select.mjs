@@ -165,6 +165,16 @@ export function listSelect(t, f, ctx, join, extraWhere, source) {
   return `(SELECT coalesce(json_agg(${rowJson(f.sel, t, b, ctx)}${ordered ? ` ORDER BY ${b}."__mb_o"` : ''}), '[]'::json) FROM (${sql}) AS ${b})`;
 }
 
+// A tracked function as a root field: its rows, filtered like the returned table's rows.
+export function functionSelect(tf, t, f, ctx, aggregate) {
+  const call = computedCall(tf, t, null, ctx, (f.args && f.args.args) || {});
+  if (aggregate) return aggregateSelect(t, f, ctx, null, call);
+  if (tf.retset) return listSelect(t, f, ctx, null, null, call);
+  const { sql } = baseRows(t, {}, ctx, null, null, call);
+  const b = ctx.p.alias('_b');
+  return `(SELECT ${rowJson(f.sel, t, b, ctx)} FROM (${sql}) AS ${b} LIMIT 1)`;
+}
+
 export function byPkSelect(t, f, ctx) {
   const pkWhere = (a) => t.pk.cols.map((c) => `${a}.${ident(c)} = ${ctx.p.add(toText(f.args[c]), t.colByName.get(c).sqlType)}`).join(' AND ');
   const { sql } = baseRows(t, {}, ctx, null, pkWhere);
@@ -173,8 +183,8 @@ export function byPkSelect(t, f, ctx) {
 }
 const toText = (v) => (v && typeof v === 'object' && '$num' in v ? v.$num : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-export function aggregateSelect(t, f, ctx, join) {
-  const { sql, ordered } = baseRows(t, f.args || {}, ctx, join);
+export function aggregateSelect(t, f, ctx, join, source) {
+  const { sql, ordered } = baseRows(t, f.args || {}, ctx, join, null, source);
   const b = ctx.p.alias('_b');
   const pairs = [];
   for (const g of f.sel) {

@@ -29,6 +29,7 @@ export class ServerState {
         fns.push(typeof f === 'string' ? `public.${f}` : `${f?.schema || 'public'}.${f?.name}`);
       }
     }
+    for (const f of this.metadata.functions || []) fns.push(`${f.function.schema}.${f.function.name}`);
     const catalog = await loadCatalog(this.pool, fns);
     const enums = await loadEnumRows(this.pool, this.metadata, catalog);
     this.model = buildModel(this.metadata, catalog, enums);
