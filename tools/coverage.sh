@@ -3,7 +3,8 @@
 # gcc --coverage against an amalgamation of src/ made here with #line
 # markers, so every count lands on its src/ file and line:
 #   - the unit tests (tests/unit) over the Hasura fixture bodies,
-#   - the fault-injection test over the recordings (tests/fault),
+#   - the fault-injection test over the recordings and the edge-case test
+#     (tests/fault),
 #   - the ws unit test (tests/ws) and the no-heap program (tests/noheap),
 #   - every fuzz harness replaying its corpus (build/fuzz/corpus/<name>,
 #     grown by `make fuzz`; the seeds when there is none).
@@ -52,6 +53,7 @@ runp() {  # runp NAME CMD...: runs a program, quiet unless it fails
 build unit -I$B/amalg -I. -Itests/unit tests/unit/*.c && runp unit $B/unit build/fixtures
 build fault -I$B/amalg -I. -Itests/fault tests/fault/fault_test.c \
     -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free && runp fault $B/fault tests/fault/recordings
+build edges -I$B/amalg -I. tests/fault/edges_test.c && runp edges $B/edges
 build ws -DMB_WS_MAX_FRAME=2048 -DMB_WS_MAX_MESSAGE=4096 -I$B/amalg -I. -Itests/ws \
     tests/ws/ws_test.c && runp ws $B/ws
 build noheap -I$B/amalg -I. tests/noheap/noheap.c \

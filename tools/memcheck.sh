@@ -58,6 +58,7 @@ program() {  # program NAME GUARD(yes|no) SOURCES_AND_FLAGS... -- ARGS...
 program unit yes -Itests/unit tests/unit/*.c -- build/fixtures
 program ws yes -DMB_WS_MAX_FRAME=2048 -DMB_WS_MAX_MESSAGE=4096 -Itests/ws tests/ws/ws_test.c --
 program noheap no tests/noheap/noheap.c --
+program edges yes tests/fault/edges_test.c --
 program fault no -Itests/fault tests/fault/fault_test.c -- tests/fault/recordings 2
 for src in tests/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
