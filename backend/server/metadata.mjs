@@ -31,6 +31,12 @@ export function trackTable(md, ref, opts = {}) {
   const e = newEntry(ref);
   e.is_enum = !!opts.is_enum;
   e.custom_name = opts.custom_name || null;
+  // Hasura's table configuration: custom root field names and column names
+  // (custom_column_names, or column_config.<col>.custom_name)
+  const cfg = opts.configuration || {};
+  e.custom_root_fields = cfg.custom_root_fields || {};
+  e.custom_column_names = { ...(cfg.custom_column_names || {}) };
+  for (const [col, cc] of Object.entries(cfg.column_config || {})) if (cc && cc.custom_name) e.custom_column_names[col] = cc.custom_name;
   md.tables.set(key, e);
   return e;
 }
@@ -99,7 +105,7 @@ export function loadMetadataDir(dir) {
     for (const f of src.functions || []) trackFunction(md, f);
     for (const t of src.tables || []) {
       const ref = tableRef(t.table);
-      const e = trackTable(md, ref, { is_enum: t.is_enum, custom_name: t.configuration?.custom_name });
+      const e = trackTable(md, ref, { is_enum: t.is_enum, custom_name: t.configuration?.custom_name, configuration: t.configuration });
       for (const k of ['object_relationships', 'array_relationships', 'computed_fields', 'select_permissions', 'insert_permissions', 'update_permissions', 'delete_permissions']) {
         e[k] = (t[k] || []).map((x) => ({ ...x }));
       }

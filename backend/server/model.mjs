@@ -61,7 +61,8 @@ export function buildModel(md, catalog, enumRows) {
     tables.set(key, {
       key, schema: e.table.schema, name: e.table.name, base: e.custom_name || (e.table.schema === 'public' ? e.table.name : `${e.table.schema}_${e.table.name}`), cat,
       isEnum: !!e.is_enum, enumValues: enumRows.get(key) || [], comment: cat.comment,
-      columns: cat.columns.map((c) => ({ ...c, enumRef: null })),
+      columns: cat.columns.map((c) => ({ ...c, enumRef: null, customName: e.custom_column_names?.[c.name] || null })),
+      customRoot: e.custom_root_fields || {},
       pk: cat.pk, uniques: cat.uniques, rels: [], entry: e,
       perms: {
         select: permMap(e.select_permissions), insert: permMap(e.insert_permissions),

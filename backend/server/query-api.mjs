@@ -63,7 +63,7 @@ async function one(state, q, dirty) {
     case 'track_table': {
       const ref = tableRef(args.table ?? args);
       if (!(await tableExists(state.pool, ref.schema, ref.name))) throw new HasuraError('not-exists', `no such table/view exists in source: "${ref.name}"`, '$.args');
-      trackTable(state.metadata, ref, { is_enum: args.is_enum, custom_name: args.configuration?.custom_name });
+      trackTable(state.metadata, ref, { is_enum: args.is_enum, custom_name: args.configuration?.custom_name, configuration: args.configuration });
       dirty.model = true;
       return OK;
     }

@@ -29,6 +29,8 @@ export function buildSchema(model, role, N) {
   const arg = (type, key, dflt) => ({ type, defaultValue: dflt, extensions: { mb: { key } } });
   // column values: like Hasura's column parsers, numeric columns also accept strings
   const colArg = (type, key) => ({ type, extensions: { mb: { key, loose: true } } });
+  // a column's GraphQL field name: its custom name (table configuration) or the convention's
+  const cf_ = (c) => c.customName || N.f(c.name);
   const relAggName = (rel) => (gd ? rel + 'Aggregate' : rel + '_aggregate');
 
   const orderBy = () => once(N.shared('order_by'), (name) => new GraphQLEnumType({
@@ -92,7 +94,7 @@ export function buildSchema(model, role, N) {
       for (const c of selCols(key)) {
         const args = (c.udt === 'json' || c.udt === 'jsonb') && !c.isArray ? { path: arg(GraphQLString, 'path') } : undefined;
         const ty = colType(c);
-        out[N.f(c.name)] = field(c.nullable ? ty : NN(ty), { kind: 'column', col: c.name }, args, c.comment || undefined);
+        out[cf_(c)] = field(c.nullable ? ty : NN(ty), { kind: 'column', col: c.name }, args, c.comment || undefined);
       }
       for (const cf of visibleComputed(key)) {
         const a = cfArgs(key, cf);
@@ -129,7 +131,7 @@ export function buildSchema(model, role, N) {
 
   const selectColumnEnum = (key) => once(N.t(T(key).base, 'select_column'), (name) => new GraphQLEnumType({
     name, description: `select columns of table "${T(key).name}"`,
-    values: Object.fromEntries(selCols(key).map((c) => [N.f(c.name), { value: c.name, description: 'column name' }])),
+    values: Object.fromEntries(selCols(key).map((c) => [cf_(c), { value: c.name, description: 'column name' }])),
   }));
 
   const selectArgs = (key) => ({
@@ -145,7 +147,7 @@ export function buildSchema(model, role, N) {
     fields: () => {
       const self = boolExp(key);
       const out = { _and: arg(L(NN(self)), '_and'), _not: arg(self, '_not'), _or: arg(L(NN(self)), '_or') };
-      for (const c of selCols(key)) out[N.f(c.name)] = arg(cmpType(c), c.name);
+      for (const c of selCols(key)) out[cf_(c)] = arg(cmpType(c), c.name);
       for (const cf of visibleComputed(key)) {
         if (cf.inputs.length) continue;
         out[cf.name] = arg(cf.returnsTable ? boolExp(cf.remoteKey) : cmpType({ udt: cf.fn.retUdt, sqlType: cf.fn.retSql }), cf.name);
@@ -167,7 +169,7 @@ export function buildSchema(model, role, N) {
       for (const fn of bools.length ? ['bool_and', 'bool_or'] : []) {
         const tn = gd ? `${lowerBase(key)}AggregateBoolExp${pascal(fn).replace(/^(Bool)(And|Or)$/, (m, a, b) => a + '_' + b.toLowerCase())}` : `${T(key).base}_aggregate_bool_exp_${fn}`;
         const colsEnum = once(gd ? `${N.t(T(key).base, 'select_column')}${tn.charAt(0).toUpperCase()}${tn.slice(1)}ArgumentsColumns` : `${T(key).base}_select_column_${tn}_arguments_columns`,
-          (en) => new GraphQLEnumType({ name: en, values: Object.fromEntries(bools.map((c) => [N.f(c.name), { value: c.name, description: 'column name' }])) }));
+          (en) => new GraphQLEnumType({ name: en, values: Object.fromEntries(bools.map((c) => [cf_(c), { value: c.name, description: 'column name' }])) }));
         out[fn] = arg(once(tn, () => new GraphQLInputObjectType({
           name: tn,
           fields: () => ({ arguments: arg(NN(colsEnum), 'arguments'), distinct: arg(GraphQLBoolean, 'distinct'), filter: arg(boolExp(key), 'filter'), predicate: arg(NN(cmpType({ udt: 'bool' })), 'predicate') }),
@@ -186,7 +188,7 @@ export function buildSchema(model, role, N) {
     name, description: `Ordering options when selecting data from "${T(key).name}".`,
     fields: () => {
       const out = {};
-      for (const c of selCols(key)) if (isOrderable(c)) out[N.f(c.name)] = arg(orderBy(), c.name);
+      for (const c of selCols(key)) if (isOrderable(c)) out[cf_(c)] = arg(orderBy(), c.name);
       for (const cf of visibleComputed(key)) if (!cf.returnsTable && !cf.inputs.length) out[cf.name] = arg(orderBy(), cf.name);
       for (const r of visibleRels(key)) {
         if (r.type === 'object') out[r.name] = arg(orderByType(r.remoteKey), r.name);
@@ -203,7 +205,7 @@ export function buildSchema(model, role, N) {
       const nums = selCols(key).filter(isNumeric);
       const maxes = selCols(key).filter(isMaxable);
       const mk = (fn, cols) => once(N.t(T(key).base, `${fn}_order_by`), (n) => new GraphQLInputObjectType({
-        name: n, fields: () => Object.fromEntries(cols.map((c) => [N.f(c.name), arg(orderBy(), c.name)])),
+        name: n, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), arg(orderBy(), c.name)])),
       }));
       if (nums.length) for (const fn of AGG_NUMERIC) out[N.f(fn)] = arg(mk(fn, nums), fn);
       if (maxes.length) for (const fn of ['max', 'min']) out[fn] = arg(mk(fn, maxes), fn);
@@ -229,7 +231,7 @@ export function buildSchema(model, role, N) {
       const maxes = selCols(key).filter(isMaxable);
       const mk = (fn, cols, typeOf) => once(N.t(T(key).base, `${fn}_fields`), (n) => new GraphQLObjectType({
         name: n, description: `aggregate ${fn} on columns`,
-        fields: () => Object.fromEntries(cols.map((c) => [N.f(c.name), field(typeOf(c), { kind: 'aggcol', col: c.name })])),
+        fields: () => Object.fromEntries(cols.map((c) => [cf_(c), field(typeOf(c), { kind: 'aggcol', col: c.name })])),
       }));
       if (nums.length) {
         for (const fn of AGG_NUMERIC) out[N.f(fn)] = field(mk(fn, nums, (c) => (fn === 'sum' ? colType(c) : GraphQLFloat)), { kind: 'aggfn', fn });
@@ -246,7 +248,7 @@ export function buildSchema(model, role, N) {
     fields: () => {
       const out = {};
       const preset = presetCols(key);
-      for (const c of T(key).columns) if (v(key).ins.cols.has(c.name) && !preset.has(c.name)) out[N.f(c.name)] = colArg(colType(c), c.name);
+      for (const c of T(key).columns) if (v(key).ins.cols.has(c.name) && !preset.has(c.name)) out[cf_(c)] = colArg(colType(c), c.name);
       for (const r of T(key).rels) {
         if (!v(r.remoteKey)?.ins) continue;
         out[r.name] = arg(r.type === 'object' ? objRelInsert(r.remoteKey) : arrRelInsert(r.remoteKey), r.name);
@@ -271,7 +273,7 @@ export function buildSchema(model, role, N) {
   const updCols = (key) => T(key).columns.filter((c) => v(key).upd?.cols.has(c.name));
   const updateColumnEnum = (key) => once(N.t(T(key).base, 'update_column'), (name) => new GraphQLEnumType({
     name, description: `update columns of table "${T(key).name}"`,
-    values: updCols(key).length ? Object.fromEntries(updCols(key).map((c) => [N.f(c.name), { value: c.name, description: 'column name' }]))
+    values: updCols(key).length ? Object.fromEntries(updCols(key).map((c) => [cf_(c), { value: c.name, description: 'column name' }]))
       : { _PLACEHOLDER: { value: '_PLACEHOLDER', description: 'placeholder (do not use)' } },
   }));
   const onConflict = (key) => once(N.t(T(key).base, 'on_conflict'), (name) => new GraphQLInputObjectType({
@@ -283,7 +285,7 @@ export function buildSchema(model, role, N) {
     }),
   }));
   const colsInput = (key, suffix, cols, typeOf) => once(N.t(T(key).base, suffix), (name) => new GraphQLInputObjectType({
-    name, fields: () => Object.fromEntries(cols.map((c) => [N.f(c.name), colArg(typeOf(c), c.name)])),
+    name, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), colArg(typeOf(c), c.name)])),
   }));
   const updateArgs = (key) => {
     const cols = updCols(key);
@@ -308,7 +310,7 @@ export function buildSchema(model, role, N) {
       ...(canSel(key) ? { returning: field(NN(L(NN(objectType(key)))), { kind: 'returning' }, undefined, 'data from the rows affected by the mutation') } : {}),
     }),
   }));
-  const pkArgs = (key) => Object.fromEntries(T(key).pk.cols.map((c) => [N.f(c), colArg(NN(colType(T(key).colByName.get(c))), c)]));
+  const pkArgs = (key) => Object.fromEntries(T(key).pk.cols.map((c) => [cf_(T(key).colByName.get(c)), colArg(NN(colType(T(key).colByName.get(c))), c)]));
   const pkInput = (key) => once(N.t(T(key).base, 'pk_columns_input'), (name) => new GraphQLInputObjectType({
     name, description: `primary key columns input for table: ${T(key).name}`, fields: () => pkArgs(key),
   }));
@@ -328,34 +330,37 @@ export function buildSchema(model, role, N) {
   const tables = [...model.tables.values()].sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
   for (const t of tables) {
     const key = t.key; const vw = v(key); const b = t.base;
+    // custom_root_fields: select, select_by_pk, select_aggregate, select_stream, insert, insert_one, update,
+    // update_by_pk, update_many, delete, delete_by_pk
+    const rn = (kind, dflt) => { const c = t.customRoot[kind]; return (c && typeof c === 'object' ? c.name : c) || N.f(dflt); };
     const pkOk = t.pk && vw.sel && t.pk.cols.every((c) => vw.sel.cols.has(c));
     if (vw.sel) {
       const list = field(NN(L(NN(objectType(key)))), { kind: 'select', table: key }, selectArgs(key), `fetch data from the table: "${t.name}"`);
-      q[N.f(b)] = list; s[N.f(b)] = list;
+      q[rn('select', b)] = list; s[rn('select', b)] = list;
       if (vw.sel.agg) {
         const agg = field(NN(aggType(key)), { kind: 'select_agg', table: key }, selectArgs(key), `fetch aggregated fields from the table: "${t.name}"`);
-        q[N.f(b + '_aggregate')] = agg; s[N.f(b + '_aggregate')] = agg;
+        q[rn('select_aggregate', b + '_aggregate')] = agg; s[rn('select_aggregate', b + '_aggregate')] = agg;
       }
       if (pkOk) {
         const bypk = field(objectType(key), { kind: 'select_by_pk', table: key }, pkArgs(key), `fetch data from the table: "${t.name}" using primary key columns`);
-        q[N.f(b + '_by_pk')] = bypk; s[N.f(b + '_by_pk')] = bypk;
+        q[rn('select_by_pk', b + '_by_pk')] = bypk; s[rn('select_by_pk', b + '_by_pk')] = bypk;
       }
-      s[N.f(b + '_stream')] = field(NN(L(NN(objectType(key)))), { kind: 'stream', table: key }, {
+      s[rn('select_stream', b + '_stream')] = field(NN(L(NN(objectType(key)))), { kind: 'stream', table: key }, {
         [N.f('batch_size')]: arg(NN(GraphQLInt), 'batch_size'), cursor: arg(NN(L(streamCursor(key))), 'cursor'), where: arg(boolExp(key), 'where'),
       }, `fetch data from the table in a streaming manner: "${t.name}"`);
     }
     if (vw.ins) {
-      m[N.f(`insert_${b}`)] = field(mutationResponse(key), { kind: 'insert', table: key }, { objects: arg(NN(L(NN(insertInput(key)))), 'objects'), ...onConflictArg(key) }, `insert data into the table: "${t.name}"`);
-      if (vw.sel) m[N.f(`insert_${b}_one`)] = field(objectType(key), { kind: 'insert_one', table: key }, { object: arg(NN(insertInput(key)), 'object'), ...onConflictArg(key) }, `insert a single row into the table: "${t.name}"`);
+      m[rn('insert', `insert_${b}`)] = field(mutationResponse(key), { kind: 'insert', table: key }, { objects: arg(NN(L(NN(insertInput(key)))), 'objects'), ...onConflictArg(key) }, `insert data into the table: "${t.name}"`);
+      if (vw.sel) m[rn('insert_one', `insert_${b}_one`)] = field(objectType(key), { kind: 'insert_one', table: key }, { object: arg(NN(insertInput(key)), 'object'), ...onConflictArg(key) }, `insert a single row into the table: "${t.name}"`);
     }
     if (vw.upd && updCols(key).length) {
-      m[N.f(`update_${b}`)] = field(mutationResponse(key), { kind: 'update', table: key }, { ...updateArgs(key), where: arg(NN(boolExp(key)), 'where') }, `update data of the table: "${t.name}"`);
-      if (pkOk) m[N.f(`update_${b}_by_pk`)] = field(objectType(key), { kind: 'update_by_pk', table: key }, { ...updateArgs(key), [N.f('pk_columns')]: arg(NN(pkInput(key)), 'pk_columns') }, `update single row of the table: "${t.name}"`);
-      m[N.f(`update_${b}_many`)] = field(L(mutationResponse(key)), { kind: 'update_many', table: key }, { updates: arg(NN(L(NN(updatesInput(key)))), 'updates') }, `update multiples rows of table: "${t.name}"`);
+      m[rn('update', `update_${b}`)] = field(mutationResponse(key), { kind: 'update', table: key }, { ...updateArgs(key), where: arg(NN(boolExp(key)), 'where') }, `update data of the table: "${t.name}"`);
+      if (pkOk) m[rn('update_by_pk', `update_${b}_by_pk`)] = field(objectType(key), { kind: 'update_by_pk', table: key }, { ...updateArgs(key), [N.f('pk_columns')]: arg(NN(pkInput(key)), 'pk_columns') }, `update single row of the table: "${t.name}"`);
+      m[rn('update_many', `update_${b}_many`)] = field(L(mutationResponse(key)), { kind: 'update_many', table: key }, { updates: arg(NN(L(NN(updatesInput(key)))), 'updates') }, `update multiples rows of table: "${t.name}"`);
     }
     if (vw.del) {
-      m[N.f(`delete_${b}`)] = field(mutationResponse(key), { kind: 'delete', table: key }, { where: arg(NN(boolExp(key)), 'where') }, `delete data from the table: "${t.name}"`);
-      if (pkOk) m[N.f(`delete_${b}_by_pk`)] = field(objectType(key), { kind: 'delete_by_pk', table: key }, pkArgs(key), `delete single row from the table: "${t.name}"`);
+      m[rn('delete', `delete_${b}`)] = field(mutationResponse(key), { kind: 'delete', table: key }, { where: arg(NN(boolExp(key)), 'where') }, `delete data from the table: "${t.name}"`);
+      if (pkOk) m[rn('delete_by_pk', `delete_${b}_by_pk`)] = field(objectType(key), { kind: 'delete_by_pk', table: key }, pkArgs(key), `delete single row from the table: "${t.name}"`);
     }
   }
   // tracked functions, visible when the returned table is (Hasura infers function permissions by default)

@@ -55,3 +55,19 @@ test('computed fields: scalar and table-returning, also inside a permission filt
   const want = await sql('SELECT name FROM author a WHERE EXISTS (SELECT 1 FROM article WHERE author_id = a.id AND is_published) ORDER BY name');
   assert.deepEqual(reader.data.author.map((x) => x.name).sort(), want.map((x) => x.name).sort());
 });
+
+test('table configuration: custom_column_names, column_config and custom_root_fields', async () => {
+  const bulk = { type: 'bulk', args: [
+    { type: 'run_sql', args: { sql: 'CREATE TABLE cfg_t (id serial PRIMARY KEY, first_name text, last_name text); INSERT INTO cfg_t (first_name, last_name) VALUES (\'a\', \'b\');' } },
+    { type: 'track_table', version: 2, args: { table: { schema: 'public', name: 'cfg_t' }, configuration: {
+      custom_column_names: { first_name: 'given' }, column_config: { last_name: { custom_name: 'family' } },
+      custom_root_fields: { select: 'people', select_by_pk: { name: 'person' }, insert_one: 'addPerson' } } } },
+  ] };
+  const r = await post(`${srv.url}/v1/query`, bulk, { 'x-hasura-admin-secret': ADMIN_SECRET });
+  assert.equal(r.status, 200, r.text);
+  const q = await gql('{ people(where: {given: {_eq: "a"}}, order_by: {family: asc}) { id given family } person(id: 1) { given } }');
+  assert.deepEqual(q.data, { people: [{ id: 1, given: 'a', family: 'b' }], person: { given: 'a' } });
+  const m = await gql('mutation { addPerson(object: {given: "c", family: "d"}) { given family } }');
+  assert.deepEqual(m.data, { addPerson: { given: 'c', family: 'd' } });
+  assert.equal((await gql('{ cfg_t { id } }')).errors[0].extensions.code, 'validation-failed');
+});
