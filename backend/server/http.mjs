@@ -78,12 +78,12 @@ function sendMaybeGzip(req, res, text, extra) {
   res.end(gz);
 }
 
-async function queryEndpoint(state, req, res) {
+async function queryEndpoint(state, req, res, metadataApi = false) {
   try {
     const body = parseJson(await readBody(req));
     const session = await authenticate(state, req.headers);
     if (session.role !== 'admin') throw new HasuraError('access-denied', 'restricted access : admin only', '$', 400);
-    const r = await runQueryApi(state, body);
+    const r = await runQueryApi(state, body, metadataApi);
     send(res, 200, JSON.stringify(r));
   } catch (e) {
     if (!(e instanceof HasuraError)) console.error('internal error:', e);
@@ -127,7 +127,8 @@ export function makeHandler(state) {
       // GET is for persisted queries only, which CE does not support
       return send(res, 200, JSON.stringify({ errors: [gqlError(new HasuraError('not-supported', 'PersistedQueryNotSupported', '$'))] }));
     }
-    if (req.method === 'POST' && p === '/v1/query') return queryEndpoint(state, req, res).catch(done);
+    if (req.method === 'POST' && (p === '/v1/query' || p === '/v2/query')) return queryEndpoint(state, req, res).catch(done);
+    if (req.method === 'POST' && p === '/v1/metadata') return queryEndpoint(state, req, res, true).catch(done);
     req.resume();
     send(res, 404, JSON.stringify({ path: '$', error: 'resource does not exist', code: 'not-found' }));
   };

@@ -1,4 +1,5 @@
-// POST /v1/query (admin only): the metadata/SQL operations the fixture setups use.
+// POST /v1/query (admin only): the metadata/SQL operations the fixture setups use; POST /v1/metadata
+// (pg_* names, export/reload) and /v2/query (run_sql) for tools that speak the newer API.
 // Errors use the legacy shape {"error","path","code"} with the real HTTP status.
 import { HasuraError } from './errors.mjs';
 import { tableRef, trackTable, trackFunction, addRelationship, addPermission, addComputedField, entryFor } from './metadata.mjs';
@@ -50,13 +51,41 @@ async function insertRows(state, args) {
   return { affected_rows: n };
 }
 
-async function one(state, q, dirty) {
+// /v1/metadata names the Postgres operations pg_<name> and takes a `source` (one source here).
+function metadataType(type) {
+  return typeof type === 'string' && type.startsWith('pg_') ? type.slice(3) : type;
+}
+
+export function exportMetadata(md) {
+  const tables = [...md.tables.values()].map((e) => {
+    const out = { table: e.table };
+    if (e.is_enum) out.is_enum = true;
+    const cfg = {};
+    if (e.custom_name) cfg.custom_name = e.custom_name;
+    if (Object.keys(e.custom_root_fields || {}).length) cfg.custom_root_fields = e.custom_root_fields;
+    if (Object.keys(e.custom_column_names || {}).length) cfg.column_config = Object.fromEntries(Object.entries(e.custom_column_names).map(([c, n]) => [c, { custom_name: n }]));
+    if (Object.keys(cfg).length) out.configuration = cfg;
+    for (const k of ['object_relationships', 'array_relationships', 'computed_fields', 'select_permissions', 'insert_permissions', 'update_permissions', 'delete_permissions']) {
+      if (e[k] && e[k].length) out[k] = e[k];
+    }
+    return out;
+  });
+  const source = { name: 'default', kind: 'postgres', tables };
+  if ((md.functions || []).length) source.functions = md.functions;
+  return { version: 3, sources: [source] };
+}
+
+async function one(state, q, dirty, metadataApi = false) {
   if (!q || typeof q !== 'object') throw new HasuraError('parse-failed', 'expected an object', '$');
   const args = q.args || {};
-  switch (q.type) {
+  const type = metadataApi ? metadataType(q.type) : q.type;
+  if (metadataApi && (type === 'run_sql' || type === 'insert')) throw new HasuraError('not-supported', `unsupported metadata type: ${q.type} (use /v1/query or /v2/query)`, '$.type');
+  switch (type) {
+    case 'export_metadata': return exportMetadata(state.metadata);
+    case 'reload_metadata': dirty.model = true; return OK;
     case 'bulk': {
       const out = [];
-      for (const x of args) out.push(await one(state, x, dirty));
+      for (const x of args) out.push(await one(state, x, dirty, metadataApi));
       return out;
     }
     case 'run_sql': dirty.catalog = true; return runSql(state, args);
@@ -77,10 +106,10 @@ async function one(state, q, dirty) {
     case 'create_object_relationship': addRelationship(state.metadata, 'object', args); dirty.model = true; return OK;
     case 'create_array_relationship': addRelationship(state.metadata, 'array', args); dirty.model = true; return OK;
     case 'create_select_permission': case 'create_insert_permission': case 'create_update_permission': case 'create_delete_permission':
-      addPermission(state.metadata, q.type.split('_')[1], args); dirty.model = true; return OK;
+      addPermission(state.metadata, type.split('_')[1], args); dirty.model = true; return OK;
     case 'drop_select_permission': case 'drop_insert_permission': case 'drop_update_permission': case 'drop_delete_permission': {
       const e = entryFor(state.metadata, args.table);
-      const k = `${q.type.split('_')[1]}_permissions`;
+      const k = `${type.split('_')[1]}_permissions`;
       e[k] = e[k].filter((p) => p.role !== args.role);
       dirty.model = true;
       return OK;
@@ -104,11 +133,11 @@ async function one(state, q, dirty) {
   }
 }
 
-export async function runQueryApi(state, body) {
+export async function runQueryApi(state, body, metadataApi = false) {
   const dirty = { catalog: false, model: false };
   const before = structuredClone(state.metadata);
   try {
-    const r = await one(state, body, dirty);
+    const r = await one(state, body, dirty, metadataApi);
     if (dirty.catalog || dirty.model) await state.reload();
     return r;
   } catch (e) {

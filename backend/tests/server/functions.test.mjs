@@ -71,3 +71,20 @@ test('table configuration: custom_column_names, column_config and custom_root_fi
   assert.deepEqual(m.data, { addPerson: { given: 'c', family: 'd' } });
   assert.equal((await gql('{ cfg_t { id } }')).errors[0].extensions.code, 'validation-failed');
 });
+
+test('/v1/metadata: pg_* operations and export_metadata', async () => {
+  const h = { 'x-hasura-admin-secret': ADMIN_SECRET };
+  assert.equal((await post(`${srv.url}/v2/query`, { type: 'run_sql', args: { sql: 'CREATE TABLE md_t (id int PRIMARY KEY)' } }, h)).status, 200);
+  const r = await post(`${srv.url}/v1/metadata`, { type: 'bulk', args: [
+    { type: 'pg_track_table', args: { source: 'default', table: 'md_t' } },
+    { type: 'pg_create_select_permission', args: { source: 'default', table: 'md_t', role: 'viewer', permission: { columns: ['id'], filter: {} } } },
+  ] }, h);
+  assert.equal(r.status, 200, r.text);
+  const ex = await post(`${srv.url}/v1/metadata`, { type: 'export_metadata', args: {} }, h);
+  const tables = ex.json.sources[0].tables;
+  const md = tables.find((t) => t.table.name === 'md_t');
+  assert.deepEqual(md, { table: { schema: 'public', name: 'md_t' }, select_permissions: [{ role: 'viewer', permission: { columns: ['id'], filter: {} } }] });
+  assert.deepEqual(tables.find((t) => t.table.name === 'cfg_t').configuration.custom_root_fields.select, 'people');
+  assert.equal((await post(`${srv.url}/v1/metadata`, { type: 'run_sql', args: { sql: 'select 1' } }, h)).status, 400);
+  assert.deepEqual((await gql('{ md_t { id } }', { 'x-hasura-role': 'viewer' })).data, { md_t: [] });
+});
