@@ -52,7 +52,7 @@ async function stop(sig) {
   if (stopping) return;
   stopping = true;
   console.log(`mb-server: ${sig}, shutting down`);
-  state.shutdown?.();
+  await state.shutdown?.();
   for (const s of servers) { s.close(); s.closeAllConnections?.(); }
   await pool.end().catch(() => {});
   process.exit(0);

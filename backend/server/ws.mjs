@@ -11,6 +11,7 @@ import { checkSubscription, liveQuery, streamQuery } from './subscription.mjs';
 const GTWS = 'graphql-transport-ws';
 
 export function attachWebSocket(server, state) {
+  const all = new Set();
   const wss = new WebSocketServer({
     noServer: true,
     handleProtocols: (protocols) => (protocols.has(GTWS) ? GTWS : protocols.has('graphql-ws') ? 'graphql-ws' : false),
@@ -21,12 +22,18 @@ export function attachWebSocket(server, state) {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\nonly \'/v1/graphql\' is supported on websockets');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => connection(ws, req, state));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      all.add(ws);
+      ws.on('close', () => all.delete(ws));
+      connection(ws, req, state);
+    });
   });
-  const all = new Set();
-  wss.on('connection', (ws) => { all.add(ws); ws.on('close', () => all.delete(ws)); });
   const prev = state.shutdown;
-  state.shutdown = () => { prev?.(); for (const ws of all) ws.close(1012, 'server restarting'); };
+  // Shutdown: close every socket with 1012 (as Hasura) and wait, at most 1 s, for the close handshakes.
+  state.shutdown = async () => {
+    const waits = [...all].map((ws) => new Promise((resolve) => { ws.once('close', resolve); ws.close(1012, 'server restarting'); }));
+    await Promise.race([Promise.all([prev?.(), ...waits]), new Promise((r) => setTimeout(r, 1000))]);
+  };
 }
 
 function connection(ws, req, state) {

@@ -193,6 +193,15 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     assert.equal((await bad.closed()).code, 4400);
   });
 
+  test('SIGTERM closes sockets with 1012 and the server exits 0', async () => {
+    const s2 = await startMasterbots();
+    const c = await initialised(wsUrl(s2), {});
+    const exited = new Promise((resolve) => s2.child.once('exit', (code) => resolve(code)));
+    s2.child.kill('SIGTERM');
+    assert.equal((await c.closed()).code, 1012);
+    assert.equal(await exited, 0);
+  });
+
   test('anonymous (no token) subscribes through the unauthorized role and sees only its rows', async () => {
     const c = await initialised(wsUrl(srv), {});
     c.send({ id: 'a', type: 'subscribe', payload: { query: 'subscription { thread(where: {isPublic: {_eq: false}}) { threadId } }' } });
