@@ -11,8 +11,13 @@
 # Prints gcovr's per-file table and summary; writes build/coverage/summary.txt,
 # lines.txt, branches.txt and uncovered.txt (each src/ line with a branch
 # not taken, for docs/RELIABILITY.md).
-# Usage: tools/coverage.sh
+# With --with-stack it also brings the local stack up (own ports and state
+# folder) and runs the integration programs built the same way: core_it,
+# ops_it, hostile_it, subs_it and outbox_it's fault mode.
+# Usage: tools/coverage.sh [--with-stack]
 set -u
+with_stack=0
+[ "${1:-}" = --with-stack ] && with_stack=1
 cd "$(dirname "$0")/.." || exit 1
 tools/deps.sh c node >/dev/null || exit 1
 command -v gcovr >/dev/null || { echo "coverage.sh: gcovr is not installed (apt-get install gcovr)" >&2; exit 1; }
@@ -69,6 +74,34 @@ for src in tests/fuzz/fuzz_*.c; do
     build "$name" -I$B/amalg -I. -Itests/ws -Itests/fuzz "$src" tests/fuzz/replay_main.c &&
         runp "$name" $B/$name "$corpus"
 done
+
+if [ $with_stack = 1 ]; then
+    tools/deps.sh c pg node >/dev/null || exit 1
+    export MB_STATE_DIR="$PWD/.state/coverage" MB_PG_PORT=54357 MB_HTTP_PORT=18087 MB_HTTPS_PORT=18450
+    export MB_REFETCH_MS=1000 HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL=1000
+    TLS="-lmbedtls -lmbedx509 -lmbedcrypto"
+    trap 'backend/local down >/dev/null 2>&1' EXIT
+    if backend/local up >/dev/null; then
+        eval "$(backend/local env)"
+        export MB_URL MB_CA_FILE MB_WRONG_CA_FILE
+        export MB_HTTPS_URL=${MB_HTTPS_URL/127.0.0.1/localhost}
+        export MB_JWT_ALICE=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user)
+        export MB_JWT_BOB=$(backend/local token --user 00000000-0000-4000-a000-000000000002 --role user)
+        export MB_JWT_EXPIRED=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user --ttl 1)
+        export MB_SHORT_TOKEN_CMD="backend/local token --user 00000000-0000-4000-a000-000000000001 --role user --ttl 6"
+        export MB_RESTART_CMD='pid=$(head -n 1 "$MB_STATE_DIR/server/server.pid") && kill "$pid" && for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done && backend/local up >/dev/null'
+        sleep 2 # the one-second token expires
+        for it in core_it hostile_it subs_it; do
+            build $it -I$B/amalg -I. tests/integration/$it.c $TLS && runp $it $B/$it
+        done
+        build ops_it -I$B/amalg -I. tests/integration/ops_it.c && MB_URL=${MB_URL/127.0.0.1/localhost} runp ops_it $B/ops_it
+        build outbox_it -I$B/amalg -I. tests/integration/outbox_it.c &&
+            (unset HASURA_GRAPHQL_ADMIN_SECRET; MB_URL=${MB_URL/127.0.0.1/localhost} runp outbox_it $B/outbox_it faults)
+        backend/local down >/dev/null 2>&1
+    else
+        echo "coverage.sh: backend/local up failed"; fail=1
+    fi
+fi
 
 # gcovr merges the counts of every program per src/ file.
 gcovr -r . --filter 'src/' --exclude-unreachable-branches \

@@ -581,7 +581,101 @@ static void helper_edges(void) {
     CHECK(strcmp(out, "7") == 0);
 }
 
+#if !defined(MB_NO_OUTBOX)
+static unsigned failed_calls;
+static void on_failed(void *u, const char *name, mb_status st, const mb_error *err) {
+    (void)u;
+    (void)err;
+    if (name && st != MB_OK) failed_calls++;
+}
+
+/* The outbox's guards, its permanent and transient failures. */
+static void outbox_edges(void) {
+    static unsigned char qbuf[512], small[16];
+    static char rb[4][256];
+    static const mb_var v1[] = {{"s", 0, MB_NO_NULL_FLAG, MB_T_STR}};
+    static const mb_op a = {"mutation a($s: String) { a }", "opA", v1, 1, &data_s};
+    static const mb_op named_nothing = {"q", NULL, NULL, 0, &data_s};
+    const mb_op *ops[] = {&a, NULL};
+    const char *sv = "x";
+    mb_outbox_config oc;
+    mb_outbox o;
+    mb_client c;
+    mb_script sc;
+    mb_script_conn conn;
+    mb_str replies[4];
+    size_t sent = 9;
+    memset(&oc, 0, sizeof oc);
+    oc.buf = qbuf;
+    oc.cap = sizeof qbuf;
+    oc.ops = ops;
+    oc.num_ops = 2;
+    CHECK_ST(mb_outbox_init(NULL, &oc, 0), MB_ERR_ARG);
+    CHECK_ST(mb_outbox_init(&o, NULL, 0), MB_ERR_ARG);
+    CHECK_ST(mb_outbox_init(&o, &oc, sizeof qbuf + 1), MB_ERR_ARG);
+    oc.num_ops = 1;
+    oc.ops = NULL;
+    CHECK_ST(mb_outbox_init(&o, &oc, 0), MB_ERR_ARG);
+    oc.ops = ops;
+    oc.num_ops = 2;
+    oc.cap = 8;
+    CHECK_ST(mb_outbox_init(&o, &oc, 0), MB_ERR_ARG);
+    oc.cap = sizeof qbuf;
+    memset(qbuf, 0x5a, 32);
+    CHECK_ST(mb_outbox_init(&o, &oc, 32), MB_ERR_CORRUPT);
+    CHECK(mb_outbox_count(&o) == 0);
+    CHECK_ST(mb_outbox_init(&o, &oc, 0), MB_OK);
+    CHECK_ST(mb_outbox_push(&o, NULL, NULL), MB_ERR_ARG);
+    CHECK_ST(mb_outbox_push(&o, &named_nothing, NULL), MB_ERR_ARG);
+    {
+        mb_outbox tiny;
+        mb_outbox_config t = oc;
+        t.buf = small;
+        t.cap = sizeof small;
+        CHECK_ST(mb_outbox_init(&tiny, &t, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&tiny, &a, &sv), MB_ERR_QUEUE_FULL);
+        CHECK(mb_outbox_count(&tiny) == 0);
+    }
+    /* four queued: 400 (permanent), 429 (transient), then malformed JSON (permanent) and success */
+    CHECK_ST(mb_outbox_push(&o, &a, &sv), MB_OK);
+    CHECK_ST(mb_outbox_push(&o, &a, NULL), MB_OK);
+    CHECK_ST(mb_outbox_push(&o, &a, &sv), MB_OK);
+    CHECK(mb_outbox_count(&o) == 3);
+    replies[0] = reply(rb[0], sizeof rb[0], "400 Bad Request", "nope");
+    replies[1] = reply(rb[1], sizeof rb[1], "429 Too Many", "slow down");
+    replies[2] = reply(rb[2], sizeof rb[2], "200 OK", "{\"data\":");
+    replies[3] = reply(rb[3], sizeof rb[3], "200 OK", "{\"data\":{\"a\":1}}");
+    memset(&conn, 0, sizeof conn);
+    conn.replies = replies;
+    conn.num_replies = 4;
+    CHECK_ST(client_with(&c, &sc, &conn, 1, "http://h/"), MB_OK);
+    oc.on_failed = on_failed;
+    o.cfg.on_failed = on_failed;
+    CHECK_ST(mb_outbox_flush(&o, &c, 1000, &sent), MB_ERR_HTTP_STATUS); /* 400 dropped, 429 kept */
+    CHECK(sent == 0 && failed_calls == 1 && mb_outbox_count(&o) == 2);
+    CHECK_ST(mb_outbox_flush(&o, &c, 1001, NULL), MB_PENDING); /* backing off */
+    CHECK_ST(mb_outbox_flush(&o, &c, 1000 + MB_OUTBOX_BACKOFF_MS, &sent), MB_OK);
+    CHECK(sent == 1 && failed_calls == 2 && mb_outbox_count(&o) == 0);
+    /* a queue saved by a build that knew an operation this one does not */
+    {
+        const mb_op *none[] = {NULL};
+        mb_outbox_config k = oc;
+        CHECK_ST(mb_outbox_push(&o, &a, &sv), MB_OK);
+        k.ops = none;
+        k.num_ops = 1;
+        k.on_failed = NULL;
+        CHECK_ST(mb_outbox_init(&o, &k, o.used), MB_OK);
+        CHECK(mb_outbox_count(&o) == 1);
+        CHECK_ST(mb_outbox_flush(&o, &c, 5000, &sent), MB_OK);
+        CHECK(sent == 0 && mb_outbox_count(&o) == 0 && o.failed == 1);
+    }
+}
+#endif
+
 int main(void) {
+#if !defined(MB_NO_OUTBOX)
+    outbox_edges();
+#endif
     base_and_writer();
     json_guards();
     http_edges();
