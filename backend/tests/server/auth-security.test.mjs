@@ -249,7 +249,8 @@ describe('request errors in Hasura\'s shape', () => {
     const nf = await fetch(`${srv.url}/nope`);
     assert.equal(nf.status, 404);
     assert.deepEqual(await nf.json(), { path: '$', error: 'resource does not exist', code: 'not-found' });
-    const r = await post(`${srv.url}/v1/graphql`, { query: Q }, {});
+    const r = await post(`${srv.url}/v1/graphql`, { query: Q }, { 'x-request-id': 'req-42' });
+    assert.equal(r.headers.get('x-request-id'), 'req-42', 'x-request-id is echoed on success');
     assert.ok(Number(r.headers.get('content-length')) > 0);
     assert.equal(r.headers.get('content-type'), 'application/json; charset=utf-8');
   });

@@ -193,6 +193,15 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     assert.equal((await bad.closed()).code, 4400);
   });
 
+  test('a duplicate operation id gets start-failed, then close 1000', async () => {
+    const c = await initialised(wsUrl(srv), {});
+    c.send({ id: 'dup', type: 'subscribe', payload: { query: 'subscription { chatbotAggregate { aggregate { count } } }' } });
+    assert.equal((await c.next()).type, 'next');
+    c.send({ id: 'dup', type: 'subscribe', payload: { query: 'subscription { chatbotAggregate { aggregate { count } } }' } });
+    assert.deepEqual(await c.next(), { type: 'error', id: 'dup', payload: [{ message: 'an operation already exists with this id: dup', extensions: { path: '$', code: 'start-failed' } }] });
+    assert.equal((await c.closed()).code, 1000);
+  });
+
   test('SIGTERM closes sockets with 1012 and the server exits 0', async () => {
     const s2 = await startMasterbots();
     const c = await initialised(wsUrl(s2), {});
