@@ -672,7 +672,83 @@ static void outbox_edges(void) {
 }
 #endif
 
+#if !defined(MB_NO_WS)
+static mb_status ws_rand(void *out, size_t len) {
+    memset(out, 7, len);
+    return MB_OK;
+}
+static uint64_t ws_now(void) { return 1; }
+
+/* The ws API's guards (the protocol itself: tests/ws, suites 15 and 55). */
+static void ws_edges(void) {
+    static char wb[1024];
+    static mb_token wt[16];
+    static const mb_var sv[] = {{"s", 0, MB_NO_NULL_FLAG, MB_T_STR}};
+    static const mb_op sop = {"subscription s($s: String) { a }", "s", sv, 1, &data_s};
+    mb_script sc;
+    mb_ws_config k, b;
+    mb_ws ws;
+    mb_sub subs[5], x;
+    mb_result r;
+    char longc[MB_WS_MAX_CURSOR + 8];
+    memset(&sc, 0, sizeof sc);
+    memset(&k, 0, sizeof k);
+    k.url = "ws://h:1/v1/graphql";
+    k.transport = mb_script_transport(&sc);
+    k.buf = wb;
+    k.buf_size = sizeof wb;
+    k.tokens = wt;
+    k.max_tokens = 16;
+    k.random = ws_rand;
+    k.now_ms = ws_now;
+    CHECK_ST(mb_ws_init(NULL, &k), MB_ERR_ARG);
+    CHECK_ST(mb_ws_init(&ws, NULL), MB_ERR_ARG);
+#define WS_BAD(field, value, want) (b = k, b.field = value, mb_ws_init(&ws, &b) == (want))
+    CHECK(WS_BAD(transport.connect, NULL, MB_ERR_ARG) && WS_BAD(transport.send, NULL, MB_ERR_ARG) &&
+          WS_BAD(transport.recv, NULL, MB_ERR_ARG) && WS_BAD(transport.close, NULL, MB_ERR_ARG));
+    CHECK(WS_BAD(random, NULL, MB_ERR_ARG) && WS_BAD(now_ms, NULL, MB_ERR_ARG) && WS_BAD(buf, NULL, MB_ERR_ARG) &&
+          WS_BAD(buf_size, 100, MB_ERR_ARG) && WS_BAD(tokens, NULL, MB_ERR_ARG) && WS_BAD(max_tokens, 4, MB_ERR_ARG));
+    CHECK(WS_BAD(url, "http://h/", MB_ERR_URL) && WS_BAD(url, "nope", MB_ERR_URL) &&
+          WS_BAD(url, "wss://h/", MB_ERR_TLS_REQUIRED) && WS_BAD(transport.flags, MB_TRANSPORT_TLS, MB_ERR_URL));
+    CHECK_ST(mb_ws_init(&ws, &k), MB_OK);
+    memset(&x, 0, sizeof x);
+    memset(longc, '1', sizeof longc - 1);
+    longc[sizeof longc - 1] = '\0';
+    CHECK_ST(mb_sub_cursor(NULL, "v", "f", "1"), MB_ERR_ARG);
+    CHECK_ST(mb_sub_cursor(&x, NULL, "f", "1"), MB_ERR_ARG);
+    CHECK_ST(mb_sub_cursor(&x, "v", NULL, "1"), MB_ERR_ARG);
+    CHECK_ST(mb_sub_cursor(&x, "v", "f", NULL), MB_ERR_ARG);
+    CHECK_ST(mb_sub_cursor(&x, "v", "f", ""), MB_ERR_ARG);
+    CHECK_ST(mb_sub_cursor(&x, "v", "f", longc), MB_ERR_BUFFER);
+    CHECK_ST(mb_sub_start(NULL, &x), MB_ERR_ARG);
+    CHECK_ST(mb_sub_start(&ws, NULL), MB_ERR_ARG);
+    CHECK_ST(mb_sub_start(&ws, &x), MB_ERR_ARG); /* no query */
+    x.op = &sop;
+    CHECK_ST(mb_sub_start(&ws, &x), MB_ERR_ARG); /* an operation with variables but no struct */
+    memset(subs, 0, sizeof subs);
+    for (int i = 0; i < 5; i++) subs[i].query = "subscription { a }";
+    subs[0].variables = "[1]";
+    CHECK(mb_sub_start(&ws, &subs[0]) != MB_OK); /* variables must be an object */
+    subs[0].variables = NULL;
+    for (int i = 0; i < MB_WS_MAX_SUBS; i++) CHECK_ST(mb_sub_start(&ws, &subs[i]), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &subs[0]), MB_ERR_ARG);            /* already running */
+    CHECK_ST(mb_sub_start(&ws, &subs[MB_WS_MAX_SUBS]), MB_ERR_BUFFER); /* no slot left */
+    CHECK_ST(mb_sub_stop(NULL, &subs[0]), MB_ERR_ARG);
+    CHECK_ST(mb_sub_stop(&ws, NULL), MB_ERR_ARG);
+    CHECK_ST(mb_sub_stop(&ws, &subs[0]), MB_OK); /* pending: forgotten, nothing sent */
+    CHECK(subs[0].state == MB_SUB_IDLE && sc.conn == 0);
+    memset(&r, 0, sizeof r);
+    CHECK_ST(mb_sub_decode(NULL, &r, &x, NULL, 0), MB_ERR_ARG);
+    CHECK_ST(mb_sub_decode(&subs[1], &r, &x, NULL, 0), MB_ERR_ARG); /* no operation */
+    CHECK_ST(mb_sub_decode(&x, NULL, &x, NULL, 0), MB_ERR_ARG);
+    CHECK_ST(mb_sub_poll(NULL, 1, NULL, NULL), MB_ERR_ARG);
+}
+#endif
+
 int main(void) {
+#if !defined(MB_NO_WS)
+    ws_edges();
+#endif
 #if !defined(MB_NO_OUTBOX)
     outbox_edges();
 #endif
