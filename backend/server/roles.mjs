@@ -19,7 +19,8 @@ export function roleView(model, role) {
       // scalar computed fields are granted by name; table-returning ones follow the returned table's permission
       if (s) v.sel = { cols: new Set(cols(t, s.columns)), filter: s.filter || {}, agg: !!s.allow_aggregations, limit: s.limit ?? null, computed: new Set([...(s.computed_fields || []), ...t.computed.filter((c) => c.returnsTable).map((c) => c.name)]) };
       const i = t.perms.insert.get(role);
-      if (i) v.ins = { cols: new Set(cols(t, i.columns)), check: i.check || {}, set: i.set || {} };
+      // an insert permission without `columns` allows every column (Hasura's default for that key)
+      if (i) v.ins = { cols: new Set(cols(t, i.columns === undefined ? '*' : i.columns)), check: i.check || {}, set: i.set || {} };
       const u = t.perms.update.get(role);
       if (u) v.upd = { cols: new Set(cols(t, u.columns)), filter: u.filter || {}, check: u.check ?? null, set: u.set || {} };
       const d = t.perms.delete.get(role);

@@ -88,3 +88,12 @@ test('/v1/metadata: pg_* operations and export_metadata', async () => {
   assert.equal((await post(`${srv.url}/v1/metadata`, { type: 'run_sql', args: { sql: 'select 1' } }, h)).status, 400);
   assert.deepEqual((await gql('{ md_t { id } }', { 'x-hasura-role': 'viewer' })).data, { md_t: [] });
 });
+
+test('insert permission without `columns` allows every column; its check uses the session', async () => {
+  const h = { 'x-hasura-role': 'user', 'x-hasura-user-id': '1' };
+  const ok = await gql('mutation { insert_article(objects: [{title: "mine", author_id: 1}]) { affected_rows } }', h);
+  assert.deepEqual(ok.data, { insert_article: { affected_rows: 1 } });
+  const no = await gql('mutation { insert_article(objects: [{title: "theirs", author_id: 2}]) { affected_rows } }', h);
+  assert.deepEqual(no, { errors: [{ message: 'check constraint of an insert/update permission has failed', extensions: { path: '$', code: 'permission-error' } }] });
+  assert.deepEqual(await sql("SELECT count(*)::int AS n FROM article WHERE title = 'theirs'"), [{ n: 0 }]);
+});
