@@ -52,6 +52,7 @@ async function stop(sig) {
   if (stopping) return;
   stopping = true;
   console.log(`mb-server: ${sig}, shutting down`);
+  setTimeout(() => process.exit(0), 3000).unref(); // an unreachable database must not hold the exit
   await state.shutdown?.();
   for (const s of servers) { s.close(); s.closeAllConnections?.(); }
   await pool.end().catch(() => {});
