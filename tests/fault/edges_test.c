@@ -577,6 +577,27 @@ static void helper_edges(void) {
     CHECK(strcmp(out, "cafe-naive-abcdefghijklmnopqrstuvwxyzab") == 0); /* the first 48 bytes */
     CHECK_ST(mb_slug(NULL, NULL, out, sizeof out), MB_ERR_ARG);
     CHECK_ST(mb_slug("a", NULL, NULL, 4), MB_ERR_ARG);
+    /* every limit of the timestamp's fields, and the offset forms */
+    {
+        static const char *const range[] = {"2025-00-01T00:00:00Z", "2025-01-00T00:00:00Z", "2025-01-32T00:00:00Z",
+                                            "2025-01-01T00:60:00Z", "2025-01-01T00:00:61Z"};
+        static const char *const arg[] = {"2025-01-01X00:00:00Z", "2025-01-01T00:00:00.", "2025-01-01T00:00:00+1:00",
+                                          "2025-01-01T00:00:00+0", "2025-01-01T00:00:00+01:3x"};
+        for (size_t i = 0; i < 5; i++) CHECK_ST(mb_time_parse(mb_cstr(range[i]), &e), MB_ERR_RANGE);
+        CHECK_ST(mb_time_parse(mb_cstr(arg[0]), &e), MB_ERR_ARG);
+        CHECK_ST(mb_time_parse(mb_cstr(arg[1]), &e), MB_OK); /* an empty fraction: ignored */
+        CHECK_ST(mb_time_parse(mb_cstr(arg[2]), &e), MB_ERR_ARG);
+        CHECK_ST(mb_time_parse(mb_cstr(arg[3]), &e), MB_ERR_ARG);
+        CHECK_ST(mb_time_parse(mb_cstr(arg[4]), &e), MB_ERR_ARG);
+        CHECK(mb_time_parse(mb_cstr("2025-01-01T00:00:00-05:30"), &e) == MB_OK && e == 1735689600 + 19800);
+        CHECK(mb_time_format(-62167219200LL, out, sizeof out) == MB_OK && strcmp(out, "0000-01-01T00:00:00Z") == 0);
+    }
+    /* a word longer than 48 letters is cut; a lone 0xC3 byte; more than 7 words */
+    CHECK(mb_slug("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", NULL, out, sizeof out) == MB_OK &&
+          strcmp(out, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv") == 0);
+    CHECK(mb_slug("x \xc3", NULL, out, sizeof out) == MB_OK && strcmp(out, "x") == 0);
+    CHECK(mb_slug("one two three four five six seven eight nine", "s", out, sizeof out) == MB_OK &&
+          strcmp(out, "one-two-three-four-five-six-seven-s") == 0);
     CHECK_ST(mb_slug("", "7", out, sizeof out), MB_OK);
     CHECK(strcmp(out, "7") == 0);
 }
