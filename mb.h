@@ -2982,6 +2982,17 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     return s;
 }
 
+/* Copies the members of a JSON object text ("{...}", checked by the caller)
+ * into the open variables object of w. */
+static void mb__w_members(mb_writer *w, const char *obj, size_t len) {
+    const char *p = obj + 1, *e = obj + len - 1;
+    while (p < e && mb__is_ws(*p)) p++;
+    if (p < e) {
+        mb_w_bytes(w, p, (size_t)(e - p));
+        w->first &= ~(1u << (w->depth - 1)); /* the container is no longer empty */
+    }
+}
+
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
@@ -3000,14 +3011,7 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
             if (res) *res = &c->res;
             return s;
         }
-        /* copy the members between the object's braces */
-        p++;
-        e--;
-        while (p < e && mb__is_ws(*p)) p++;
-        if (p < e) {
-            mb_w_bytes(w, p, (size_t)(e - p));
-            w->first &= ~(1u << (w->depth - 1));
-        }
+        mb__w_members(w, p, (size_t)(e - p));
     }
     return mb_send(c, res);
 }
@@ -3495,11 +3499,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             res = NULL;
         } else {
             w = mb_request(c, op->query, op->name);
-            /* the stored variables are an object written by mb_writer: copy its members */
-            if (vlen > 2) {
-                mb_w_bytes(w, vars + 1, vlen - 2);
-                w->first &= ~(1u << (w->depth - 1));
-            }
+            if (vlen >= 2) mb__w_members(w, vars, vlen); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
         if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {

@@ -313,6 +313,17 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     return s;
 }
 
+/* Copies the members of a JSON object text ("{...}", checked by the caller)
+ * into the open variables object of w. */
+static void mb__w_members(mb_writer *w, const char *obj, size_t len) {
+    const char *p = obj + 1, *e = obj + len - 1;
+    while (p < e && mb__is_ws(*p)) p++;
+    if (p < e) {
+        mb_w_bytes(w, p, (size_t)(e - p));
+        w->first &= ~(1u << (w->depth - 1)); /* the container is no longer empty */
+    }
+}
+
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
@@ -331,14 +342,7 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
             if (res) *res = &c->res;
             return s;
         }
-        /* copy the members between the object's braces */
-        p++;
-        e--;
-        while (p < e && mb__is_ws(*p)) p++;
-        if (p < e) {
-            mb_w_bytes(w, p, (size_t)(e - p));
-            w->first &= ~(1u << (w->depth - 1));
-        }
+        mb__w_members(w, p, (size_t)(e - p));
     }
     return mb_send(c, res);
 }

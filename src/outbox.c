@@ -113,11 +113,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             res = NULL;
         } else {
             w = mb_request(c, op->query, op->name);
-            /* the stored variables are an object written by mb_writer: copy its members */
-            if (vlen > 2) {
-                mb_w_bytes(w, vars + 1, vlen - 2);
-                w->first &= ~(1u << (w->depth - 1));
-            }
+            if (vlen >= 2) mb__w_members(w, vars, vlen); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
         if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
