@@ -36,6 +36,8 @@ for g in "${groups[@]}"; do
       ;;&
     pg|all)
       need_pkg postgresql /usr/lib/postgresql/15/bin/postgres
+      need_pkg postgresql-15-postgis-3 /usr/share/postgresql/15/extension/postgis.control  # fixture setups use geometry
+      need_pkg locales /usr/sbin/locale-gen  # fixture setups set lc_monetary to en_US.utf-8
       need_pkg iproute2 /usr/bin/ss
       ;;&
     node|all)
