@@ -72,6 +72,15 @@ static void base_and_writer(void) {
     mb_http_header_line(&w, "X", "a\nb");
     CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
     mb_w_init(&w, b, sizeof b);
+    mb_http_header_line(&w, "X", "a\rb");
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+    mb_w_init(&w, b, sizeof b);
+    mb_http_header_line(&w, "", "v");
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+    mb_w_init(&w, b, sizeof b);
+    mb_http_header_line(&w, "X", NULL);
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+    mb_w_init(&w, b, sizeof b);
     mb_http_header_line(&w, NULL, "v");
     CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
     mb_http_header_line(&w, "X", "v"); /* sticky */
@@ -274,6 +283,7 @@ static void client_edges(void) {
     mb_str one[1];
     mb_script_conn conn;
     static const mb_header hdrs[] = {{"X-Trace", "1"}, {"Cookie", "secret-cookie"}};
+    mb_transport good_t;
     CHECK(strcmp(mb_env_url(MB_ENV_TEST), MB_URL_TEST) == 0 && strcmp(mb_env_url(MB_ENV_LOCAL), MB_URL_LOCAL) == 0 &&
           strcmp(mb_env_url((mb_env)7), MB_URL_PROD) == 0);
     CHECK_ST(mb_url_parse(NULL, &u), MB_ERR_URL);
@@ -289,6 +299,7 @@ static void client_edges(void) {
     CHECK_ST(mb_url_parse("http://a:/", &u), MB_ERR_URL);
     CHECK_ST(mb_url_parse("http://a:1x/", &u), MB_ERR_URL);
     CHECK_ST(mb_url_parse("http://a:65536/", &u), MB_ERR_URL);
+    CHECK_ST(mb_url_parse("http://a:99999/", &u), MB_ERR_URL);
     CHECK_ST(mb_url_parse("http://a:0/", &u), MB_ERR_URL);
     CHECK_ST(mb_url_parse("http://:80/", &u), MB_ERR_URL);
     CHECK(mb_url_parse("WSS://[fe80::A:b.1]?q#f", &u) == MB_OK && u.ipv6 && u.tls && u.ws && u.port == 443 &&
@@ -303,8 +314,19 @@ static void client_edges(void) {
     CHECK_ST(mb_client_init(&c, NULL), MB_ERR_ARG);
     CHECK_ST(client_with(&c, &s, &conn, 1, "http://h/"), MB_OK);
     cfg = c.cfg;
+    good_t = cfg.transport;
     cfg.transport.recv = NULL;
     CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_ARG);
+    cfg.transport.recv = zero_recv;
+    cfg.transport.send = NULL;
+    CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_ARG);
+    cfg.transport.send = bad_send;
+    cfg.transport.close = NULL;
+    CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_ARG);
+    cfg.transport = good_t;
+    cfg.transport.connect = NULL;
+    CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_ARG);
+    cfg.transport = good_t;
     cfg.transport.recv = zero_recv;
     cfg.buf_size = 100;
     CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_ARG);
@@ -369,6 +391,8 @@ static void client_edges(void) {
         CHECK(logs > 5 && secrets == 0);
         CHECK(s.tx_len > 0 && memcmp(tx, "POST / HTTP/1.1\r\nHost: [::1]:8080\r\n", 35) == 0);
         mb_client_set_jwt(&c, "bad\r\njwt");
+        CHECK_ST(mb_execute(&c, "{a}", NULL, NULL, &res), MB_ERR_ARG);
+        mb_client_set_jwt(&c, "bad\njwt");
         CHECK_ST(mb_execute(&c, "{a}", NULL, NULL, &res), MB_ERR_ARG);
     }
     /* refresh hooks that cannot help */
