@@ -73,9 +73,10 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh
 
-# gcovr line and branch coverage of src/
+# gcovr line and branch coverage of src/, with the integration programs
+# against a local stack of its own
 coverage:
-	tools/coverage.sh
+	tools/coverage.sh --with-stack
 
 clean:
 	rm -rf $(B)

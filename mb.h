@@ -188,6 +188,7 @@ typedef struct mb_writer {
     mb_status err;
     uint8_t depth;     /* open JSON containers */
     uint8_t after_key; /* a key was written: the next value takes no comma */
+    uint8_t top;       /* the one top-level value has begun */
     uint32_t first;    /* bit d: container d has no element yet */
     uint32_t is_obj;   /* bit d: container d is an object */
 } mb_writer;
@@ -1719,8 +1720,10 @@ static int mb__w_value_start(mb_writer *w) {
     uint32_t bit;
     if (w->err != MB_OK) return 0;
     if (w->depth == 0) {
-        if (w->after_key) { mb__w_fail(w, MB_ERR_ARG); return 0; }
-        return 1; /* top-level value */
+        /* one top-level value per writer (plain bytes may stand around it) */
+        if (w->after_key || w->top) { mb__w_fail(w, MB_ERR_ARG); return 0; }
+        w->top = 1;
+        return 1;
     }
     bit = 1u << (w->depth - 1);
     if (w->is_obj & bit) {
@@ -2619,7 +2622,13 @@ static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key
     {
         char *s = body + doc->tok[t].start;
         size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
-        if (mb__unescape(s, raw, s, raw, &n) != MB_OK) return v;
+        /* checked first: an undecodable text (a lone surrogate escape) stays as
+         * it was sent when that is clean UTF-8 text, else it is left out */
+        if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+            n = mb_utf8_valid(s, raw) ? raw : 0;
+            for (size_t i = 0; i < n; i++)
+                if ((unsigned char)s[i] < 0x20) n = 0;
+        }
         s[n] = '\0';
         v.ptr = s;
         v.len = n;
@@ -3635,8 +3644,12 @@ static mb_status mb__ws_send(mb_ws *ws, const char *p, size_t n) {
 /* Outgoing payloads are written after the received bytes, MB__WS_ROOM in. */
 static void mb__ws_out(mb_ws *ws, mb_writer *w) {
     size_t at = ws->fill + MB__WS_ROOM;
-    if (at > ws->cfg.buf_size) mb_w_init(w, ws->cfg.buf, 0);
-    else mb_w_init(w, ws->cfg.buf + at, ws->cfg.buf_size - at);
+    if (at > ws->cfg.buf_size) { /* no room after what was received: an error, never a frame before buf */
+        mb_w_init(w, ws->cfg.buf, 0);
+        mb__w_fail(w, MB_ERR_BUFFER);
+    } else {
+        mb_w_init(w, ws->cfg.buf + at, ws->cfg.buf_size - at);
+    }
 }
 
 /* Frames and sends the writer's payload: FIN, masked with fresh random bytes. */
@@ -3646,6 +3659,7 @@ static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
     mb_status s;
     if (w->err != MB_OK) return w->err;
     pl = (uint8_t *)w->buf;
+    if ((size_t)(w->buf - ws->cfg.buf) < hl) return MB_ERR_BUFFER; /* the head goes in front of the payload */
     h = pl - hl;
     mask = pl - 4;
     h[0] = (uint8_t)(0x80u | op);

@@ -39,7 +39,13 @@ static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key
     {
         char *s = body + doc->tok[t].start;
         size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
-        if (mb__unescape(s, raw, s, raw, &n) != MB_OK) return v;
+        /* checked first: an undecodable text (a lone surrogate escape) stays as
+         * it was sent when that is clean UTF-8 text, else it is left out */
+        if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+            n = mb_utf8_valid(s, raw) ? raw : 0;
+            for (size_t i = 0; i < n; i++)
+                if ((unsigned char)s[i] < 0x20) n = 0;
+        }
         s[n] = '\0';
         v.ptr = s;
         v.len = n;

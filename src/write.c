@@ -109,8 +109,10 @@ static int mb__w_value_start(mb_writer *w) {
     uint32_t bit;
     if (w->err != MB_OK) return 0;
     if (w->depth == 0) {
-        if (w->after_key) { mb__w_fail(w, MB_ERR_ARG); return 0; }
-        return 1; /* top-level value */
+        /* one top-level value per writer (plain bytes may stand around it) */
+        if (w->after_key || w->top) { mb__w_fail(w, MB_ERR_ARG); return 0; }
+        w->top = 1;
+        return 1;
     }
     bit = 1u << (w->depth - 1);
     if (w->is_obj & bit) {

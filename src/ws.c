@@ -104,8 +104,12 @@ static mb_status mb__ws_send(mb_ws *ws, const char *p, size_t n) {
 /* Outgoing payloads are written after the received bytes, MB__WS_ROOM in. */
 static void mb__ws_out(mb_ws *ws, mb_writer *w) {
     size_t at = ws->fill + MB__WS_ROOM;
-    if (at > ws->cfg.buf_size) mb_w_init(w, ws->cfg.buf, 0);
-    else mb_w_init(w, ws->cfg.buf + at, ws->cfg.buf_size - at);
+    if (at > ws->cfg.buf_size) { /* no room after what was received: an error, never a frame before buf */
+        mb_w_init(w, ws->cfg.buf, 0);
+        mb__w_fail(w, MB_ERR_BUFFER);
+    } else {
+        mb_w_init(w, ws->cfg.buf + at, ws->cfg.buf_size - at);
+    }
 }
 
 /* Frames and sends the writer's payload: FIN, masked with fresh random bytes. */
@@ -115,6 +119,7 @@ static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
     mb_status s;
     if (w->err != MB_OK) return w->err;
     pl = (uint8_t *)w->buf;
+    if ((size_t)(w->buf - ws->cfg.buf) < hl) return MB_ERR_BUFFER; /* the head goes in front of the payload */
     h = pl - hl;
     mask = pl - 4;
     h[0] = (uint8_t)(0x80u | op);

@@ -27,6 +27,7 @@ for g in "${groups[@]}"; do
       need_pkg openssl /usr/bin/openssl
       need_pkg valgrind /usr/bin/valgrind
       need_pkg binutils /usr/bin/nm
+      need_pkg gcovr /usr/bin/gcovr  # make coverage
       ;;&
     arm|all)
       need_pkg dpkg-dev /usr/bin/dpkg-source  # apt-get source mbedtls (tools/mbedtls-src.sh)

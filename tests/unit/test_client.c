@@ -469,6 +469,14 @@ static void auth(void) {
     CHECK_STR(mb_last_error(&c)->message, "Could not verify JWT: JWTExpired");
     CHECK(strcmp(mb_last_error(&c)->message.ptr, "Could not verify JWT: JWTExpired") == 0); /* NUL-terminated */
     CHECK_STR(mb_last_error(&c)->path, "$");
+    t_case = "an error message that cannot be decoded is kept as sent";
+    {
+        static char body[] = "{\"errors\":[{\"message\":\"bad \\ud83d here \\n\",\"extensions\":{\"code\":\"x\"}}]}";
+        static mb_token tk[32];
+        mb_result r;
+        CHECK_ST(mb_gql_decode(&r, body, sizeof body - 1, tk, 32), MB_ERR_GRAPHQL);
+        CHECK(strcmp(r.error.message.ptr, "bad \\ud83d here \\n") == 0);
+    }
     t_case = "refresh hook: new token, one retry";
     memset(&cfg, 0, sizeof cfg);
     cfg.jwt = "old.token.value";

@@ -123,6 +123,20 @@ static void structure(void) {
     mb_w_object_end(&w); /* key without value */
     CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
 
+    t_case = "one top-level value only";
+    mb_w_init(&w, buf, sizeof buf);
+    mb_w_object_begin(&w);
+    mb_w_object_end(&w);
+    mb_w_null(&w); /* a second value after the first */
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+    mb_w_init(&w, buf, sizeof buf);
+    mb_gql_begin(&w, "q", NULL);
+    mb_w_object_end(&w);
+    mb_w_object_end(&w);
+    mb_w_null(&w);
+    mb_w_object_begin(&w);
+    CHECK_ST(mb_gql_end(&w), MB_ERR_ARG);
+
     t_case = "depth limit";
     mb_w_init(&w, buf, sizeof buf);
     for (int i = 0; i <= MB_JSON_MAX_DEPTH; i++) mb_w_array_begin(&w);
