@@ -553,10 +553,11 @@ MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *var
                                   size_t num_pools);
 
 /* ---- helpers a device needs ---- */
-/* Fills out[0..len) with random bytes; returns 0 on success. */
-typedef int (*mb_random_fn)(void *ctx, unsigned char *out, size_t len);
+/* The platform RNG, as subscriptions use it too: fills out[0..len),
+ * MB_OK on success (mb_posix_random on POSIX; a hardware RNG on a device). */
+typedef mb_status (*mb_random_fn)(void *out, size_t len);
 /* A version-4 UUID from the platform RNG: 36 characters and a NUL. */
-MB_API mb_status mb_uuid4(mb_random_fn rng, void *ctx, char out[37]);
+MB_API mb_status mb_uuid4(mb_random_fn rng, char out[37]);
 /* ISO-8601 timestamps: "2025-03-01T08:30:00Z" from seconds since 1970
  * (out holds at least 21 bytes), and back from any Hasura timestamptz
  * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied). */
@@ -727,7 +728,7 @@ typedef struct mb_ws_config {
     /* Required platform hooks: random bytes (Sec-WebSocket-Key, masks;
      * MB_OK on success) and a monotonic clock. sleep_ms is optional: it
      * lets mb_sub_poll wait out a reconnect delay instead of returning. */
-    mb_status (*random)(void *out, size_t len);
+    mb_random_fn random;
     uint64_t (*now_ms)(void);
     void (*sleep_ms)(uint32_t ms);
     uint32_t connect_timeout_ms; /* connect, upgrade and connection_ack; 0: MB_DEFAULT_TIMEOUT_MS */
@@ -3250,11 +3251,11 @@ mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void
 
 /* ---- helpers ---- */
 
-mb_status mb_uuid4(mb_random_fn rng, void *ctx, char out[37]) {
+mb_status mb_uuid4(mb_random_fn rng, char out[37]) {
     static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
     size_t o = 0;
-    if (!rng || !out || rng(ctx, b, sizeof b) != 0) return MB_ERR_ARG;
+    if (!rng || !out || rng(b, sizeof b) != MB_OK) return MB_ERR_ARG;
     b[6] = (unsigned char)((b[6] & 0x0Fu) | 0x40u); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3Fu) | 0x80u); /* RFC 4122 variant */
     for (size_t i = 0; i < 16; i++) {

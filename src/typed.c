@@ -224,11 +224,11 @@ mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void
 
 /* ---- helpers ---- */
 
-mb_status mb_uuid4(mb_random_fn rng, void *ctx, char out[37]) {
+mb_status mb_uuid4(mb_random_fn rng, char out[37]) {
     static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
     size_t o = 0;
-    if (!rng || !out || rng(ctx, b, sizeof b) != 0) return MB_ERR_ARG;
+    if (!rng || !out || rng(b, sizeof b) != MB_OK) return MB_ERR_ARG;
     b[6] = (unsigned char)((b[6] & 0x0Fu) | 0x40u); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3Fu) | 0x80u); /* RFC 4122 variant */
     for (size_t i = 0; i < 16; i++) {

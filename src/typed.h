@@ -91,10 +91,11 @@ MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *var
                                   size_t num_pools);
 
 /* ---- helpers a device needs ---- */
-/* Fills out[0..len) with random bytes; returns 0 on success. */
-typedef int (*mb_random_fn)(void *ctx, unsigned char *out, size_t len);
+/* The platform RNG, as subscriptions use it too: fills out[0..len),
+ * MB_OK on success (mb_posix_random on POSIX; a hardware RNG on a device). */
+typedef mb_status (*mb_random_fn)(void *out, size_t len);
 /* A version-4 UUID from the platform RNG: 36 characters and a NUL. */
-MB_API mb_status mb_uuid4(mb_random_fn rng, void *ctx, char out[37]);
+MB_API mb_status mb_uuid4(mb_random_fn rng, char out[37]);
 /* ISO-8601 timestamps: "2025-03-01T08:30:00Z" from seconds since 1970
  * (out holds at least 21 bytes), and back from any Hasura timestamptz
  * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied). */

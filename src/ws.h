@@ -94,7 +94,7 @@ typedef struct mb_ws_config {
     /* Required platform hooks: random bytes (Sec-WebSocket-Key, masks;
      * MB_OK on success) and a monotonic clock. sleep_ms is optional: it
      * lets mb_sub_poll wait out a reconnect delay instead of returning. */
-    mb_status (*random)(void *out, size_t len);
+    mb_random_fn random;
     uint64_t (*now_ms)(void);
     void (*sleep_ms)(uint32_t ms);
     uint32_t connect_timeout_ms; /* connect, upgrade and connection_ack; 0: MB_DEFAULT_TIMEOUT_MS */

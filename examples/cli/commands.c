@@ -5,14 +5,6 @@
 #include <time.h>
 #include "cli.h"
 
-static int urandom(void *ctx, unsigned char *out, size_t len) {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t n = f ? fread(out, 1, len, f) : 0;
-    (void)ctx;
-    if (f) fclose(f);
-    return n == len ? 0 : -1;
-}
-
 /* Sends op with vars; with --json prints the raw answer and returns
  * *printed = 1. Otherwise leaves the result for the typed decoder. */
 static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
@@ -303,7 +295,7 @@ int cmd_thread(cli *k, int argc, char **argv) {
     }
     snprintf(chatbot_name, sizeof chatbot_name, "%s", bot[0].name.ptr);
     memset(&v, 0, sizeof v);
-    if (mb_uuid4(urandom, NULL, id) != MB_OK) return cli_usage("no random numbers");
+    if (mb_uuid4(mb_posix_random, id) != MB_OK) return cli_usage("no random numbers");
     v.thread_id = id;
     v.chatbot_id = bot[0].chatbot_id;
     mb_slug(chatbot_name, id + 28, slug, sizeof slug); /* unique: the UUID's last 8 hex digits */
@@ -354,7 +346,7 @@ int cmd_send(cli *k, int argc, char **argv) {
     }
     if (!thread || !text) return cli_usage("send needs THREAD_ID and TEXT");
     memset(&v, 0, sizeof v);
-    if (mb_uuid4(urandom, NULL, id) != MB_OK) return cli_usage("no random numbers");
+    if (mb_uuid4(mb_posix_random, id) != MB_OK) return cli_usage("no random numbers");
     if (mb_slug(text, id + 28, slug, sizeof slug) != MB_OK) return cli_usage("cannot make a slug");
     v.message_id = id;
     v.thread_id = thread;

@@ -57,9 +57,9 @@ static int test_entropy_NOT_RANDOM(void *ctx, unsigned char *out, size_t len, si
     *produced = len;
     return 0;
 }
-static int test_rng_NOT_RANDOM(void *ctx, unsigned char *out, size_t len) {
+static mb_status test_rng_NOT_RANDOM(void *out, size_t len) {
     size_t n;
-    return test_entropy_NOT_RANDOM(ctx, out, len, &n);
+    return test_entropy_NOT_RANDOM(NULL, (unsigned char *)out, len, &n) == 0 ? MB_OK : MB_ERR_IO;
 }
 
 /* ---- memory: everything static ---- */
@@ -133,7 +133,7 @@ int main(int argc, char **argv) {
         static char id[37], slug[64];
         mb_create_thread_vars v;
         mb_create_thread_data d;
-        if (mb_uuid4(test_rng_NOT_RANDOM, NULL, id) != MB_OK) return 5;
+        if (mb_uuid4(test_rng_NOT_RANDOM, id) != MB_OK) return 5;
         snprintf(slug, sizeof slug, "firmware-%.8s", id);
         memset(&v, 0, sizeof v);
         v.thread_id = id;

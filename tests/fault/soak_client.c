@@ -151,11 +151,6 @@ static void on_event(void *user, mb_sub *s, mb_status st, const mb_result *res) 
     }
 }
 
-static int rng(void *ctx, unsigned char *out, size_t len) {
-    (void)ctx;
-    return mb_posix_random(out, len) == MB_OK ? 0 : -1;
-}
-
 /* Message k, retried with the same id until stored: a retry that finds it
  * stored already (the answer was lost) is a uniqueness violation. */
 static int insert(unsigned long k, window *w) {
@@ -164,7 +159,7 @@ static int insert(unsigned long k, window *w) {
     char id[37], content[64], slug[64];
     uint64_t end = mb_posix_now_ms() + 60000;
     int tries = 0;
-    mb_uuid4(rng, NULL, id);
+    mb_uuid4(mb_posix_random, id);
     snprintf(content, sizeof content, "soak-%lu", k);
     snprintf(slug, sizeof slug, "soak-%s", id);
     memset(&v, 0, sizeof v);
@@ -211,7 +206,7 @@ static void phase_ws(const char *ws_url, const char *jwt, unsigned long events) 
     ca.chatbot_metadata = metas;
     ca.chatbot_metadata_cap = 16;
     s = mb_get_chatbots(&hc, &cv, &cd, &ca);
-    mb_uuid4(rng, NULL, thread);
+    mb_uuid4(mb_posix_random, thread);
     snprintf(slug, sizeof slug, "soak-%s", thread);
     memset(&tv, 0, sizeof tv);
     tv.thread_id = thread;

@@ -64,7 +64,7 @@ static void close_conn(conn *k) {
 }
 
 static void uuid4(char out[37]) {
-    if (mb_uuid4(urandom, NULL, out) != MB_OK) exit(3);
+    if (mb_uuid4(mb_posix_random, out) != MB_OK) exit(3);
 }
 
 static int get_int(mb_result *r, const char *path, int32_t *v) {

@@ -145,18 +145,8 @@ static void close_conn(conn *k) {
     if (k->tls_on) mb_tls_free(&k->tls);
 }
 
-static int urandom(void *ctx, unsigned char *out, size_t len) {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t n;
-    (void)ctx;
-    if (!f) return -1;
-    n = fread(out, 1, len, f);
-    fclose(f);
-    return n == len ? 0 : -1;
-}
-
 static void uuid(char out[37]) {
-    if (mb_uuid4(urandom, NULL, out) != MB_OK) exit(3);
+    if (mb_uuid4(mb_posix_random, out) != MB_OK) exit(3);
 }
 
 /* What each stored message must read back as. */

@@ -1,6 +1,6 @@
 /* Shared by the integration programs: a counted CHECK that prints PASS or
- * FAIL per check, and random bytes for client-made ids. The programs end
- * with printf("%d passed, %d failed\n", pass, fail). */
+ * FAIL per check. The programs end with printf("%d passed, %d failed\n",
+ * pass, fail); client-made ids come from mb_uuid4(mb_posix_random, ...). */
 #ifndef MB_IT_H
 #define MB_IT_H
 #include <stdio.h>
@@ -12,12 +12,4 @@ static int pass, fail;
         else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); } \
     } while (0)
 
-/* mb_random_fn over /dev/urandom */
-static int urandom(void *ctx, unsigned char *out, size_t len) {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t n = f ? fread(out, 1, len, f) : 0;
-    (void)ctx;
-    if (f) fclose(f);
-    return n == len ? 0 : -1;
-}
 #endif

@@ -131,7 +131,7 @@ int main(void) {
 
     /* alice: createThread, saveNewMessage (unicode), getThread, getMessages, updateMessage, visibility */
     open_as(&alice, getenv("MB_JWT_ALICE"));
-    mb_uuid4(urandom, NULL, thread_id);
+    mb_uuid4(mb_posix_random, thread_id);
     {
         mb_create_thread_vars v;
         mb_create_thread_data d;
@@ -169,7 +169,7 @@ int main(void) {
             mb_save_new_message_data d;
             char id[37], mslug[64];
             memset(&v, 0, sizeof v);
-            mb_uuid4(urandom, NULL, id);
+            mb_uuid4(mb_posix_random, id);
             if (i == 0) memcpy(msg_id, id, sizeof id);
             snprintf(mslug, sizeof mslug, "m-%s", id);
             v.message_id = id;

@@ -112,7 +112,7 @@ static void push_message(mb_outbox *box, const char *thread, const char *content
     mb_save_new_message_vars v;
     char slug[64];
     memset(&v, 0, sizeof v);
-    mb_uuid4(urandom, NULL, id);
+    mb_uuid4(mb_posix_random, id);
     snprintf(slug, sizeof slug, "ob-%s", id);
     v.message_id = id;
     v.thread_id = thread;
@@ -145,7 +145,7 @@ static void new_thread(mb_client *c, char id[37]) {
     mb_create_thread_data d;
     char slug[64];
     memset(&v, 0, sizeof v);
-    mb_uuid4(urandom, NULL, id);
+    mb_uuid4(mb_posix_random, id);
     snprintf(slug, sizeof slug, "outbox-%s", id);
     v.thread_id = id;
     v.chatbot_id = 1;

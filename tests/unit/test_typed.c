@@ -137,7 +137,7 @@ void test_typed(void) {
     t_case = "uuid4";
     {
         char u[37];
-        CHECK_ST(mb_uuid4(NULL, NULL, u), MB_ERR_ARG);
+        CHECK_ST(mb_uuid4(NULL, u), MB_ERR_ARG);
     }
     t_case = "time format and parse";
     {
