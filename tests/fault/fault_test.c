@@ -29,19 +29,7 @@
 #include "fault_transport.h"
 
 /* ---- allocation counters (linked with -Wl,--wrap=malloc,...) ---- */
-static unsigned long heap_calls;
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-void __real_free(void *p);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t m);
-void *__wrap_realloc(void *p, size_t n);
-void __wrap_free(void *p);
-void *__wrap_malloc(size_t n) { heap_calls++; return __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { heap_calls++; return __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { heap_calls++; return __real_realloc(p, n); }
-void __wrap_free(void *p) { if (p) heap_calls++; __real_free(p); }
+#include "../lib/heap_count.h"
 
 static unsigned long pass, fail, cases;
 static const char *cur_name, *cur_variant;

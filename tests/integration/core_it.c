@@ -18,49 +18,10 @@
 static char work[200 * 1024]; /* a 64 KB message: the request is kept while its answer arrives */
 static mb_token toks[4096];
 
-typedef struct conn {
-    mb_posix_socket sock;
-    mb_tls tls;
-    int tls_on;
-    mb_client c;
-} conn;
+#include "it_conn.h"
 
-static const char *env(const char *k) {
-    const char *v = getenv(k);
-    if (!v || !*v) { fprintf(stderr, "core_it: %s is not set\n", k); exit(2); }
-    return v;
-}
-
-/* https URLs get TLS with ca_file; http URLs the plain socket. */
 static mb_status open_conn(conn *k, const char *url, const char *jwt, const char *ca_file) {
-    mb_config cfg;
-    memset(k, 0, sizeof *k);
-    memset(&cfg, 0, sizeof cfg);
-    cfg.url = url;
-    cfg.jwt = jwt;
-    cfg.buf = work;
-    cfg.buf_size = sizeof work;
-    cfg.tokens = toks;
-    cfg.max_tokens = sizeof toks / sizeof toks[0];
-    cfg.timeout_ms = cfg.connect_timeout_ms = 10000;
-    if (strncmp(url, "https:", 6) == 0) {
-        mb_tls_config tc;
-        mb_status s;
-        memset(&tc, 0, sizeof tc);
-        tc.ca_file = ca_file;
-        k->tls_on = 1;
-        s = mb_tls_init(&k->tls, mb_posix_transport(&k->sock), &tc);
-        if (s != MB_OK) return s;
-        cfg.transport = mb_tls_transport(&k->tls);
-    } else {
-        cfg.transport = mb_posix_transport(&k->sock);
-    }
-    return mb_client_init(&k->c, &cfg);
-}
-
-static void close_conn(conn *k) {
-    mb_client_close(&k->c);
-    if (k->tls_on) mb_tls_free(&k->tls);
+    return open_conn_buf(k, url, jwt, ca_file, work, sizeof work, toks, sizeof toks / sizeof toks[0], 10000);
 }
 
 static void uuid4(char out[37]) {

@@ -101,48 +101,10 @@ static char work[4 * 1024 * 1024]; /* 64 KB of \u0001 escapes is 384 KB each way
 static mb_token toks[16384];
 static char text[70000];
 
-typedef struct conn {
-    mb_posix_socket sock;
-    mb_tls tls;
-    int tls_on;
-    mb_client c;
-} conn;
-
-static const char *env(const char *k) {
-    const char *v = getenv(k);
-    if (!v || !*v) { fprintf(stderr, "hostile_it: %s is not set\n", k); exit(2); }
-    return v;
-}
+#include "it_conn.h"
 
 static mb_status open_conn(conn *k, const char *url, const char *jwt, const char *ca_file) {
-    mb_config cfg;
-    memset(k, 0, sizeof *k);
-    memset(&cfg, 0, sizeof cfg);
-    cfg.url = url;
-    cfg.jwt = jwt;
-    cfg.buf = work;
-    cfg.buf_size = sizeof work;
-    cfg.tokens = toks;
-    cfg.max_tokens = sizeof toks / sizeof toks[0];
-    cfg.timeout_ms = cfg.connect_timeout_ms = 20000;
-    if (strncmp(url, "https:", 6) == 0) {
-        mb_tls_config tc;
-        mb_status s;
-        memset(&tc, 0, sizeof tc);
-        tc.ca_file = ca_file;
-        k->tls_on = 1;
-        s = mb_tls_init(&k->tls, mb_posix_transport(&k->sock), &tc);
-        if (s != MB_OK) return s;
-        cfg.transport = mb_tls_transport(&k->tls);
-    } else {
-        cfg.transport = mb_posix_transport(&k->sock);
-    }
-    return mb_client_init(&k->c, &cfg);
-}
-
-static void close_conn(conn *k) {
-    mb_client_close(&k->c);
-    if (k->tls_on) mb_tls_free(&k->tls);
+    return open_conn_buf(k, url, jwt, ca_file, work, sizeof work, toks, sizeof toks / sizeof toks[0], 20000);
 }
 
 static void uuid(char out[37]) {

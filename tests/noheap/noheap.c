@@ -7,19 +7,7 @@
 #include "mb.h"
 #include "platform/mb_script.h"
 
-static unsigned long allocs;
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-void __real_free(void *p);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t m);
-void *__wrap_realloc(void *p, size_t n);
-void __wrap_free(void *p);
-void *__wrap_malloc(size_t n) { allocs++; return __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { allocs++; return __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n) { allocs++; return __real_realloc(p, n); }
-void __wrap_free(void *p) { if (p) allocs++; __real_free(p); }
+#include "../lib/heap_count.h"
 
 static unsigned long log_lines;
 static void on_log(void *u, mb_log_level l, const char *m, size_t n) { (void)u; (void)l; (void)m; (void)n; log_lines++; }
@@ -46,7 +34,7 @@ int main(void) {
     int t, i;
     double dv;
     char out[32];
-    unsigned long before = allocs;
+    unsigned long before = heap_calls;
     s.conns = conns;
     s.num_conns = 1;
     s.max_read = 3;
@@ -95,7 +83,7 @@ int main(void) {
     for (i = mb_json_first(&d, 0); i >= 0; i = mb_json_next(&d, i)) {}
     (void)mb_strerror(MB_ERR_AUTH);
     {
-        unsigned long n = allocs - before;
+        unsigned long n = heap_calls - before;
         printf("%lu allocation calls from the library; %lu log lines; %u requests\n", n, log_lines, c.requests);
         return n == 0 && log_lines > 0 && c.requests >= 5 ? 0 : 1;
     }
