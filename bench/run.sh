@@ -76,7 +76,7 @@ for bytes in 1024 4096 16384 65536 262144 1048576; do
 done
 
 # ---- (c) round trip against the local stack, on ports of its own
-export MB_STATE_DIR="$PWD/.state/bench" MB_PG_PORT=54364 MB_HTTP_PORT=18094 MB_HTTPS_PORT=18464
+export MB_STATE_DIR="$PWD/.state/bench" MB_PG_PORT=$((54364 + ${MB_PORT_OFFSET:-0})) MB_HTTP_PORT=$((18094 + ${MB_PORT_OFFSET:-0})) MB_HTTPS_PORT=$((18464 + ${MB_PORT_OFFSET:-0}))
 trap 'backend/local down >/dev/null 2>&1' EXIT
 backend/local up > $B/stack.log 2>&1 || { cat $B/stack.log >&2; exit 1; }
 JWT=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user)

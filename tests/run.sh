@@ -4,6 +4,8 @@
 # a suite that prints no such line counts as one failure, and so does a
 # suite that exits non-zero while reporting no failure.
 # Usage: tests/run.sh [PATTERN]   (runs only suites whose name contains PATTERN)
+# MB_PORT_OFFSET=N shifts the fixed loopback ports of the backend suites, so
+# two checkouts can run them at once.
 set -u
 cd "$(dirname "$0")/.."
 mkdir -p build/logs

@@ -77,7 +77,7 @@ done
 
 if [ $with_stack = 1 ]; then
     tools/deps.sh c pg node >/dev/null || exit 1
-    export MB_STATE_DIR="$PWD/.state/coverage" MB_PG_PORT=54357 MB_HTTP_PORT=18087 MB_HTTPS_PORT=18450
+    export MB_STATE_DIR="$PWD/.state/coverage" MB_PG_PORT=$((54357 + ${MB_PORT_OFFSET:-0})) MB_HTTP_PORT=$((18087 + ${MB_PORT_OFFSET:-0})) MB_HTTPS_PORT=$((18450 + ${MB_PORT_OFFSET:-0}))
     export MB_REFETCH_MS=1000 HASURA_GRAPHQL_LIVE_QUERIES_MULTIPLEXED_REFETCH_INTERVAL=1000
     TLS="-lmbedtls -lmbedx509 -lmbedcrypto"
     trap 'backend/local down >/dev/null 2>&1' EXIT

@@ -13,7 +13,7 @@ ops=${1:-100000}
 events=${2:-1000}
 case "$ops$events" in *[!0-9]*) echo "usage: tools/soak.sh [OPS] [EVENTS] (numbers)" >&2; exit 2 ;; esac
 tools/deps.sh c pg node >/dev/null || exit 1
-export MB_STATE_DIR="$PWD/.state/soak" MB_PG_PORT=54356 MB_HTTP_PORT=18086 MB_HTTPS_PORT=18449
+export MB_STATE_DIR="$PWD/.state/soak" MB_PG_PORT=$((54356 + ${MB_PORT_OFFSET:-0})) MB_HTTP_PORT=$((18086 + ${MB_PORT_OFFSET:-0})) MB_HTTPS_PORT=$((18449 + ${MB_PORT_OFFSET:-0}))
 B=build/soak
 mkdir -p $B
 gcc -std=c99 -Wall -Wextra -Werror -O2 -g -I. tests/fault/soak_client.c -o $B/soak_client || exit 1
