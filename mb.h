@@ -49,9 +49,8 @@
 #endif
 #if defined(MB_IMPLEMENTATION)
 /* The implementing file gets jsmn's code as static functions. */
-#ifndef JSMN_STRICT
-#define JSMN_STRICT /* rejects non-JSON primitives and keys */
-#endif
+/* jsmn runs in its default (non-strict) mode: mb_json_parse() checks the
+ * grammar itself, including root scalars that strict jsmn refuses. */
 #ifndef JSMN_STATIC
 #define JSMN_STATIC
 #endif
@@ -303,7 +302,7 @@ typedef struct mb_http_response {
     size_t head_len;   /* final head, status line to the empty line */
     /* parser state: private */
     char *buf;
-    size_t cap, fill, pos, line_start;
+    size_t cap, fill, pos;
     uint64_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
@@ -381,6 +380,7 @@ MB_API const char *mb_env_url(mb_env env);
 
 /* A parsed URL: views into the caller's string. */
 typedef struct mb_url {
+    mb_str authority; /* host[:port] as written, brackets included: the Host header */
     mb_str host;   /* without brackets for IPv6 literals */
     mb_str path;   /* from the first '/' (or '?') up to any '#'; may be empty */
     uint16_t port; /* explicit or the scheme's default */
@@ -1541,42 +1541,42 @@ static const char mb__messages[] =
     "bad argument\0" /* MB_ERR_ARG */
     "bad URL\0" /* MB_ERR_URL */
     "buffer too small\0" /* MB_ERR_BUFFER */
-    "too few JSON tokens\0" /* MB_ERR_TOKENS */
-    "caller array too small\0" /* MB_ERR_CAPACITY */
+    "too few tokens\0" /* MB_ERR_TOKENS */
+    "array too small\0" /* MB_ERR_CAPACITY */
     "invalid UTF-8\0" /* MB_ERR_UTF8 */
     "malformed JSON\0" /* MB_ERR_JSON */
     "JSON too deep\0" /* MB_ERR_DEPTH */
-    "JSON path not found\0" /* MB_ERR_NOT_FOUND */
-    "wrong JSON type\0" /* MB_ERR_TYPE */
-    "number out of range\0" /* MB_ERR_RANGE */
+    "not found\0" /* MB_ERR_NOT_FOUND */
+    "wrong type\0" /* MB_ERR_TYPE */
+    "out of range\0" /* MB_ERR_RANGE */
     "malformed HTTP\0" /* MB_ERR_HTTP */
-    "HTTP limit exceeded\0" /* MB_ERR_HTTP_LIMIT */
-    "HTTP error status\0" /* MB_ERR_HTTP_STATUS */
+    "HTTP limit\0" /* MB_ERR_HTTP_LIMIT */
+    "HTTP status\0" /* MB_ERR_HTTP_STATUS */
     "response truncated\0" /* MB_ERR_TRUNCATED */
-    "DNS lookup failed\0" /* MB_ERR_DNS */
+    "DNS failed\0" /* MB_ERR_DNS */
     "connect failed\0" /* MB_ERR_CONNECT */
     "timed out\0" /* MB_ERR_TIMEOUT */
     "connection closed\0" /* MB_ERR_CLOSED */
     "I/O error\0" /* MB_ERR_IO */
-    "https needs TLS transport\0" /* MB_ERR_TLS_REQUIRED */
+    "TLS required\0" /* MB_ERR_TLS_REQUIRED */
     "TLS error\0" /* MB_ERR_TLS */
-    "no TLS CA configured\0" /* MB_ERR_TLS_NO_CA */
-    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
-    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
-    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
-    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
-    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "no TLS CA\0" /* MB_ERR_TLS_NO_CA */
+    "bad cert/key\0" /* MB_ERR_TLS_CONFIG */
+    "cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
-    "WebSocket upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
-    "WebSocket protocol error\0" /* MB_ERR_WS_PROTOCOL */
-    "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
-    "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
-    "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
+    "WS upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
+    "WS protocol error\0" /* MB_ERR_WS_PROTOCOL */
+    "WS closed\0" /* MB_ERR_WS_CLOSED */
+    "WS 4400 bad request\0" /* MB_ERR_WS_BAD_REQUEST */
+    "WS 4408 init timeout\0" /* MB_ERR_WS_INIT_TIMEOUT */
     "outbox full\0" /* MB_ERR_QUEUE_FULL */
-    "outbox data corrupt\0" /* MB_ERR_CORRUPT */
+    "outbox corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
-    "no data in response\0" /* MB_ERR_NO_DATA */;
+    "no data\0" /* MB_ERR_NO_DATA */;
 
 const char *mb_strerror(mb_status s) {
     const char *p = mb__messages;
@@ -1601,6 +1601,15 @@ int mb_str_eq(mb_str a, const char *s) {
     return a.len == n && (n == 0 || memcmp(a.ptr, s, n) == 0);
 }
 
+static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
+/* Value of a hex digit, -1 for any other byte. */
+static int mb__hex(char c) {
+    if (mb__is_digit(c)) return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
 /* ASCII case-insensitive compare of a view with a NUL-terminated string. */
@@ -1609,6 +1618,15 @@ static int mb__str_ieq(const char *a, size_t alen, const char *b) {
     for (i = 0; i < alen; i++)
         if (b[i] == '\0' || mb__lower(a[i]) != mb__lower(b[i])) return 0;
     return b[i] == '\0';
+}
+
+/* 1 + the index of the entry of `list` (NUL-separated, ending with an empty
+ * entry) that equals p[0..n) ignoring ASCII case, 0 when none does. */
+static int mb__ieq_any(const char *p, size_t n, const char *list) {
+    int i;
+    for (i = 1; *list; i++, list += strlen(list) + 1)
+        if (mb__str_ieq(p, n, list)) return i;
+    return 0;
 }
 
 /* ---- write ---- */
@@ -1829,9 +1847,6 @@ void mb_w_double(mb_writer *w, double v) {
 
 /* ---- json ---- */
 
-static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
-
 /* End of a JSON number starting at p, or NULL if p..e is not one. */
 static const char *mb__num_end(const char *p, const char *e) {
     if (p < e && *p == '-') p++;
@@ -1842,7 +1857,7 @@ static const char *mb__num_end(const char *p, const char *e) {
         if (++p >= e || !mb__is_digit(*p)) return NULL;
         while (p < e && mb__is_digit(*p)) p++;
     }
-    if (p < e && (*p == 'e' || *p == 'E')) {
+    if (p < e && (*p | 0x20) == 'e') {
         p++;
         if (p < e && (*p == '+' || *p == '-')) p++;
         if (p >= e || !mb__is_digit(*p)) return NULL;
@@ -1851,109 +1866,78 @@ static const char *mb__num_end(const char *p, const char *e) {
     return p;
 }
 
-static int mb__lit_eq(const char *p, size_t n, const char *lit) {
-    size_t l = strlen(lit);
-    return n == l && memcmp(p, lit, l) == 0;
-}
-
+/* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    if (n == 0) return 0;
-    if (*p == 't') return mb__lit_eq(p, n, "true");
-    if (*p == 'f') return mb__lit_eq(p, n, "false");
-    if (*p == 'n') return mb__lit_eq(p, n, "null");
+    static const char lit[] = "true\0false\0null";
+    size_t k;
+    for (k = 0; k < sizeof lit; k += strlen(lit + k) + 1)
+        if (n == strlen(lit + k) && memcmp(p, lit + k, n) == 0) return 1;
     return mb__num_end(p, p + n) == p + n;
 }
 
-enum { MB__GAP_WS, MB__GAP_COLON, MB__GAP_COMMA, MB__GAP_CLOSE };
-
-/* Bytes between two tokens: only whitespace, plus exactly one ':' (COLON),
- * or closing brackets then exactly one ',' (COMMA), or closing brackets
- * only (CLOSE). jsmn has already matched the brackets. */
-static int mb__gap_ok(const char *js, size_t a, size_t b, int want) {
+/* Bytes between two tokens: whitespace, with `sep` (':' or ',') exactly
+ * once, or not at all when sep is 0; closing brackets may come before a
+ * ',' and, with sep ']', are all there is. jsmn has matched the brackets. */
+static int mb__gap_ok(const char *js, size_t a, size_t b, char sep) {
     int seen = 0;
     for (; a < b; a++) {
-        char ch = js[a];
-        if (mb__is_ws(ch)) continue;
-        if ((ch == '}' || ch == ']') && (want == MB__GAP_COMMA || want == MB__GAP_CLOSE) && !seen) continue;
-        if (!seen && ((want == MB__GAP_COLON && ch == ':') || (want == MB__GAP_COMMA && ch == ','))) {
-            seen = 1;
-            continue;
-        }
-        return 0;
+        char c = js[a];
+        if (mb__is_ws(c)) continue;
+        if ((c == '}' || c == ']') && (sep == ',' || sep == ']') && !seen) continue;
+        if (c != sep || seen || sep == ']') return 0;
+        seen = 1;
     }
-    return seen || want == MB__GAP_WS || want == MB__GAP_CLOSE;
+    return seen || sep == 0 || sep == ']';
 }
 
 /* A token's extent including a string's quotes. */
-static size_t mb__outer_start(const mb_token *t) { return (size_t)t->start - (t->type == JSMN_STRING ? 1u : 0u); }
-static size_t mb__outer_end(const mb_token *t) { return (size_t)t->end + (t->type == JSMN_STRING ? 1u : 0u); }
+static size_t mb__outer_start(const mb_token *t) { return (size_t)t->start - (t->type == JSMN_STRING); }
+static size_t mb__outer_end(const mb_token *t) { return (size_t)t->end + (t->type == JSMN_STRING); }
 
-mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tokens, size_t max_tokens) {
+mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok, size_t max_tokens) {
     jsmn_parser parser;
     int r, i;
-    size_t end;
-    if (!doc || !js || !tokens || max_tokens == 0) return MB_ERR_ARG;
+    if (!doc || !js || !tok || max_tokens == 0) return MB_ERR_ARG;
     doc->js = js;
     doc->len = len;
-    doc->tok = tokens;
+    doc->tok = tok;
     doc->count = 0;
     if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
     if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
     jsmn_init(&parser);
-    r = jsmn_parse(&parser, js, len, tokens, (unsigned int)max_tokens);
+    r = jsmn_parse(&parser, js, len, tok, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
-    if (r == JSMN_ERROR_PART) { /* strict jsmn wants a delimiter after a root primitive: "42" */
-        size_t a = 0, b = len;
-        while (a < b && mb__is_ws(js[a])) a++;
-        while (b > a && mb__is_ws(js[b - 1])) b--;
-        if (a == b || js[a] == '{' || js[a] == '[' || js[a] == '"' || !mb__primitive_ok(js + a, b - a))
-            return MB_ERR_JSON;
-        tokens[0].type = JSMN_PRIMITIVE;
-        tokens[0].start = (int)a;
-        tokens[0].end = (int)b;
-        tokens[0].size = 0;
-        tokens[0].parent = -1;
-        doc->count = 1;
-        return MB_OK;
-    }
     if (r <= 0) return MB_ERR_JSON;
-    /* exactly one top-level value, then only whitespace */
-    end = (size_t)tokens[0].end + (tokens[0].type == JSMN_STRING ? 1u : 0u);
-    for (; end < len; end++)
-        if (!mb__is_ws(js[end])) return MB_ERR_JSON;
-    /* jsmn (even strict) accepts some non-JSON: [1,,2], {"a"}, {,}, [1 2].
-     * Check primitives' grammar and the punctuation between tokens. */
+    /* jsmn accepts much that is not JSON ([1,,2], {"a"}, {a:1}, [1 2], tru):
+     * check every primitive's grammar and the bytes between tokens. */
+    if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
     for (i = 0; i < r; i++) {
-        const mb_token *t = &tokens[i];
-        int p = t->parent;
+        const mb_token *t = &tok[i], *p = t->parent >= 0 ? &tok[t->parent] : NULL;
         if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
             return MB_ERR_JSON;
-        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
-            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, MB__GAP_WS))
+        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 && !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
+            return MB_ERR_JSON; /* {} and [] hold only whitespace */
+        if (i == 0) continue;
+        /* one root; keys are the strings of objects, each with one value */
+        if (!p || p->type == JSMN_PRIMITIVE || (t->type == JSMN_STRING && t->size && p->type != JSMN_OBJECT) ||
+            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)))
             return MB_ERR_JSON;
-        /* a string followed by ':' is a key, and keys live in objects only: ["a":1] */
-        if (t->type == JSMN_STRING && t->size > 0 && (p < 0 || tokens[p].type != JSMN_OBJECT)) return MB_ERR_JSON;
-        if (i == 0) {
-            if (!mb__gap_ok(js, 0, mb__outer_start(t), MB__GAP_WS)) return MB_ERR_JSON; /* ":{}" */
-            continue;
-        }
-        if (p < 0) return MB_ERR_JSON;
-        if (tokens[p].type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) return MB_ERR_JSON;
-        if (tokens[p].type == JSMN_STRING) {
-            if (!mb__gap_ok(js, mb__outer_end(&tokens[p]), mb__outer_start(t), MB__GAP_COLON)) return MB_ERR_JSON;
-        } else if (p == i - 1) {
-            if (!mb__gap_ok(js, (size_t)tokens[p].start + 1, mb__outer_start(t), MB__GAP_WS)) return MB_ERR_JSON;
-        } else if (!mb__gap_ok(js, mb__outer_end(&tokens[i - 1]), mb__outer_start(t), MB__GAP_COMMA)) {
+        if (!mb__gap_ok(js, p->type == JSMN_STRING ? mb__outer_end(p) : t->parent == i - 1 ? (size_t)p->start + 1
+                                                                                      : mb__outer_end(t - 1),
+                        mb__outer_start(t), p->type == JSMN_STRING ? ':' : t->parent == i - 1 ? 0 : ','))
             return MB_ERR_JSON;
-        }
     }
-    if (r > 1 && !mb__gap_ok(js, mb__outer_end(&tokens[r - 1]), (size_t)tokens[0].end, MB__GAP_CLOSE))
-        return MB_ERR_JSON;
+    if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
 
 static int mb__valid_tok(const mb_json *d, int t) { return d && t >= 0 && t < d->count; }
+
+/* The token t if it is valid and of type `type`, else NULL. */
+static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
+    return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
+}
 
 /* Index after the subtree rooted at t (tokens are in document order). */
 static int mb__skip(const mb_json *d, int t) {
@@ -1963,109 +1947,103 @@ static int mb__skip(const mb_json *d, int t) {
 }
 
 int mb_json_first(const mb_json *d, int c) {
-    if (!mb__valid_tok(d, c)) return -1;
-    if (d->tok[c].type != JSMN_OBJECT && d->tok[c].type != JSMN_ARRAY) return -1;
-    return d->tok[c].size > 0 && c + 1 < d->count ? c + 1 : -1;
+    return mb_json_size(d, c) > 0 ? c + 1 : -1;
 }
 
 int mb_json_next(const mb_json *d, int t) {
-    int n, p;
-    if (!mb__valid_tok(d, t)) return -1;
-    p = d->tok[t].parent;
-    if (p < 0) return -1;
-    /* an object's member is key + value: skip both */
+    int n;
+    if (!mb__valid_tok(d, t) || d->tok[t].parent < 0) return -1;
     n = mb__skip(d, t);
-    if (d->tok[p].type == JSMN_OBJECT && n < d->count && d->tok[n].parent == t) n = mb__skip(d, n);
-    return n < d->count && d->tok[n].parent == p ? n : -1;
+    /* an object's member is key + value: skip both */
+    if (d->tok[t].type == JSMN_STRING && d->tok[t].size) n = mb__skip(d, n);
+    return n < d->count && d->tok[n].parent == d->tok[t].parent ? n : -1;
 }
 
 int mb_json_size(const mb_json *d, int t) {
-    if (!mb__valid_tok(d, t)) return -1;
-    if (d->tok[t].type != JSMN_OBJECT && d->tok[t].type != JSMN_ARRAY) return -1;
-    return d->tok[t].size;
+    return mb__tok(d, t, JSMN_OBJECT) || mb__tok(d, t, JSMN_ARRAY) ? d->tok[t].size : -1;
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
     mb_str v = {"", 0};
-    if (!mb__valid_tok(d, t)) return v;
-    v.ptr = d->js + d->tok[t].start;
-    v.len = (size_t)(d->tok[t].end - d->tok[t].start);
+    if (mb__valid_tok(d, t)) {
+        v.ptr = d->js + d->tok[t].start;
+        v.len = (size_t)(d->tok[t].end - d->tok[t].start);
+    }
     return v;
 }
 
-int mb_json_is_null(const mb_json *d, int t) {
-    mb_str v = mb_json_raw_view(d, t);
-    return mb__valid_tok(d, t) && d->tok[t].type == JSMN_PRIMITIVE && mb__lit_eq(v.ptr, v.len, "null");
+/* The first byte of a primitive (t, f, n, - or a digit), 0 for others:
+ * mb_json_parse() checked the grammar, so it names the value. */
+static char mb__prim(const mb_json *d, int t) {
+    return mb__tok(d, t, JSMN_PRIMITIVE) ? d->js[d->tok[t].start] : 0;
 }
+
+int mb_json_is_null(const mb_json *d, int t) { return mb__prim(d, t) == 'n'; }
 
 mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
     int cur = from;
     const char *p = path;
     if (!mb__valid_tok(d, from) || !path || !out) return MB_ERR_ARG;
     while (*p) {
+        int el;
         if (*p == '[') {
             unsigned long idx = 0;
-            int el;
-            p++;
-            if (!mb__is_digit(*p)) return MB_ERR_ARG;
+            if (!mb__is_digit(*++p)) return MB_ERR_ARG;
             while (mb__is_digit(*p)) {
                 if (idx > 100000000UL) return MB_ERR_ARG;
                 idx = idx * 10u + (unsigned long)(*p++ - '0');
             }
             if (*p++ != ']') return MB_ERR_ARG;
-            if (d->tok[cur].type != JSMN_ARRAY) return MB_ERR_TYPE;
-            if (idx >= (unsigned long)d->tok[cur].size) return MB_ERR_NOT_FOUND;
-            el = mb_json_first(d, cur);
-            while (idx-- > 0 && el >= 0) el = mb_json_next(d, el);
-            if (el < 0) return MB_ERR_NOT_FOUND;
-            cur = el;
+            if (!mb__tok(d, cur, JSMN_ARRAY)) return MB_ERR_TYPE;
+            for (el = mb_json_first(d, cur); idx && el >= 0; idx--) el = mb_json_next(d, el);
         } else {
-            const char *k = p;
+            const char *k = p + (*p == '.');
             size_t kl;
-            int key;
-            if (*p == '.') {
-                if (p == path) return MB_ERR_ARG;
-                k = ++p;
-            }
-            while (*p && *p != '.' && *p != '[') p++;
+            if (*p == '.' && p == path) return MB_ERR_ARG;
+            for (p = k; *p && *p != '.' && *p != '['; p++) {}
             kl = (size_t)(p - k);
             if (kl == 0) return MB_ERR_ARG;
-            if (d->tok[cur].type != JSMN_OBJECT) return MB_ERR_TYPE;
-            for (key = mb_json_first(d, cur); key >= 0; key = mb_json_next(d, key)) {
-                const mb_token *t = &d->tok[key];
-                if ((size_t)(t->end - t->start) == kl && memcmp(d->js + t->start, k, kl) == 0) break;
-            }
-            if (key < 0 || key + 1 >= d->count) return MB_ERR_NOT_FOUND;
-            cur = key + 1;
+            if (!mb__tok(d, cur, JSMN_OBJECT)) return MB_ERR_TYPE;
+            for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
+                if ((size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl)) break;
+            if (el >= 0) el++; /* the key's value */
         }
+        if (el < 0) return MB_ERR_NOT_FOUND;
+        cur = el;
     }
     *out = cur;
     return MB_OK;
 }
 
-static int mb__hex4(const char *p, uint32_t *v) {
-    uint32_t x = 0;
+/* UTF-8 encoding of a code point (<= U+10FFFF) into u; returns its length. */
+static size_t mb__utf8_put(uint32_t cp, char *u) {
+    size_t n = cp < 0x80u ? 1 : cp < 0x800u ? 2 : cp < 0x10000u ? 3 : 4, i;
+    for (i = n - 1; i > 0; i--, cp >>= 6) u[i] = (char)(0x80u | (cp & 0x3Fu));
+    u[0] = (char)((n > 1 ? 0xF00u >> n : 0u) | cp); /* 0xC0, 0xE0 or 0xF0 before the bits */
+    return n;
+}
+
+/* \uXXXX at p (p points after "\u"); -1 if not four hex digits. */
+static long mb__hex4(const char *p) {
+    long v = 0;
     for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        x <<= 4;
-        if (c >= '0' && c <= '9') x |= (uint32_t)(c - '0');
-        else if (c >= 'a' && c <= 'f') x |= (uint32_t)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') x |= (uint32_t)(c - 'A' + 10);
-        else return 0;
+        int h = mb__hex(p[i]);
+        if (h < 0) return -1;
+        v = v << 4 | h;
     }
-    *v = x;
-    return 1;
+    return v;
 }
 
 /* Decodes (or, with dst NULL, only checks) a JSON string body. Returns the
- * decoded length through *outlen. */
+ * decoded length through *outlen. dst may be s itself (in place). */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    size_t i = 0, o = 0, run = 0;
+    static const char esc[] = "\"\\/bfnrt", val[] = "\"\\/\b\f\n\r\t";
+    size_t i = 0, o = 0, run = 0, ul;
     while (i < n) {
         unsigned char c;
-        uint32_t cp, lo;
+        long cp, lo;
         char u[4];
-        size_t ul;
+        const char *e;
         /* four plain ASCII bytes at a time: no high bit, control or '\\' */
         while (n - i >= 4) {
             uint32_t v, x;
@@ -2076,51 +2054,41 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         }
         if (i >= n) break;
         c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '\\') { i++; continue; }
         if (c >= 0x80) { /* UTF-8 checked in the same pass */
-            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
-            if (!l) return MB_ERR_UTF8;
-            i += l;
+            ul = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+            if (!ul) return MB_ERR_UTF8;
+            i += ul;
             continue;
         }
-        if (c < 0x20) return MB_ERR_JSON; /* raw control character */
+        if (c != '\\') {
+            if (c < 0x20) return MB_ERR_JSON; /* raw control character */
+            i++;
+            continue;
+        }
         if (dst) {
             if (i - run > cap - o) return MB_ERR_BUFFER;
-            if (dst + o != s + run) memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
+            memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
         }
         o += i - run;
         if (i + 1 >= n) return MB_ERR_JSON;
         c = (unsigned char)s[i + 1];
         i += 2;
-        switch (c) {
-        case '"': case '\\': case '/': u[0] = (char)c; ul = 1; break;
-        case 'b': u[0] = '\b'; ul = 1; break;
-        case 'f': u[0] = '\f'; ul = 1; break;
-        case 'n': u[0] = '\n'; ul = 1; break;
-        case 'r': u[0] = '\r'; ul = 1; break;
-        case 't': u[0] = '\t'; ul = 1; break;
-        case 'u':
-            if (n - i < 4 || !mb__hex4(s + i, &cp)) return MB_ERR_JSON;
+        if (c == 'u') {
+            if (n - i < 4 || (cp = mb__hex4(s + i)) < 0) return MB_ERR_JSON;
             i += 4;
-            if (cp >= 0xDC00u && cp <= 0xDFFFu) return MB_ERR_UTF8; /* lone low surrogate */
-            if (cp >= 0xD800u && cp <= 0xDBFFu) {
-                if (n - i < 6 || s[i] != '\\' || s[i + 1] != 'u' || !mb__hex4(s + i + 2, &lo)) return MB_ERR_UTF8;
-                if (lo < 0xDC00u || lo > 0xDFFFu) return MB_ERR_UTF8;
+            if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
+                if (n - i < 6 || s[i] != '\\' || s[i + 1] != 'u' || (lo = mb__hex4(s + i + 2)) < 0xDC00 || lo > 0xDFFF)
+                    return MB_ERR_UTF8;
                 i += 6;
-                cp = 0x10000u + ((cp - 0xD800u) << 10) + (lo - 0xDC00u);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return MB_ERR_UTF8; /* lone low surrogate */
             }
-            if (cp < 0x80u) { u[0] = (char)cp; ul = 1; }
-            else if (cp < 0x800u) {
-                u[0] = (char)(0xC0u | (cp >> 6)); u[1] = (char)(0x80u | (cp & 0x3Fu)); ul = 2;
-            } else if (cp < 0x10000u) {
-                u[0] = (char)(0xE0u | (cp >> 12)); u[1] = (char)(0x80u | ((cp >> 6) & 0x3Fu));
-                u[2] = (char)(0x80u | (cp & 0x3Fu)); ul = 3;
-            } else {
-                u[0] = (char)(0xF0u | (cp >> 18)); u[1] = (char)(0x80u | ((cp >> 12) & 0x3Fu));
-                u[2] = (char)(0x80u | ((cp >> 6) & 0x3Fu)); u[3] = (char)(0x80u | (cp & 0x3Fu)); ul = 4;
-            }
-            break;
-        default: return MB_ERR_JSON;
+            ul = mb__utf8_put((uint32_t)cp, u);
+        } else {
+            if (!c || !(e = strchr(esc, c))) return MB_ERR_JSON;
+            u[0] = val[e - esc];
+            ul = 1;
         }
         if (dst) {
             if (ul > cap - o) return MB_ERR_BUFFER;
@@ -2131,7 +2099,7 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
     }
     if (dst) {
         if (n - run > cap - o) return MB_ERR_BUFFER;
-        if (dst + o != s + run) memmove(dst + o, s + run, n - run); /* in place and nothing escaped: no copy */
+        memmove(dst + o, s + run, n - run); /* in place with nothing escaped: onto itself */
     }
     *outlen = o + (n - run);
     return MB_OK;
@@ -2139,23 +2107,18 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
 
 mb_status mb_json_check_strings(const mb_json *d) {
     size_t n;
-    for (int i = 0; d && i < d->count; i++) {
-        if (d->tok[i].type == JSMN_STRING) {
-            mb_status s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
-            if (s != MB_OK) return s;
-        }
-    }
-    return MB_OK;
+    mb_status s = MB_OK;
+    for (int i = 0; d && i < d->count && s == MB_OK; i++)
+        if (d->tok[i].type == JSMN_STRING) s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
+    return s;
 }
 
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
-    mb_status s;
     if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (d->tok[t].type != JSMN_STRING) return MB_ERR_TYPE;
+    if (!mb__tok(d, t, JSMN_STRING)) return MB_ERR_TYPE;
     *out = mb_json_raw_view(d, t);
-    s = mb__unescape(out->ptr, out->len, NULL, 0, &n);
-    return s;
+    return mb__unescape(out->ptr, out->len, NULL, 0, &n);
 }
 
 mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_t *len) {
@@ -2163,63 +2126,52 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     size_t n = 0;
     mb_status s;
     if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
-    dst[0] = '\0';
-    if (d->tok[t].type != JSMN_STRING) return MB_ERR_TYPE;
     v = mb_json_raw_view(d, t);
-    s = mb__unescape(v.ptr, v.len, dst, cap - 1, &n); /* room for the NUL */
-    if (s != MB_OK) {
-        dst[0] = '\0';
-        return s;
-    }
+    s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
+    if (s != MB_OK) n = 0;
     dst[n] = '\0';
-    if (len) *len = n;
-    return MB_OK;
+    if (len && s == MB_OK) *len = n;
+    return s;
 }
 
 /* The number text of a primitive, or of a string holding a number. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type == JSMN_STRING) {
-        if (v->len == 0 || mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len) return MB_ERR_TYPE;
-        return MB_OK;
-    }
-    if (d->tok[t].type != JSMN_PRIMITIVE || v->len == 0) return MB_ERR_TYPE;
-    if (v->ptr[0] != '-' && !mb__is_digit(v->ptr[0])) return MB_ERR_TYPE;
+    if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len || !v->len
+                                      : !mb__prim(d, t) || !strchr("-0123456789", mb__prim(d, t)))
+        return MB_ERR_TYPE;
     return MB_OK;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     mb_str v;
-    size_t i = 0;
+    size_t i;
     uint64_t acc = 0, lim;
     int neg;
     mb_status s = mb__num_text(d, t, &v);
     if (s != MB_OK) return s;
     if (!out) return MB_ERR_ARG;
     neg = v.ptr[0] == '-';
-    if (neg) i++;
-    lim = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
-    for (; i < v.len; i++) {
-        unsigned dgt;
-        if (!mb__is_digit(v.ptr[i])) return MB_ERR_TYPE; /* fraction or exponent */
-        dgt = (unsigned)(v.ptr[i] - '0');
+    lim = (uint64_t)INT64_MAX + (unsigned)neg;
+    for (i = (size_t)neg; i < v.len; i++) {
+        unsigned dgt = (unsigned)(v.ptr[i] - '0');
+        if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
         if (acc > (lim - dgt) / 10u) return MB_ERR_RANGE;
         acc = acc * 10u + dgt;
     }
-    /* -acc computed in unsigned then converted: no signed overflow for INT64_MIN */
-    *out = neg ? (acc == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)acc) : (int64_t)acc;
+    /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
+    *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;
     return MB_OK;
 }
 
 mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
     int64_t v;
     mb_status s = mb_json_get_i64(d, t, &v);
-    if (s != MB_OK) return s;
-    if (!out) return MB_ERR_ARG;
-    if (v < INT32_MIN || v > INT32_MAX) return MB_ERR_RANGE;
-    *out = (int32_t)v;
-    return MB_OK;
+    if (s == MB_OK && !out) s = MB_ERR_ARG;
+    else if (s == MB_OK && (v < INT32_MIN || v > INT32_MAX)) s = MB_ERR_RANGE;
+    else if (s == MB_OK) *out = (int32_t)v;
+    return s;
 }
 
 #if !defined(MB_NO_FLOAT)
@@ -2241,44 +2193,43 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
 #endif
 
 mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
-    mb_str v = mb_json_raw_view(d, t);
+    char c = mb__prim(d, t);
     if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (d->tok[t].type == JSMN_PRIMITIVE) {
-        if (mb__lit_eq(v.ptr, v.len, "true")) { *out = 1; return MB_OK; }
-        if (mb__lit_eq(v.ptr, v.len, "false")) { *out = 0; return MB_OK; }
-    }
-    return MB_ERR_TYPE;
+    if (c != 't' && c != 'f') return MB_ERR_TYPE;
+    *out = c == 't';
+    return MB_OK;
 }
 
 void mb_w_raw(mb_writer *w, const char *json, size_t len) {
-    if (w->err == MB_OK && (!json || !len)) mb__w_fail(w, MB_ERR_JSON);
-    if (!mb__w_value_start(w)) return;
-    mb_w_bytes(w, json, len);
+    if (!json || !len) mb__w_fail(w, MB_ERR_JSON);
+    if (mb__w_value_start(w)) mb_w_bytes(w, json, len);
 }
 
 /* ---- http ---- */
 
-static int mb__is_tchar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || mb__is_digit(c) || (c && strchr("!#$%&'*+-.^_`|~", c));
-}
+/* RFC 9110 token characters: visible ASCII except the delimiters. */
+static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) {
-    const char *p;
-    if (w->err != MB_OK) return;
-    if (!name || !*name || !value) { mb__w_fail(w, MB_ERR_ARG); return; }
-    for (p = name; *p; p++)
-        if (!mb__is_tchar(*p)) { mb__w_fail(w, MB_ERR_ARG); return; }
-    for (p = value; *p; p++)
-        if (*p == '\r' || *p == '\n') { mb__w_fail(w, MB_ERR_ARG); return; }
+/* "name: prefix value\r\n"; a CR or LF in the value would inject a header. */
+static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
+    if (strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
     mb_w_cstr(w, name);
     mb_w_bytes(w, ": ", 2);
+    mb_w_cstr(w, prefix);
     mb_w_cstr(w, value);
     mb_w_bytes(w, "\r\n", 2);
 }
 
-enum { MB__H_HEAD, MB__H_BODY_LEN, MB__H_BODY_CLOSE, MB__H_CHUNK_SIZE, MB__H_CHUNK_DATA, MB__H_CHUNK_END,
-       MB__H_TRAILER, MB__H_DONE };
-enum { MB__HF_CHUNKED = 1, MB__HF_LENGTH = 2, MB__HF_CLOSE = 4, MB__HF_STATUS = 8, MB__HF_EXTRA = 16 };
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) {
+    const char *p = name && *name && value ? name : "\n";
+    while (mb__is_tchar(*p)) p++;
+    if (*p) mb__w_fail(w, MB_ERR_ARG);
+    else mb__w_header(w, name, "", value);
+}
+
+/* Parser states; the chunked ones are the range SIZE..TRAILER. */
+enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+enum { MB__HF_CHUNKED = 1, MB__HF_LENGTH = 2, MB__HF_CLOSE = 4, MB__HF_EXTRA = 8 };
 
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
@@ -2290,8 +2241,8 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     if (!r->buf) return MB_ERR_ARG;
     *dst = r->buf + r->fill;
     *room = r->cap - r->fill;
-    if (*room == 0) return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
-    return MB_OK;
+    if (*room) return MB_OK;
+    return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
 /* Trims spaces and tabs around [p, p+n). */
@@ -2304,46 +2255,44 @@ static mb_str mb__trim(const char *p, size_t n) {
     return v;
 }
 
-/* Does the comma-separated list v contain the token tok (lower case)? */
+/* Does the comma-separated list v hold the token tok (any case)? */
 static int mb__list_has(mb_str v, const char *tok) {
-    size_t i = 0;
-    while (i <= v.len) {
-        size_t j = i;
+    size_t i = 0, j;
+    for (; i <= v.len; i = j + 1) {
         mb_str item;
-        while (j < v.len && v.ptr[j] != ',') j++;
+        for (j = i; j < v.len && v.ptr[j] != ','; j++) {}
         item = mb__trim(v.ptr + i, j - i);
         if (mb__str_ieq(item.ptr, item.len, tok)) return 1;
-        i = j + 1;
     }
     return 0;
 }
 
-static mb_status mb__http_status_line(mb_http_response *r, const char *p, size_t n) {
-    if (n < 12 || memcmp(p, "HTTP/1.", 7) != 0 || !mb__is_digit(p[7]) || p[8] != ' ') return MB_ERR_HTTP;
-    if (!mb__is_digit(p[9]) || !mb__is_digit(p[10]) || !mb__is_digit(p[11])) return MB_ERR_HTTP;
-    if (n > 12 && p[12] != ' ') return MB_ERR_HTTP;
-    r->status = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
-    if (r->status < 100) return MB_ERR_HTTP;
-    if (p[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+/* The complete line at pos (CRLF or bare LF): *n is its length without the
+ * line end, and pos moves past it. MB_PENDING until its LF has arrived. */
+static mb_status mb__http_line(mb_http_response *r, const char **line, size_t *n) {
+    const char *s = r->buf + r->pos, *nl = (const char *)memchr(s, '\n', r->fill - r->pos);
+    size_t k = nl ? (size_t)(nl - s) : r->fill - r->pos;
+    if (k > MB_HTTP_MAX_LINE) return MB_ERR_HTTP_LIMIT;
+    if (!nl) return MB_PENDING;
+    *line = s;
+    *n = k && nl[-1] == '\r' ? k - 1 : k;
+    r->pos += k + 1;
     return MB_OK;
 }
 
 static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
-    size_t c = 0;
+    size_t c = 0, i;
+    int k;
     mb_str v;
-    if (n == 0 || p[0] == ' ' || p[0] == '\t') return MB_ERR_HTTP; /* obsolete line folding */
-    while (c < n && p[c] != ':') {
-        if (!mb__is_tchar(p[c])) return MB_ERR_HTTP;
-        c++;
-    }
-    if (c == 0 || c == n) return MB_ERR_HTTP;
+    while (c < n && mb__is_tchar(p[c])) c++; /* a leading space (obsolete folding) stops it at 0 */
+    if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
-    for (size_t i = 0; i < v.len; i++)
-        if (v.ptr[i] == '\0' || v.ptr[i] == '\r') return MB_ERR_HTTP;
-    if (mb__str_ieq(p, c, "content-length")) {
+    if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
+    k = mb__ieq_any(p, c, "content-length\0transfer-encoding\0connection\0");
+    if (k == 1) {
         uint64_t len = 0;
-        if (v.len == 0) return MB_ERR_HTTP;
-        for (size_t i = 0; i < v.len; i++) {
+        if (!v.len) return MB_ERR_HTTP;
+        for (i = 0; i < v.len; i++) {
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
             if (len > (UINT64_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT;
             len = len * 10u + (uint64_t)(v.ptr[i] - '0');
@@ -2351,175 +2300,115 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->flags |= MB__HF_LENGTH;
         r->remaining = len;
-    } else if (mb__str_ieq(p, c, "transfer-encoding")) {
+    } else if (k == 2) {
         if (!mb__str_ieq(v.ptr, v.len, "chunked")) return MB_ERR_HTTP; /* no other coding is asked for */
         r->flags |= MB__HF_CHUNKED;
-    } else if (mb__str_ieq(p, c, "connection")) {
+    } else if (k == 3) {
         if (mb__list_has(v, "close")) r->flags |= MB__HF_CLOSE;
     }
     return MB_OK;
 }
 
-/* A whole line is [line_start, nl) (nl at '\n'); returns its length
- * without the line end, accepting CRLF or a bare LF. */
-static size_t mb__line_len(const mb_http_response *r, size_t nl) {
-    size_t n = nl - r->line_start;
-    if (n && r->buf[nl - 1] == '\r') n--;
-    return n;
-}
-
-/* Finds the next '\n' from pos; enforces the line limit while waiting. */
-static mb_status mb__next_line(mb_http_response *r, size_t *nl) {
-    char *p = r->pos < r->fill ? (char *)memchr(r->buf + r->pos, '\n', r->fill - r->pos) : NULL;
-    if (!p) {
-        r->pos = r->fill;
-        return r->fill - r->line_start > MB_HTTP_MAX_LINE ? MB_ERR_HTTP_LIMIT : MB_PENDING;
-    }
-    *nl = (size_t)(p - r->buf);
-    r->pos = *nl + 1;
-    if (*nl - r->line_start > MB_HTTP_MAX_LINE) return MB_ERR_HTTP_LIMIT;
-    return MB_OK;
-}
-
+/* The empty line after the head: choose how the body is framed. */
 static mb_status mb__http_end_head(mb_http_response *r) {
     r->head_len = r->pos;
-    r->body = r->buf + r->head_len;
-    r->body_len = 0;
-    if (r->status == 101 && r->upgrade) {
-        r->state = MB__H_DONE;
-        r->flags |= MB__HF_CLOSE; /* the connection is no longer HTTP */
-        return MB_OK;
-    }
-    if (r->status >= 100 && r->status < 200) {
-        if (r->status == 101) return MB_ERR_HTTP; /* no upgrade was asked */
+    r->body = r->buf + r->pos;
+    if (r->status < 200) {
+        if (r->status == 101) { /* the connection is no longer HTTP */
+            r->flags |= MB__HF_CLOSE;
+            r->state = MB__H_DONE;
+            return r->upgrade ? MB_OK : MB_ERR_HTTP;
+        }
         /* interim response: drop it and parse the next head in its place */
-        memmove(r->buf, r->buf + r->pos, r->fill - r->pos);
         r->fill -= r->pos;
-        r->pos = r->line_start = 0;
-        r->head_len = 0;
-        r->nheaders = 0;
-        r->flags = 0;
+        memmove(r->buf, r->buf + r->pos, r->fill);
+        r->pos = r->head_len = r->nheaders = 0;
+        r->status = r->flags = 0;
         r->remaining = 0;
-        return MB_PENDING;
-    }
-    if (r->status == 204 || r->status == 304) {
+    } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {
         if (r->flags & MB__HF_LENGTH) r->flags |= MB__HF_CLOSE; /* both framings: answer, then do not reuse */
-        r->state = MB__H_CHUNK_SIZE;
-        r->line_start = r->pos;
+        r->state = MB__H_SIZE;
     } else if (r->flags & MB__HF_LENGTH) {
         if (r->remaining > r->cap - r->head_len) return MB_ERR_BUFFER; /* will not fit: say so now */
-        r->state = r->remaining ? MB__H_BODY_LEN : MB__H_DONE;
+        r->state = MB__H_LEN;
     } else {
         r->flags |= MB__HF_CLOSE;
-        r->state = MB__H_BODY_CLOSE;
+        r->state = MB__H_CLOSE;
     }
     return MB_OK;
 }
 
 static mb_status mb__http_run(mb_http_response *r) {
-    size_t nl;
+    const char *line;
+    size_t n, i, take;
     mb_status s;
     for (;;) {
+        size_t avail = r->fill - r->pos;
         switch (r->state) {
         case MB__H_HEAD:
-            if (!(r->flags & MB__HF_STATUS)) { /* not HTTP at all (a TLS server, SSH...): say so at once */
-                size_t k = r->fill - r->line_start < 5 ? r->fill - r->line_start : 5;
-                if (memcmp(r->buf + r->line_start, "HTTP/", k) != 0) return MB_ERR_HTTP;
-            }
-            if ((s = mb__next_line(r, &nl)) != MB_OK) {
-                if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-                return s;
-            }
-            if (nl + 1 > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            {
-                const char *line = r->buf + r->line_start;
-                size_t n = mb__line_len(r, nl);
-                r->line_start = r->pos;
-                if (!(r->flags & MB__HF_STATUS)) {
-                    if ((s = mb__http_status_line(r, line, n)) != MB_OK) return s;
-                    r->flags |= MB__HF_STATUS;
-                } else if (n == 0) {
-                    if ((s = mb__http_end_head(r)) == MB_PENDING) continue;
-                    if (s != MB_OK) return s;
-                } else {
-                    if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-                    if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
+            /* not HTTP at all (a TLS server, SSH...): say so at once */
+            if (!r->status && memcmp(r->buf, "HTTP/", avail < 5 ? avail : 5) != 0) return MB_ERR_HTTP;
+            s = mb__http_line(r, &line, &n);
+            if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
+            if (s != MB_OK) return s;
+            if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
+            if (!r->status) { /* "HTTP/1.x 200[ reason]" */
+                if (n < 12 || memcmp(line, "HTTP/1.", 7) || !mb__is_digit(line[7]) || line[8] != ' ' ||
+                    (n > 12 && line[12] != ' '))
+                    return MB_ERR_HTTP;
+                for (i = 9; i < 12; i++) {
+                    if (!mb__is_digit(line[i])) return MB_ERR_HTTP;
+                    r->status = r->status * 10 + line[i] - '0';
                 }
+                if (r->status < 100) return MB_ERR_HTTP;
+                if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+            } else if (n == 0) {
+                if ((s = mb__http_end_head(r)) != MB_OK) return s;
+            } else {
+                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
+                if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
             }
             break;
-        case MB__H_BODY_LEN: {
-            size_t avail = r->fill - r->pos;
-            size_t take = (uint64_t)avail < r->remaining ? avail : (size_t)r->remaining;
+        case MB__H_CLOSE: /* delimited by the close: take all */
+            r->remaining = avail;
+            /* fall through */
+        case MB__H_LEN:
+        case MB__H_DATA:
+            take = (uint64_t)avail < r->remaining ? avail : (size_t)r->remaining;
+            memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
             r->remaining -= take;
-            if (r->remaining) return MB_PENDING;
-            r->state = MB__H_DONE;
+            if (r->state == MB__H_CLOSE || r->remaining) return MB_PENDING;
+            r->state = r->state == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
             break;
-        }
-        case MB__H_BODY_CLOSE:
-            r->body_len += r->fill - r->pos;
-            r->pos = r->fill;
-            return MB_PENDING;
-        case MB__H_CHUNK_SIZE: {
-            uint64_t size = 0;
-            size_t i, n;
-            if ((s = mb__next_line(r, &nl)) != MB_OK) return s;
-            n = mb__line_len(r, nl);
-            for (i = 0; i < n; i++) {
-                char c = r->buf[r->line_start + i];
-                unsigned v;
-                if (c >= '0' && c <= '9') v = (unsigned)(c - '0');
-                else if (c >= 'a' && c <= 'f') v = (unsigned)(c - 'a' + 10);
-                else if (c >= 'A' && c <= 'F') v = (unsigned)(c - 'A' + 10);
-                else break;
-                if (size > ((uint64_t)MB_HTTP_MAX_CHUNK >> 4)) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
-                size = (size << 4) | v;
-            }
-            if (i == 0) return MB_ERR_HTTP;
-            if (size > (uint64_t)MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
-            /* only a chunk extension may follow the digits */
-            while (i < n && (r->buf[r->line_start + i] == ' ' || r->buf[r->line_start + i] == '\t')) i++;
-            if (i < n && r->buf[r->line_start + i] != ';') return MB_ERR_HTTP;
-            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
-            r->remaining = size;
-            r->line_start = r->pos;
-            r->state = size ? MB__H_CHUNK_DATA : MB__H_TRAILER;
-            break;
-        }
-        case MB__H_CHUNK_DATA: {
-            size_t avail = r->fill - r->pos;
-            size_t take = (uint64_t)avail < r->remaining ? avail : (size_t)r->remaining;
-            char *dst = r->body + r->body_len;
-            if (dst != r->buf + r->pos) memmove(dst, r->buf + r->pos, take);
-            r->body_len += take;
-            r->pos += take;
-            r->remaining -= take;
-            if (r->remaining) return MB_PENDING;
-            r->line_start = r->pos;
-            r->state = MB__H_CHUNK_END;
-            break;
-        }
-        case MB__H_CHUNK_END:
-            if ((s = mb__next_line(r, &nl)) != MB_OK) return s;
-            if (mb__line_len(r, nl) != 0) return MB_ERR_HTTP; /* data longer than its size */
-            r->line_start = r->pos;
-            r->state = MB__H_CHUNK_SIZE;
-            break;
-        case MB__H_TRAILER:
-            if ((s = mb__next_line(r, &nl)) != MB_OK) return s;
-            if (mb__line_len(r, nl) == 0) {
-                r->state = MB__H_DONE;
-                break;
-            }
-            if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-            r->line_start = r->pos;
-            break;
-        default: /* MB__H_DONE */
-            if (r->pos < r->fill && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
+        case MB__H_DONE:
+            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
             return MB_OK;
+        default: /* a chunked framing line */
+            if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
+            if (r->state == MB__H_SIZE) {
+                uint64_t size = 0;
+                int v;
+                for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
+                    if (size > ((uint64_t)MB_HTTP_MAX_CHUNK >> 4)) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                    size = size << 4 | (unsigned)v;
+                }
+                if (i == 0) return MB_ERR_HTTP;
+                if (size > (uint64_t)MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
+                while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
+                if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
+                if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
+                r->remaining = size;
+                r->state = size ? MB__H_DATA : MB__H_TRAILER;
+            } else if (n) { /* data longer than its size, or a trailer field */
+                if (r->state == MB__H_CRLF) return MB_ERR_HTTP;
+                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
+            } else {
+                r->state = r->state == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            }
         }
     }
 }
@@ -2527,54 +2416,35 @@ static mb_status mb__http_run(mb_http_response *r) {
 mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     mb_status s;
     if (!r->buf || n > r->cap - r->fill) return MB_ERR_ARG;
-    if (r->state == MB__H_DONE) {
-        r->fill += n;
-        if (n && r->status != 101) r->flags |= MB__HF_EXTRA;
-        return MB_OK;
-    }
     r->fill += n;
     s = mb__http_run(r);
-    /* Chunked: give back the room that chunk framing took. */
-    if (r->state >= MB__H_CHUNK_SIZE && r->state <= MB__H_TRAILER && s == MB_PENDING) {
+    /* chunked: give back the room the framing took */
+    if (r->state >= MB__H_SIZE && r->state <= MB__H_TRAILER) {
         size_t end = r->head_len + r->body_len;
-        size_t from = r->state == MB__H_CHUNK_DATA ? r->pos : r->line_start; /* first unconsumed byte */
-        if (from > end) {
-            size_t shift = from - end;
-            memmove(r->buf + end, r->buf + from, r->fill - from);
-            r->fill -= shift;
-            r->pos -= shift;
-            r->line_start = r->line_start >= shift ? r->line_start - shift : 0;
-        }
+        memmove(r->buf + end, r->buf + r->pos, r->fill - r->pos);
+        r->fill -= r->pos - end;
+        r->pos = end;
     }
     return s;
 }
 
 mb_status mb_http_response_eof(mb_http_response *r) {
+    if (r->state == MB__H_CLOSE) r->state = MB__H_DONE;
     if (r->state == MB__H_DONE) return MB_OK;
-    if (r->state == MB__H_BODY_CLOSE) {
-        r->state = MB__H_DONE;
-        return MB_OK;
-    }
-    return r->fill == 0 ? MB_ERR_CLOSED : MB_ERR_TRUNCATED;
+    return r->fill ? MB_ERR_TRUNCATED : MB_ERR_CLOSED;
 }
 
 mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *value) {
-    size_t i = 0;
+    const char *p, *e, *nl, *c;
     if (!r->head_len || !name || !value) return MB_ERR_ARG;
-    /* skip the status line */
-    while (i < r->head_len && r->buf[i] != '\n') i++;
-    i++;
-    while (i < r->head_len) {
-        size_t j = i, c;
-        while (j < r->head_len && r->buf[j] != '\n') j++;
-        for (c = i; c < j && r->buf[c] != ':'; c++) {}
-        if (c < j && mb__str_ieq(r->buf + i, c - i, name)) {
-            size_t e = j;
-            if (e > c && r->buf[e - 1] == '\r') e--;
-            *value = mb__trim(r->buf + c + 1, e - c - 1);
+    p = r->buf;
+    e = p + r->head_len;
+    for (; (nl = (const char *)memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
+        c = (const char *)memchr(p, ':', (size_t)(nl - p));
+        if (c && mb__str_ieq(p, (size_t)(c - p), name)) {
+            *value = mb__trim(c + 1, (size_t)(nl - c - 1) - (nl[-1] == '\r'));
             return MB_OK;
         }
-        i = j + 1;
     }
     return MB_ERR_NOT_FOUND;
 }
@@ -2606,45 +2476,42 @@ mb_status mb_gql_end(mb_writer *w) {
 }
 
 int mb_gql_is_auth_code(mb_str code) {
-    static const char *const auth[] = {"invalid-jwt", "invalid-headers", "access-denied", "jwt-invalid-claims",
-                                       "jwt-missing-role-claims"};
-    for (size_t i = 0; i < sizeof auth / sizeof auth[0]; i++)
-        if (mb_str_eq(code, auth[i])) return 1;
-    return 0;
+    return mb__ieq_any(code.ptr, code.len,
+                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0");
 }
 
-/* Unescapes a string token in place and NUL-terminates it (the closing
- * quote is overwritten). Non-strings give an empty view. */
+/* Unescapes a string member of obj in place and NUL-terminates it (over
+ * its closing quote). Empty for a missing member or another type. */
 static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key) {
     mb_str v = {"", 0};
     int t;
-    size_t n;
-    if (obj < 0 || mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
-    {
-        char *s = body + doc->tok[t].start;
-        size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
-        /* checked first: an undecodable text (a lone surrogate escape) stays as
-         * it was sent when that is clean UTF-8 text, else it is left out */
-        if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
-            n = mb_utf8_valid(s, raw) ? raw : 0;
-            for (size_t i = 0; i < n; i++)
-                if ((unsigned char)s[i] < 0x20) n = 0;
-        }
-        s[n] = '\0';
-        v.ptr = s;
-        v.len = n;
+    size_t n, raw, i;
+    char *s;
+    if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
+    s = body + doc->tok[t].start;
+    raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
+    /* checked first: an undecodable text (a lone surrogate escape) stays as
+     * it was sent when that is clean UTF-8 text, else it is left out */
+    if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+        n = mb_utf8_valid(s, raw) ? raw : 0;
+        for (i = 0; i < n; i++)
+            if ((unsigned char)s[i] < 0x20) n = 0;
     }
+    s[n] = '\0';
+    v.ptr = s;
+    v.len = n;
     return v;
 }
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
+    static const mb_error none = {{"", 0}, {"", 0}, {"", 0}};
     mb_status s;
-    int t, first;
+    int t, e = -1, x = -1;
+    const char *msg = "message";
     if (!res) return MB_ERR_ARG;
     res->data = res->errors = -1;
     res->num_errors = 0;
-    res->error.message.ptr = res->error.code.ptr = res->error.path.ptr = "";
-    res->error.message.len = res->error.code.len = res->error.path.len = 0;
+    res->error = none;
     res->doc.js = "";
     res->doc.len = 0;
     res->doc.tok = tokens;
@@ -2653,27 +2520,23 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (!body) return MB_ERR_ARG;
     s = mb_json_parse(&res->doc, body, len, tokens, max_tokens);
     if (s != MB_OK) return s;
-    if (res->doc.tok[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
+    if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
     if (mb_json_find(&res->doc, 0, "data", &t) == MB_OK && !mb_json_is_null(&res->doc, t)) res->data = t;
     if (mb_json_find(&res->doc, 0, "errors", &t) == MB_OK) {
-        if (res->doc.tok[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
+        if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
-        res->num_errors = res->doc.tok[t].size;
-        first = mb_json_first(&res->doc, t);
-        if (first >= 0) {
-            int ext = -1;
-            if (mb_json_find(&res->doc, first, "extensions", &ext) != MB_OK) ext = -1;
-            res->error.message = mb__take_string(&res->doc, body, first, "message");
-            res->error.code = mb__take_string(&res->doc, body, ext, "code");
-            res->error.path = mb__take_string(&res->doc, body, ext, "path");
-        }
+        res->num_errors = tokens[t].size;
+        e = mb_json_first(&res->doc, t);
+        if (e < 0 || mb_json_find(&res->doc, e, "extensions", &x) != MB_OK) x = -1;
     } else if (mb_json_find(&res->doc, 0, "error", &t) == MB_OK && mb_json_find(&res->doc, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
         res->num_errors = 1;
-        res->error.message = mb__take_string(&res->doc, body, 0, "error");
-        res->error.code = mb__take_string(&res->doc, body, 0, "code");
-        res->error.path = mb__take_string(&res->doc, body, 0, "path");
+        e = x = 0;
+        msg = "error";
     }
+    res->error.message = mb__take_string(&res->doc, body, e, msg);
+    res->error.code = mb__take_string(&res->doc, body, x, "code");
+    res->error.path = mb__take_string(&res->doc, body, x, "path");
     if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }
@@ -2681,58 +2544,46 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
 /* ---- client ---- */
 
 const char *mb_env_url(mb_env env) {
-    switch (env) {
-    case MB_ENV_TEST: return MB_URL_TEST;
-    case MB_ENV_LOCAL: return MB_URL_LOCAL;
-    case MB_ENV_PROD: break;
-    }
-    return MB_URL_PROD;
+    static const char *const url[] = {MB_URL_PROD, MB_URL_TEST, MB_URL_LOCAL};
+    return url[(unsigned)env < 3u ? env : 0];
 }
-
-static int mb__prefix_i(const char *s, const char *pre) {
-    for (; *pre; s++, pre++)
-        if (mb__lower(*s) != *pre) return 0;
-    return 1;
-}
-
-static int mb__is_alnum(char c) { return mb__is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int mb__is_hex(char c) { return mb__is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 mb_status mb_url_parse(const char *url, mb_url *u) {
-    const char *p, *a, *ae, *h, *he;
+    static const char scheme[] = "http://\0https://\0ws://\0wss://";
+    const char *p, *h, *he, *ae;
+    size_t k = 0;
+    unsigned i;
     if (!url || !u) return MB_ERR_URL;
     memset(u, 0, sizeof *u);
     for (p = url; *p; p++)
-        if ((unsigned char)*p <= 0x20 || (unsigned char)*p == 0x7f) return MB_ERR_URL;
-    if (mb__prefix_i(url, "https://")) { u->tls = 1; p = url + 8; }
-    else if (mb__prefix_i(url, "http://")) { p = url + 7; }
-    else if (mb__prefix_i(url, "wss://")) { u->tls = u->ws = 1; p = url + 6; }
-    else if (mb__prefix_i(url, "ws://")) { u->ws = 1; p = url + 5; }
-    else return MB_ERR_URL;
-    a = p;
-    ae = a + strcspn(a, "/?#");
-    if (memchr(a, '@', (size_t)(ae - a))) return MB_ERR_URL; /* no user info: it would leak into logs */
-    if (*a == '[') {
+        if ((unsigned char)*p <= 0x20 || *p == 0x7f) return MB_ERR_URL;
+    for (i = 0; i < 4 && !mb__str_ieq(url, strlen(scheme + k), scheme + k); i++) k += strlen(scheme + k) + 1;
+    if (i == 4) return MB_ERR_URL;
+    u->tls = (uint8_t)(i & 1u);
+    u->ws = (uint8_t)(i >> 1);
+    h = p = url + strlen(scheme + k);
+    ae = p + strcspn(p, "/?#");
+    u->authority.ptr = p;
+    u->authority.len = (size_t)(ae - p);
+    if (*p == '[') { /* IPv6 literal: hex digits, '.' and at least two ':' */
         int colons = 0;
-        h = a + 1;
-        he = (const char *)memchr(h, ']', (size_t)(ae - h));
-        if (!he) return MB_ERR_URL;
-        for (p = h; p < he; p++) {
+        for (h = ++p; p < ae && *p != ']'; p++) {
             if (*p == ':') colons++;
-            else if (!mb__is_hex(*p) && *p != '.') return MB_ERR_URL;
+            else if (mb__hex(*p) < 0 && *p != '.') return MB_ERR_URL;
         }
-        if (colons < 2) return MB_ERR_URL;
+        if (p == ae || colons < 2) return MB_ERR_URL;
+        he = p++;
         u->ipv6 = 1;
-        p = he + 1;
-    } else {
-        h = a;
-        for (p = a; p < ae && *p != ':'; p++)
-            if (!mb__is_alnum(*p) && *p != '-' && *p != '.' && *p != '_' && *p != '~') return MB_ERR_URL;
+    } else { /* no user info either: it would leak into logs */
+        for (; p < ae && *p != ':'; p++)
+            if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
         he = p;
     }
     if (he == h || (size_t)(he - h) > MB_MAX_HOST) return MB_ERR_URL;
     u->host.ptr = h;
     u->host.len = (size_t)(he - h);
+    u->port = u->tls ? 443 : 80;
+    u->default_port = 1;
     if (p < ae) {
         uint32_t port = 0;
         if (*p++ != ':' || p == ae) return MB_ERR_URL;
@@ -2742,9 +2593,7 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         }
         if (port == 0 || port > 65535u) return MB_ERR_URL;
         u->port = (uint16_t)port;
-    } else {
-        u->port = u->tls ? 443 : 80;
-        u->default_port = 1;
+        u->default_port = 0;
     }
     u->path.ptr = ae;
     u->path.len = strcspn(ae, "#");
@@ -2758,31 +2607,20 @@ static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_
     if (c->cfg.log && (lvl <= MB_LOG_WARN || c->cfg.debug)) c->cfg.log(c->cfg.log_user, lvl, msg, len);
 }
 
-/* Logs a request head line by line; secrets never reach the hook. */
+/* Logs a request head line by line; secret values never reach the hook. */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
-    static const char *const secret[] = {"authorization", "x-hasura-admin-secret", "cookie"};
-    size_t i = 0;
-    if (!c->cfg.log || !c->cfg.debug) return;
-    while (i < n) {
-        size_t j = i, colon;
-        int hidden = 0;
-        while (j < n && p[j] != '\r' && p[j] != '\n') j++;
-        for (colon = i; colon < j && p[colon] != ':'; colon++) {}
-        for (size_t k = 0; k < sizeof secret / sizeof secret[0]; k++)
-            if (colon < j && mb__str_ieq(p + i, colon - i, secret[k])) hidden = 1;
-        if (j > i) {
-            if (hidden) {
-                char line[64];
-                size_t nl = colon - i < 40 ? colon - i : 40;
-                memcpy(line, p + i, nl);
-                memcpy(line + nl, ": [redacted]", 12);
-                mb__log(c, MB_LOG_DEBUG, line, nl + 12);
-            } else {
-                mb__log(c, MB_LOG_DEBUG, p + i, j - i);
-            }
+    const char *e = p + n, *nl;
+    for (; p < e && (nl = (const char *)memchr(p, '\r', (size_t)(e - p))) != NULL && nl > p; p = nl + 2) {
+        const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
+        size_t k = colon ? (size_t)(colon - p) : 0;
+        char line[40];
+        if (!colon || !mb__ieq_any(p, k, "authorization\0x-hasura-admin-secret\0cookie\0")) {
+            mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
+        } else { /* k is the length of one of those names: it fits */
+            memcpy(line, p, k);
+            memcpy(line + k, ": [redacted]", 12);
+            mb__log(c, MB_LOG_DEBUG, line, k + 12);
         }
-        while (j < n && (p[j] == '\r' || p[j] == '\n')) j++;
-        i = j;
     }
 }
 #define MB__LOG_HEAD(c, p, n) mb__log_head((c), (p), (n))
@@ -2792,23 +2630,22 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
 
 mb_status mb_client_init(mb_client *c, const mb_config *cfg) {
     mb_status s;
+    const mb_transport *t;
     if (!c || !cfg) return MB_ERR_ARG;
     memset(c, 0, sizeof *c);
     c->cfg = *cfg;
-    if (!cfg->transport.connect || !cfg->transport.send || !cfg->transport.recv || !cfg->transport.close)
+    t = &cfg->transport;
+    if (!t->connect || !t->send || !t->recv || !t->close || !cfg->buf || cfg->buf_size < 256 || !cfg->tokens ||
+        cfg->max_tokens < 4 || (cfg->num_headers && !cfg->headers))
         return MB_ERR_ARG;
-    if (!cfg->buf || cfg->buf_size < 256 || !cfg->tokens || cfg->max_tokens < 4) return MB_ERR_ARG;
-    if (cfg->num_headers && !cfg->headers) return MB_ERR_ARG;
-    if (!c->cfg.url) c->cfg.url = mb_env_url(cfg->env);
-    if (!c->cfg.connect_timeout_ms) c->cfg.connect_timeout_ms = MB_DEFAULT_TIMEOUT_MS;
-    if (!c->cfg.timeout_ms) c->cfg.timeout_ms = MB_DEFAULT_TIMEOUT_MS;
+    if (!cfg->url) c->cfg.url = mb_env_url(cfg->env);
+    if (!cfg->connect_timeout_ms) c->cfg.connect_timeout_ms = MB_DEFAULT_TIMEOUT_MS;
+    if (!cfg->timeout_ms) c->cfg.timeout_ms = MB_DEFAULT_TIMEOUT_MS;
     s = mb_url_parse(c->cfg.url, &c->url);
     if (s != MB_OK) return s;
     if (c->url.ws) return MB_ERR_URL; /* the HTTP client takes http(s) URLs */
-    if (c->url.tls && !(cfg->transport.flags & MB_TRANSPORT_TLS)) return MB_ERR_TLS_REQUIRED;
-    if (!c->url.tls && (cfg->transport.flags & MB_TRANSPORT_TLS)) return MB_ERR_URL; /* http URL over TLS */
+    if (c->url.tls != !!(t->flags & MB_TRANSPORT_TLS)) return c->url.tls ? MB_ERR_TLS_REQUIRED : MB_ERR_URL;
     memcpy(c->host, c->url.host.ptr, c->url.host.len);
-    c->host[c->url.host.len] = '\0';
     return MB_OK;
 }
 
@@ -2825,175 +2662,130 @@ mb_writer *mb_request(mb_client *c, const char *query, const char *operation_nam
     mb_w_init(&c->w, c->cfg.buf, c->cfg.buf_size);
     mb_gql_begin(&c->w, query, operation_name);
     c->state = MB__C_BUILDING;
-    c->req_len = 0;
     return &c->w;
 }
 
-/* "Name: prefix value\r\n", refusing CR/LF in the value. */
-static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    const char *p;
-    for (p = value; *p; p++)
-        if (*p == '\r' || *p == '\n') { mb__w_fail(w, MB_ERR_ARG); return; }
-    mb_w_cstr(w, name);
-    mb_w_bytes(w, ": ", 2);
-    mb_w_cstr(w, prefix);
-    mb_w_cstr(w, value);
-    mb_w_bytes(w, "\r\n", 2);
-}
-
-/* The body is at buf[0, blen): writes the head after it, then swaps the
+/* The body is at buf[0, blen): writes the head after it, then rotates the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
 static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
     mb_writer h;
     size_t i;
     const mb_config *k = &c->cfg;
-    mb_w_init(&h, k->buf + blen, k->buf_size - blen);
-    mb_w_bytes(&h, "POST ", 5);
-    if (c->url.path.len == 0 || c->url.path.ptr[0] != '/') mb_w_bytes(&h, "/", 1);
+    char *b = k->buf;
+    mb_w_init(&h, b + blen, k->buf_size - blen);
+    mb_w_cstr(&h, "POST ");
+    if (!c->url.path.len || c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/");
     mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
     mb_w_cstr(&h, " HTTP/1.1\r\nHost: ");
-    if (c->url.ipv6) mb_w_bytes(&h, "[", 1);
-    mb_w_cstr(&h, c->host);
-    if (c->url.ipv6) mb_w_bytes(&h, "]", 1);
-    if (!c->url.default_port) {
-        mb_w_bytes(&h, ":", 1);
-        mb_w_u64(&h, c->url.port);
-    }
-    mb_w_cstr(&h, "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                  "Cache-Control: no-cache\r\nConnection: keep-alive\r\nUser-Agent: mb/" MB_VERSION
-                  "\r\nContent-Length: ");
+    mb_w_bytes(&h, c->url.authority.ptr, c->url.authority.len);
+    mb_w_cstr(&h, "\r\nContent-Type: application/json\r\nAccept: application/json\r\nConnection: keep-alive\r\n"
+                  "Content-Length: ");
     mb_w_u64(&h, blen);
-    mb_w_bytes(&h, "\r\n", 2);
+    mb_w_cstr(&h, "\r\n");
     if (k->jwt) mb__w_header(&h, "Authorization", "Bearer ", k->jwt);
     if (k->admin_secret) mb__w_header(&h, "x-hasura-admin-secret", "", k->admin_secret);
     if (k->role) mb__w_header(&h, "x-hasura-role", "", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
-    mb_w_bytes(&h, "\r\n", 2);
-    if (h.err != MB_OK) return h.err;
+    mb_w_cstr(&h, "\r\n");
     /* [body][head] -> [head][body]: park the head at the end of the buffer,
      * slide the body up, bring the head to the front. The room this needs is
      * room the response needs anyway. */
-    if (k->buf_size - blen - h.len < h.len) return MB_ERR_BUFFER;
-    memmove(k->buf + k->buf_size - h.len, k->buf + blen, h.len);
-    memmove(k->buf + h.len, k->buf, blen);
-    memcpy(k->buf, k->buf + k->buf_size - h.len, h.len);
+    if (h.err == MB_OK && k->buf_size - blen - h.len < h.len) h.err = MB_ERR_BUFFER;
+    if (h.err != MB_OK) return h.err;
+    memmove(b + k->buf_size - h.len, b + blen, h.len);
+    memmove(b + h.len, b, blen);
+    memcpy(b, b + k->buf_size - h.len, h.len);
     *head_len = h.len;
     c->req_len = blen + h.len;
-    MB__LOG_HEAD(c, k->buf, h.len);
-    MB__LOG(c, MB_LOG_DEBUG, k->buf + h.len, blen);
+    MB__LOG_HEAD(c, b, h.len);
+    MB__LOG(c, MB_LOG_DEBUG, b + h.len, blen);
     return MB_OK;
 }
 
-static mb_status mb__send_all(mb_client *c) {
-    size_t off = 0;
-    while (off < c->req_len) {
-        size_t n = 0;
-        mb_status s = c->cfg.transport.send(c->cfg.transport.ctx, c->cfg.buf + off, c->req_len - off, &n,
-                                            c->cfg.timeout_ms);
-        if (s != MB_OK) return s;
-        if (n == 0 || n > c->req_len - off) return MB_ERR_IO; /* transport broke its contract */
-        off += n;
-    }
-    return MB_OK;
-}
-
-static mb_status mb__receive(mb_client *c) {
-    for (;;) {
-        char *dst;
-        size_t room, got = 0;
-        mb_status s = mb_http_response_space(&c->http, &dst, &room);
-        if (s != MB_OK) return s;
-        s = c->cfg.transport.recv(c->cfg.transport.ctx, dst, room, &got, c->cfg.timeout_ms);
-        if (s == MB_ERR_CLOSED) return mb_http_response_eof(&c->http);
-        if (s != MB_OK) return s;
-        if (got == 0 || got > room) return MB_ERR_IO;
-        s = mb_http_response_feed(&c->http, got);
-        if (s != MB_PENDING) return s;
-    }
-}
-
-/* Connect if needed, send, receive. A reused connection that fails before
- * the first response byte is reopened once: servers close idle keep-alive
- * connections at any time. */
+/* Connects if needed, sends, receives. A reused connection that fails
+ * before the first response byte is reopened once: servers close idle
+ * keep-alive connections at any time. */
 static mb_status mb__roundtrip(mb_client *c) {
-    int attempt;
-    mb_status s = MB_ERR_IO;
-    for (attempt = 0; attempt < 2; attempt++) {
-        int fresh = 0;
+    const mb_transport *t = &c->cfg.transport;
+    int fresh = 0;
+    mb_status s;
+    for (;;) {
+        size_t off = 0, n;
+        char *dst;
         if (!c->connected) {
-            s = c->cfg.transport.connect(c->cfg.transport.ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
+            s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
             if (s != MB_OK) {
-                c->cfg.transport.close(c->cfg.transport.ctx);
+                t->close(t->ctx);
                 return s;
             }
             c->connected = 1;
-            c->connects++;
             fresh = 1;
+            c->connects++;
         }
         mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
-        s = mb__send_all(c);
-        if (s == MB_OK) s = mb__receive(c);
-        if (s == MB_OK) {
-            if (!mb_http_keep_alive(&c->http)) mb_client_close(c);
-            return MB_OK;
+        do { /* a transport reporting nothing or more than asked broke its contract */
+            n = 0;
+            s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
+            if (s == MB_OK && (n == 0 || n > c->req_len - off)) s = MB_ERR_IO;
+            off += n;
+        } while (s == MB_OK && off < c->req_len);
+        while (s == MB_OK) {
+            size_t room;
+            if ((s = mb_http_response_space(&c->http, &dst, &room)) != MB_OK) break;
+            n = 0;
+            s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
+            if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
+            else if (s == MB_OK) s = n == 0 || n > room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            if (s != MB_PENDING) break;
+            s = MB_OK;
         }
+        if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
-        if (fresh || !(s == MB_ERR_CLOSED || s == MB_ERR_IO) || c->http.fill != 0) break;
+        if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
         MB__LOGS(c, MB_LOG_INFO, "kept-alive connection was closed; reconnecting");
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
-}
-
-static mb_status mb__decode(mb_client *c) {
-    mb_status s;
-    c->res.http_status = c->http.status;
-    MB__LOG(c, MB_LOG_DEBUG, c->http.buf, c->http.head_len ? c->http.head_len - 2 : 0);
-    MB__LOG(c, MB_LOG_DEBUG, c->http.body, c->http.body_len);
-    s = mb_gql_decode(&c->res, c->http.body, c->http.body_len, c->cfg.tokens, c->cfg.max_tokens);
-    if (c->http.status < 200 || c->http.status > 299) {
-        /* Hasura explains most refusals in its envelope; keep that status */
-        if (s == MB_ERR_GRAPHQL || s == MB_ERR_AUTH) return s;
-        return MB_ERR_HTTP_STATUS;
-    }
-    return s;
 }
 
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
     size_t blen, hlen = 0;
     int refreshed = 0;
+    const char *jwt;
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
     c->state = MB__C_IDLE;
     s = mb_gql_end(&c->w);
-    if (s != MB_OK) return s;
     blen = c->w.len;
-    s = mb__finish_request(c, blen, &hlen);
-    while (s == MB_OK) {
+    for (;;) {
+        if (s == MB_OK) s = mb__finish_request(c, blen, &hlen);
+        if (s != MB_OK) return s;
         c->requests++;
         s = mb__roundtrip(c);
         c->res.http_status = c->http.status;
-        if (s != MB_OK) break;
-        s = mb__decode(c);
-        if (s == MB_ERR_AUTH && !refreshed && c->cfg.refresh && mb_str_eq(c->res.error.code, "invalid-jwt")) {
-            const char *jwt = NULL;
-            refreshed = 1;
-            if (c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt) break;
-            c->cfg.jwt = jwt;
-            /* the body is still in place after the head: rebuild the head */
-            memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
-            s = mb__finish_request(c, blen, &hlen);
-            continue;
-        }
-        break;
+        if (s != MB_OK) return s;
+        MB__LOG(c, MB_LOG_DEBUG, c->http.buf, c->http.head_len - 2);
+        MB__LOG(c, MB_LOG_DEBUG, c->http.body, c->http.body_len);
+        s = mb_gql_decode(&c->res, c->http.body, c->http.body_len, c->cfg.tokens, c->cfg.max_tokens);
+        /* Hasura explains most refusals in its envelope: keep that status */
+        if ((c->http.status < 200 || c->http.status > 299) && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH)
+            return MB_ERR_HTTP_STATUS;
+        jwt = NULL;
+        if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+            c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
+            return s;
+        refreshed = 1;
+        c->cfg.jwt = jwt;
+        /* the body is still in place after the head: send it with a new head */
+        memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
+        s = MB_OK;
     }
-    return s;
 }
 
 /* Copies the members of a JSON object text ("{...}", checked by the caller)
- * into the open variables object of w. */
+ * into the open object of w. */
 static void mb__w_members(mb_writer *w, const char *obj, size_t len) {
     const char *p = obj + 1, *e = obj + len - 1;
     while (p < e && mb__is_ws(*p)) p++;
@@ -3007,21 +2799,18 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
     if (variables_json) {
-        size_t n = strlen(variables_json);
-        const char *p = variables_json, *e = p + n;
-        while (p < e && mb__is_ws(*p)) p++;
-        while (e > p && mb__is_ws(e[-1])) e--;
         /* strict check with the response's token array, free until the answer */
-        mb_status s = p < e && *p == '{' ? mb_json_parse(&c->res.doc, p, (size_t)(e - p), c->cfg.tokens,
-                                                         c->cfg.max_tokens)
-                                         : MB_ERR_JSON;
+        mb_status s = mb_json_parse(&c->res.doc, variables_json, strlen(variables_json), c->cfg.tokens,
+                                    c->cfg.max_tokens);
+        if (s == MB_OK && c->res.doc.tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
         if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
         if (s != MB_OK) {
             c->state = MB__C_IDLE;
             if (res) *res = &c->res;
             return s;
         }
-        mb__w_members(w, p, (size_t)(e - p));
+        mb__w_members(w, variables_json + c->res.doc.tok[0].start,
+                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start));
     }
     return mb_send(c, res);
 }

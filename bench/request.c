@@ -48,8 +48,8 @@ size_t bench_snprintf_request(void) {
                      query_escaped, "getMessages", THREAD, 100);
     int h = snprintf(req, sizeof req,
                      "POST /v1/graphql HTTP/1.1\r\nHost: localhost:8080\r\nContent-Type: application/json\r\n"
-                     "Accept: application/json\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n"
-                     "User-Agent: mb/" MB_VERSION "\r\nContent-Length: %d\r\nAuthorization: Bearer %s\r\n\r\n%s",
+                     "Accept: application/json\r\nConnection: keep-alive\r\n"
+                     "Content-Length: %d\r\nAuthorization: Bearer %s\r\n\r\n%s",
                      b, JWT, body);
     return (size_t)h;
 }

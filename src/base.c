@@ -7,42 +7,42 @@ static const char mb__messages[] =
     "bad argument\0" /* MB_ERR_ARG */
     "bad URL\0" /* MB_ERR_URL */
     "buffer too small\0" /* MB_ERR_BUFFER */
-    "too few JSON tokens\0" /* MB_ERR_TOKENS */
-    "caller array too small\0" /* MB_ERR_CAPACITY */
+    "too few tokens\0" /* MB_ERR_TOKENS */
+    "array too small\0" /* MB_ERR_CAPACITY */
     "invalid UTF-8\0" /* MB_ERR_UTF8 */
     "malformed JSON\0" /* MB_ERR_JSON */
     "JSON too deep\0" /* MB_ERR_DEPTH */
-    "JSON path not found\0" /* MB_ERR_NOT_FOUND */
-    "wrong JSON type\0" /* MB_ERR_TYPE */
-    "number out of range\0" /* MB_ERR_RANGE */
+    "not found\0" /* MB_ERR_NOT_FOUND */
+    "wrong type\0" /* MB_ERR_TYPE */
+    "out of range\0" /* MB_ERR_RANGE */
     "malformed HTTP\0" /* MB_ERR_HTTP */
-    "HTTP limit exceeded\0" /* MB_ERR_HTTP_LIMIT */
-    "HTTP error status\0" /* MB_ERR_HTTP_STATUS */
+    "HTTP limit\0" /* MB_ERR_HTTP_LIMIT */
+    "HTTP status\0" /* MB_ERR_HTTP_STATUS */
     "response truncated\0" /* MB_ERR_TRUNCATED */
-    "DNS lookup failed\0" /* MB_ERR_DNS */
+    "DNS failed\0" /* MB_ERR_DNS */
     "connect failed\0" /* MB_ERR_CONNECT */
     "timed out\0" /* MB_ERR_TIMEOUT */
     "connection closed\0" /* MB_ERR_CLOSED */
     "I/O error\0" /* MB_ERR_IO */
-    "https needs TLS transport\0" /* MB_ERR_TLS_REQUIRED */
+    "TLS required\0" /* MB_ERR_TLS_REQUIRED */
     "TLS error\0" /* MB_ERR_TLS */
-    "no TLS CA configured\0" /* MB_ERR_TLS_NO_CA */
-    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
-    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
-    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
-    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
-    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "no TLS CA\0" /* MB_ERR_TLS_NO_CA */
+    "bad cert/key\0" /* MB_ERR_TLS_CONFIG */
+    "cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
-    "WebSocket upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
-    "WebSocket protocol error\0" /* MB_ERR_WS_PROTOCOL */
-    "WebSocket closed by server\0" /* MB_ERR_WS_CLOSED */
-    "WebSocket message refused (4400)\0" /* MB_ERR_WS_BAD_REQUEST */
-    "WebSocket init timed out (4408)\0" /* MB_ERR_WS_INIT_TIMEOUT */
+    "WS upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
+    "WS protocol error\0" /* MB_ERR_WS_PROTOCOL */
+    "WS closed\0" /* MB_ERR_WS_CLOSED */
+    "WS 4400 bad request\0" /* MB_ERR_WS_BAD_REQUEST */
+    "WS 4408 init timeout\0" /* MB_ERR_WS_INIT_TIMEOUT */
     "outbox full\0" /* MB_ERR_QUEUE_FULL */
-    "outbox data corrupt\0" /* MB_ERR_CORRUPT */
+    "outbox corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
-    "no data in response\0" /* MB_ERR_NO_DATA */;
+    "no data\0" /* MB_ERR_NO_DATA */;
 
 const char *mb_strerror(mb_status s) {
     const char *p = mb__messages;
@@ -67,6 +67,15 @@ int mb_str_eq(mb_str a, const char *s) {
     return a.len == n && (n == 0 || memcmp(a.ptr, s, n) == 0);
 }
 
+static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
+/* Value of a hex digit, -1 for any other byte. */
+static int mb__hex(char c) {
+    if (mb__is_digit(c)) return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
 /* ASCII case-insensitive compare of a view with a NUL-terminated string. */
@@ -75,4 +84,13 @@ static int mb__str_ieq(const char *a, size_t alen, const char *b) {
     for (i = 0; i < alen; i++)
         if (b[i] == '\0' || mb__lower(a[i]) != mb__lower(b[i])) return 0;
     return b[i] == '\0';
+}
+
+/* 1 + the index of the entry of `list` (NUL-separated, ending with an empty
+ * entry) that equals p[0..n) ignoring ASCII case, 0 when none does. */
+static int mb__ieq_any(const char *p, size_t n, const char *list) {
+    int i;
+    for (i = 1; *list; i++, list += strlen(list) + 1)
+        if (mb__str_ieq(p, n, list)) return i;
+    return 0;
 }

@@ -11,6 +11,7 @@ MB_API const char *mb_env_url(mb_env env);
 
 /* A parsed URL: views into the caller's string. */
 typedef struct mb_url {
+    mb_str authority; /* host[:port] as written, brackets included: the Host header */
     mb_str host;   /* without brackets for IPv6 literals */
     mb_str path;   /* from the first '/' (or '?') up to any '#'; may be empty */
     uint16_t port; /* explicit or the scheme's default */

@@ -22,45 +22,42 @@ mb_status mb_gql_end(mb_writer *w) {
 }
 
 int mb_gql_is_auth_code(mb_str code) {
-    static const char *const auth[] = {"invalid-jwt", "invalid-headers", "access-denied", "jwt-invalid-claims",
-                                       "jwt-missing-role-claims"};
-    for (size_t i = 0; i < sizeof auth / sizeof auth[0]; i++)
-        if (mb_str_eq(code, auth[i])) return 1;
-    return 0;
+    return mb__ieq_any(code.ptr, code.len,
+                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0");
 }
 
-/* Unescapes a string token in place and NUL-terminates it (the closing
- * quote is overwritten). Non-strings give an empty view. */
+/* Unescapes a string member of obj in place and NUL-terminates it (over
+ * its closing quote). Empty for a missing member or another type. */
 static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key) {
     mb_str v = {"", 0};
     int t;
-    size_t n;
-    if (obj < 0 || mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
-    {
-        char *s = body + doc->tok[t].start;
-        size_t raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
-        /* checked first: an undecodable text (a lone surrogate escape) stays as
-         * it was sent when that is clean UTF-8 text, else it is left out */
-        if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
-            n = mb_utf8_valid(s, raw) ? raw : 0;
-            for (size_t i = 0; i < n; i++)
-                if ((unsigned char)s[i] < 0x20) n = 0;
-        }
-        s[n] = '\0';
-        v.ptr = s;
-        v.len = n;
+    size_t n, raw, i;
+    char *s;
+    if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
+    s = body + doc->tok[t].start;
+    raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
+    /* checked first: an undecodable text (a lone surrogate escape) stays as
+     * it was sent when that is clean UTF-8 text, else it is left out */
+    if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+        n = mb_utf8_valid(s, raw) ? raw : 0;
+        for (i = 0; i < n; i++)
+            if ((unsigned char)s[i] < 0x20) n = 0;
     }
+    s[n] = '\0';
+    v.ptr = s;
+    v.len = n;
     return v;
 }
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
+    static const mb_error none = {{"", 0}, {"", 0}, {"", 0}};
     mb_status s;
-    int t, first;
+    int t, e = -1, x = -1;
+    const char *msg = "message";
     if (!res) return MB_ERR_ARG;
     res->data = res->errors = -1;
     res->num_errors = 0;
-    res->error.message.ptr = res->error.code.ptr = res->error.path.ptr = "";
-    res->error.message.len = res->error.code.len = res->error.path.len = 0;
+    res->error = none;
     res->doc.js = "";
     res->doc.len = 0;
     res->doc.tok = tokens;
@@ -69,27 +66,23 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (!body) return MB_ERR_ARG;
     s = mb_json_parse(&res->doc, body, len, tokens, max_tokens);
     if (s != MB_OK) return s;
-    if (res->doc.tok[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
+    if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
     if (mb_json_find(&res->doc, 0, "data", &t) == MB_OK && !mb_json_is_null(&res->doc, t)) res->data = t;
     if (mb_json_find(&res->doc, 0, "errors", &t) == MB_OK) {
-        if (res->doc.tok[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
+        if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
-        res->num_errors = res->doc.tok[t].size;
-        first = mb_json_first(&res->doc, t);
-        if (first >= 0) {
-            int ext = -1;
-            if (mb_json_find(&res->doc, first, "extensions", &ext) != MB_OK) ext = -1;
-            res->error.message = mb__take_string(&res->doc, body, first, "message");
-            res->error.code = mb__take_string(&res->doc, body, ext, "code");
-            res->error.path = mb__take_string(&res->doc, body, ext, "path");
-        }
+        res->num_errors = tokens[t].size;
+        e = mb_json_first(&res->doc, t);
+        if (e < 0 || mb_json_find(&res->doc, e, "extensions", &x) != MB_OK) x = -1;
     } else if (mb_json_find(&res->doc, 0, "error", &t) == MB_OK && mb_json_find(&res->doc, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
         res->num_errors = 1;
-        res->error.message = mb__take_string(&res->doc, body, 0, "error");
-        res->error.code = mb__take_string(&res->doc, body, 0, "code");
-        res->error.path = mb__take_string(&res->doc, body, 0, "path");
+        e = x = 0;
+        msg = "error";
     }
+    res->error.message = mb__take_string(&res->doc, body, e, msg);
+    res->error.code = mb__take_string(&res->doc, body, x, "code");
+    res->error.path = mb__take_string(&res->doc, body, x, "path");
     if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }

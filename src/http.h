@@ -18,7 +18,7 @@ typedef struct mb_http_response {
     size_t head_len;   /* final head, status line to the empty line */
     /* parser state: private */
     char *buf;
-    size_t cap, fill, pos, line_start;
+    size_t cap, fill, pos;
     uint64_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;

@@ -49,9 +49,8 @@
 #endif
 #if defined(MB_IMPLEMENTATION)
 /* The implementing file gets jsmn's code as static functions. */
-#ifndef JSMN_STRICT
-#define JSMN_STRICT /* rejects non-JSON primitives and keys */
-#endif
+/* jsmn runs in its default (non-strict) mode: mb_json_parse() checks the
+ * grammar itself, including root scalars that strict jsmn refuses. */
 #ifndef JSMN_STATIC
 #define JSMN_STATIC
 #endif

@@ -134,8 +134,7 @@ static void basic(void) {
         char head[512];
         int n = snprintf(head, sizeof head,
                          "POST /v1/graphql HTTP/1.1\r\nHost: localhost:8080\r\nContent-Type: application/json\r\n"
-                         "Accept: application/json\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n"
-                         "User-Agent: mb/" MB_VERSION "\r\nContent-Length: %zu\r\n"
+                         "Accept: application/json\r\nConnection: keep-alive\r\nContent-Length: %zu\r\n"
                          "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig\r\nx-hasura-role: user\r\n\r\n%s",
                          strlen(body), body);
         CHECK(s.tx_len == (size_t)n && memcmp(tx, head, (size_t)n) == 0);
