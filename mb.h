@@ -85,6 +85,9 @@ extern "C" {
 #ifndef MB_JSON_MAX_DEPTH
 #define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer */
 #endif
+#if MB_JSON_MAX_DEPTH > 32
+#error "MB_JSON_MAX_DEPTH is at most 32 (one bit per level)"
+#endif
 #ifndef MB_DEFAULT_TIMEOUT_MS
 #define MB_DEFAULT_TIMEOUT_MS 10000
 #endif
@@ -188,7 +191,6 @@ typedef struct mb_writer {
     uint8_t depth;     /* open JSON containers */
     uint8_t after_key; /* a key was written: the next value takes no comma */
     uint8_t top;       /* the one top-level value has begun */
-    uint32_t first;    /* bit d: container d has no element yet */
     uint32_t is_obj;   /* bit d: container d is an object */
 } mb_writer;
 
@@ -303,7 +305,7 @@ typedef struct mb_http_response {
     /* parser state: private */
     char *buf;
     size_t cap, fill, pos;
-    uint64_t remaining; /* Content-Length or chunk bytes still to come */
+    size_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
@@ -1596,11 +1598,6 @@ mb_str mb_cstr(const char *s) {
     return v;
 }
 
-int mb_str_eq(mb_str a, const char *s) {
-    size_t n = s ? strlen(s) : 0;
-    return a.len == n && (n == 0 || memcmp(a.ptr, s, n) == 0);
-}
-
 static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Value of a hex digit, -1 for any other byte. */
@@ -1612,22 +1609,27 @@ static int mb__hex(char c) {
 
 static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
-/* ASCII case-insensitive compare of a view with a NUL-terminated string. */
-static int mb__str_ieq(const char *a, size_t alen, const char *b) {
+/* Compares a view with a NUL-terminated string, ignoring ASCII case when
+ * fold is set. */
+static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
     for (i = 0; i < alen; i++)
-        if (b[i] == '\0' || mb__lower(a[i]) != mb__lower(b[i])) return 0;
+        if (b[i] == '\0' || (fold ? mb__lower(a[i]) != mb__lower(b[i]) : a[i] != b[i])) return 0;
     return b[i] == '\0';
 }
 
+static int mb__str_ieq(const char *a, size_t alen, const char *b) { return mb__match(a, alen, b, 1); }
+
 /* 1 + the index of the entry of `list` (NUL-separated, ending with an empty
- * entry) that equals p[0..n) ignoring ASCII case, 0 when none does. */
-static int mb__ieq_any(const char *p, size_t n, const char *list) {
+ * entry) that matches p[0..n), 0 when none does. */
+static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     int i;
     for (i = 1; *list; i++, list += strlen(list) + 1)
-        if (mb__str_ieq(p, n, list)) return i;
+        if (mb__match(p, n, list, fold)) return i;
     return 0;
 }
+
+int mb_str_eq(mb_str a, const char *s) { return mb__match(a.ptr, a.len, s ? s : "", 0); }
 
 /* ---- write ---- */
 
@@ -1645,88 +1647,70 @@ static void mb__w_fail(mb_writer *w, mb_status s) {
 }
 
 void mb_w_bytes(mb_writer *w, const void *data, size_t len) {
-    if (w->err != MB_OK) return;
-    if (len > w->cap - w->len) { /* len <= cap always holds, no overflow */
-        mb__w_fail(w, MB_ERR_BUFFER);
-        return;
-    }
-    if (len) memcpy(w->buf + w->len, data, len);
+    if (w->err == MB_OK && len > w->cap - w->len) w->err = MB_ERR_BUFFER; /* len <= cap holds: no overflow */
+    if (w->err != MB_OK || !len) return;
+    memcpy(w->buf + w->len, data, len);
     w->len += len;
 }
 
 void mb_w_cstr(mb_writer *w, const char *s) { mb_w_bytes(w, s, s ? strlen(s) : 0); }
 
 void mb_w_u64(mb_writer *w, uint64_t v) {
-    char tmp[20];
-    size_t n = 0;
-    do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + (int)(v % 10u));
-        v /= 10u;
-    } while (v);
-    mb_w_bytes(w, tmp + sizeof tmp - n, n);
+    char tmp[20], *p = tmp + sizeof tmp;
+    do *--p = (char)('0' + (int)(v % 10u));
+    while ((v /= 10u) != 0);
+    mb_w_bytes(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* Length of the valid UTF-8 sequence at p (p[0] >= 0x80), 0 if invalid:
  * no overlongs, surrogates or code points over U+10FFFF. */
 static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
     unsigned c = *p;
-    size_t need;
-    uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1Fu; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0Fu; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07u; min = 0x10000; }
-    else return 0;
-    if ((size_t)(end - p) <= need) return 0;
-    for (size_t i = 1; i <= need; i++) {
+    size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, i;
+    uint32_t cp = c & (0x3Fu >> need);
+    if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) <= need) return 0;
+    for (i = 1; i <= need; i++) {
         if ((p[i] & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | (p[i] & 0x3Fu);
+        cp = cp << 6 | (p[i] & 0x3Fu);
     }
-    if (cp < min || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu)) return 0;
+    /* shortest form: 3 bytes from U+0800, 4 from U+10000 (2 by c >= 0xC2) */
+    if (cp < (need == 2 ? 0x800u : need == 3 ? 0x10000u : 0) || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
+        return 0;
     return need + 1;
 }
 
 int mb_utf8_valid(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        size_t n = *p < 0x80 ? 1 : mb__utf8_seq(p, end);
-        if (!n) return 0;
-        p += n;
-    }
-    return 1;
+    size_t n = 1;
+    for (; p < end && n; p += n) n = *p < 0x80 ? 1 : mb__utf8_seq(p, end);
+    return n != 0;
 }
 
+/* JSON's two-character escapes: the letter after '\\' and the byte. */
+static const char mb__esc_chr[] = "\"\\/bfnrt", mb__esc_val[] = "\"\\/\b\f\n\r\t";
+
 void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
-    static const char hex[] = "0123456789abcdef";
-    size_t i, run = 0;
-    if (w->err != MB_OK) return;
-    for (i = 0; i < len; i++) {
+    size_t i = 0, run = 0, n;
+    while (i < len && w->err == MB_OK) {
         unsigned char c = (unsigned char)s[i];
-        char esc[6];
-        size_t n = 2;
+        char esc[6] = {'\\', 'u', '0', '0'};
+        const char *e;
         if (c >= 0x80) { /* validated as it is copied: one pass */
-            size_t l = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
-            if (!l) {
-                mb__w_fail(w, MB_ERR_UTF8);
-                return;
-            }
-            i += l - 1;
+            n = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
+            if (!n) mb__w_fail(w, MB_ERR_UTF8);
+            i += n;
             continue;
         }
+        i++;
         if (c >= 0x20 && c != '"' && c != '\\') continue;
-        mb_w_bytes(w, s + run, i - run); /* flush the plain run */
-        run = i + 1;
-        esc[0] = '\\';
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        default:
-            esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
-            esc[4] = hex[c >> 4]; esc[5] = hex[c & 15u];
+        mb_w_bytes(w, s + run, i - 1 - run); /* the plain run before it */
+        run = i;
+        n = 2;
+        if ((e = (const char *)memchr(mb__esc_val, c, sizeof mb__esc_val - 1)) != NULL) {
+            esc[1] = mb__esc_chr[e - mb__esc_val];
+        } else {
+            esc[4] = (char)('0' + (c >> 4));
+            esc[5] = "0123456789abcdef"[c & 15u];
             n = 6;
         }
         mb_w_bytes(w, esc, n);
@@ -1734,44 +1718,36 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     mb_w_bytes(w, s + run, len - run);
 }
 
-/* Separator before a value or key: a comma unless first in its container. */
-static int mb__w_value_start(mb_writer *w) {
-    uint32_t bit;
+/* Before a key (key = 1) or a value: checks where it stands and writes the
+ * comma, which goes before anything that does not follow '{', '[' or a key. */
+static int mb__w_sep(mb_writer *w, int key) {
+    int obj = w->depth && (w->is_obj >> (w->depth - 1) & 1u);
+    if (key ? !obj || w->after_key : w->depth ? obj != w->after_key : w->top) mb__w_fail(w, MB_ERR_ARG);
     if (w->err != MB_OK) return 0;
-    if (w->depth == 0) {
-        /* one top-level value per writer (plain bytes may stand around it) */
-        if (w->after_key || w->top) { mb__w_fail(w, MB_ERR_ARG); return 0; }
-        w->top = 1;
-        return 1;
-    }
-    bit = 1u << (w->depth - 1);
-    if (w->is_obj & bit) {
-        if (!w->after_key) { mb__w_fail(w, MB_ERR_ARG); return 0; } /* value needs a key */
-        w->after_key = 0;
-        return 1;
-    }
-    if (w->first & bit) w->first &= ~bit;
-    else mb_w_bytes(w, ",", 1);
+    if (w->depth && !w->after_key && w->buf[w->len - 1] != '{' && w->buf[w->len - 1] != '[') mb_w_bytes(w, ",", 1);
+    w->top = 1; /* one top-level value per writer (plain bytes may stand around it) */
+    w->after_key = 0;
     return w->err == MB_OK;
 }
 
-static void mb__w_open(mb_writer *w, char c, int obj) {
-    uint32_t bit;
-    if (!mb__w_value_start(w)) return;
-    if (w->depth >= MB_JSON_MAX_DEPTH) { mb__w_fail(w, MB_ERR_DEPTH); return; }
-    mb_w_bytes(w, &c, 1);
-    bit = 1u << w->depth++;
-    w->first |= bit;
-    if (obj) w->is_obj |= bit;
-    else w->is_obj &= ~bit;
+/* Copies JSON object members (the text between an object's braces,
+ * checked by the caller) into the open object of w. */
+static void mb__w_members(mb_writer *w, const char *p, size_t n) {
+    while (n && mb__is_ws(*p)) { p++; n--; }
+    if (n && mb__w_sep(w, 1)) mb_w_bytes(w, p, n);
 }
 
-static void mb__w_close(mb_writer *w, char c, int obj) {
-    uint32_t bit;
+static void mb__w_open(mb_writer *w, char c, unsigned obj) {
+    if (!mb__w_sep(w, 0)) return;
+    if (w->depth >= MB_JSON_MAX_DEPTH) { mb__w_fail(w, MB_ERR_DEPTH); return; }
+    w->is_obj = (w->is_obj & ~(1u << w->depth)) | obj << w->depth;
+    w->depth++;
+    mb_w_bytes(w, &c, 1);
+}
+
+static void mb__w_close(mb_writer *w, char c, unsigned obj) {
+    if (!w->depth || w->after_key || (w->is_obj >> (w->depth - 1) & 1u) != obj) mb__w_fail(w, MB_ERR_ARG);
     if (w->err != MB_OK) return;
-    if (w->depth == 0 || w->after_key) { mb__w_fail(w, MB_ERR_ARG); return; }
-    bit = 1u << (w->depth - 1);
-    if (((w->is_obj & bit) != 0) != (obj != 0)) { mb__w_fail(w, MB_ERR_ARG); return; }
     w->depth--;
     mb_w_bytes(w, &c, 1);
 }
@@ -1782,23 +1758,22 @@ void mb_w_array_begin(mb_writer *w) { mb__w_open(w, '[', 0); }
 void mb_w_array_end(mb_writer *w) { mb__w_close(w, ']', 0); }
 
 void mb_w_key(mb_writer *w, const char *key) {
-    uint32_t bit;
-    if (w->err != MB_OK) return;
-    if (!key || w->depth == 0 || w->after_key) { mb__w_fail(w, MB_ERR_ARG); return; }
-    bit = 1u << (w->depth - 1);
-    if (!(w->is_obj & bit)) { mb__w_fail(w, MB_ERR_ARG); return; }
-    if (w->first & bit) w->first &= ~bit;
-    else mb_w_bytes(w, ",", 1);
+    if (!key) mb__w_fail(w, MB_ERR_ARG);
+    if (!mb__w_sep(w, 1)) return;
     mb_w_bytes(w, "\"", 1);
     mb_w_escaped(w, key, strlen(key));
     mb_w_bytes(w, "\":", 2);
     w->after_key = 1;
 }
 
+/* A value written as plain text after the checks and the comma. */
+static void mb__w_value(mb_writer *w, const char *text, size_t len) {
+    if (mb__w_sep(w, 0)) mb_w_bytes(w, text, len);
+}
+
 void mb_w_stringn(mb_writer *w, const char *s, size_t len) {
     if (!s) { mb_w_null(w); return; }
-    if (!mb__w_value_start(w)) return;
-    mb_w_bytes(w, "\"", 1);
+    mb__w_value(w, "\"", 1);
     mb_w_escaped(w, s, len);
     mb_w_bytes(w, "\"", 1);
 }
@@ -1806,42 +1781,27 @@ void mb_w_stringn(mb_writer *w, const char *s, size_t len) {
 void mb_w_string(mb_writer *w, const char *s) { mb_w_stringn(w, s, s ? strlen(s) : 0); }
 
 void mb_w_int(mb_writer *w, int64_t v) {
-    if (!mb__w_value_start(w)) return;
-    if (v < 0) {
-        mb_w_bytes(w, "-", 1);
-        mb_w_u64(w, (uint64_t)0 - (uint64_t)v); /* well-defined for INT64_MIN */
-    } else {
-        mb_w_u64(w, (uint64_t)v);
-    }
+    mb__w_value(w, "-", v < 0);
+    mb_w_u64(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v); /* well-defined for INT64_MIN */
 }
 
-void mb_w_bool(mb_writer *w, int v) {
-    if (!mb__w_value_start(w)) return;
-    if (v) mb_w_bytes(w, "true", 4);
-    else mb_w_bytes(w, "false", 5);
-}
+void mb_w_bool(mb_writer *w, int v) { mb__w_value(w, v ? "true" : "false", v ? 4u : 5u); }
 
-void mb_w_null(mb_writer *w) {
-    if (!mb__w_value_start(w)) return;
-    mb_w_bytes(w, "null", 4);
-}
+void mb_w_null(mb_writer *w) { mb__w_value(w, "null", 4); }
 
 #if !defined(MB_NO_FLOAT)
 void mb_w_double(mb_writer *w, double v) {
     char tmp[40];
-    int n = 0, prec;
-    if (w->err != MB_OK) return;
-    if (v != v || v > DBL_MAX || v < -DBL_MAX) { mb__w_fail(w, MB_ERR_RANGE); return; } /* JSON has no NaN/Inf */
-    /* Shortest of 15..17 significant digits that reads back exactly. */
-    for (prec = 15; prec <= 17; prec++) {
+    int n = 0, prec, i;
+    if (v != v || v > DBL_MAX || v < -DBL_MAX) mb__w_fail(w, MB_ERR_RANGE); /* JSON has no NaN/Inf */
+    /* shortest of 15..17 significant digits that reads back exactly */
+    for (prec = 15; prec <= 17 && w->err == MB_OK; prec++) {
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (n <= 0 || (size_t)n >= sizeof tmp) { mb__w_fail(w, MB_ERR_RANGE); return; }
         if (strtod(tmp, NULL) == v) break;
     }
-    for (int i = 0; i < n; i++)
+    for (i = 0; i < n; i++)
         if (tmp[i] == ',') tmp[i] = '.'; /* a locale with a decimal comma */
-    if (!mb__w_value_start(w)) return;
-    mb_w_bytes(w, tmp, (size_t)n);
+    mb__w_value(w, tmp, (size_t)n);
 }
 #endif
 
@@ -1868,10 +1828,8 @@ static const char *mb__num_end(const char *p, const char *e) {
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    static const char lit[] = "true\0false\0null";
-    size_t k;
-    for (k = 0; k < sizeof lit; k += strlen(lit + k) + 1)
-        if (n == strlen(lit + k) && memcmp(p, lit + k, n) == 0) return 1;
+    const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" : NULL;
+    if (lit) return strlen(lit) == n && !memcmp(p, lit, n);
     return mb__num_end(p, p + n) == p + n;
 }
 
@@ -1884,7 +1842,7 @@ static int mb__gap_ok(const char *js, size_t a, size_t b, char sep) {
         char c = js[a];
         if (mb__is_ws(c)) continue;
         if ((c == '}' || c == ']') && (sep == ',' || sep == ']') && !seen) continue;
-        if (c != sep || seen || sep == ']') return 0;
+        if (c != sep || !sep || sep == ']' || seen) return 0;
         seen = 1;
     }
     return seen || sep == 0 || sep == ']';
@@ -1912,20 +1870,28 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
      * check every primitive's grammar and the bytes between tokens. */
     if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
     for (i = 0; i < r; i++) {
-        const mb_token *t = &tok[i], *p = t->parent >= 0 ? &tok[t->parent] : NULL;
+        const mb_token *t = &tok[i], *p = &tok[t->parent < 0 ? 0 : t->parent];
+        size_t from = (size_t)p->start + 1; /* first in its container */
+        char sep = 0;
         if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
             return MB_ERR_JSON;
-        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 && !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
+        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
+            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
             return MB_ERR_JSON; /* {} and [] hold only whitespace */
         if (i == 0) continue;
-        /* one root; keys are the strings of objects, each with one value */
-        if (!p || p->type == JSMN_PRIMITIVE || (t->type == JSMN_STRING && t->size && p->type != JSMN_OBJECT) ||
-            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)))
+        /* one root; an object holds keys, each a string with one value */
+        if (t->parent < 0 || p->type == JSMN_PRIMITIVE ||
+            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) ||
+            (p->type == JSMN_STRING && (p->parent < 0 || tok[p->parent].type != JSMN_OBJECT)))
             return MB_ERR_JSON;
-        if (!mb__gap_ok(js, p->type == JSMN_STRING ? mb__outer_end(p) : t->parent == i - 1 ? (size_t)p->start + 1
-                                                                                      : mb__outer_end(t - 1),
-                        mb__outer_start(t), p->type == JSMN_STRING ? ':' : t->parent == i - 1 ? 0 : ','))
-            return MB_ERR_JSON;
+        if (p->type == JSMN_STRING) { /* a key's value */
+            from = mb__outer_end(p);
+            sep = ':';
+        } else if (t->parent != i - 1) { /* after a sibling */
+            from = mb__outer_end(t - 1);
+            sep = ',';
+        }
+        if (!mb__gap_ok(js, from, mb__outer_start(t), sep)) return MB_ERR_JSON;
     }
     if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
     doc->count = r;
@@ -2202,7 +2168,7 @@ mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
 
 void mb_w_raw(mb_writer *w, const char *json, size_t len) {
     if (!json || !len) mb__w_fail(w, MB_ERR_JSON);
-    if (mb__w_value_start(w)) mb_w_bytes(w, json, len);
+    mb__w_value(w, json, len);
 }
 
 /* ---- http ---- */
@@ -2210,9 +2176,15 @@ void mb_w_raw(mb_writer *w, const char *json, size_t len) {
 /* RFC 9110 token characters: visible ASCII except the delimiters. */
 static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
 
-/* "name: prefix value\r\n"; a CR or LF in the value would inject a header. */
+/* "name: prefix value\r\n". The name must be a token and the value must
+ * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
 static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    if (strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
+    const char *p = name && *name && value ? name : "\n";
+    while (mb__is_tchar(*p)) p++;
+    if (*p || strpbrk(value, "\r\n")) {
+        mb__w_fail(w, MB_ERR_ARG);
+        return;
+    }
     mb_w_cstr(w, name);
     mb_w_bytes(w, ": ", 2);
     mb_w_cstr(w, prefix);
@@ -2220,12 +2192,7 @@ static void mb__w_header(mb_writer *w, const char *name, const char *prefix, con
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
-    while (mb__is_tchar(*p)) p++;
-    if (*p) mb__w_fail(w, MB_ERR_ARG);
-    else mb__w_header(w, name, "", value);
-}
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
 enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
@@ -2288,14 +2255,14 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
     if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
-    k = mb__ieq_any(p, c, "content-length\0transfer-encoding\0connection\0");
+    k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
-        uint64_t len = 0;
+        size_t len = 0;
         if (!v.len) return MB_ERR_HTTP;
         for (i = 0; i < v.len; i++) {
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
-            if (len > (UINT64_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT;
-            len = len * 10u + (uint64_t)(v.ptr[i] - '0');
+            if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
+            len = len * 10u + (size_t)(v.ptr[i] - '0');
         }
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->flags |= MB__HF_LENGTH;
@@ -2376,7 +2343,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             /* fall through */
         case MB__H_LEN:
         case MB__H_DATA:
-            take = (uint64_t)avail < r->remaining ? avail : (size_t)r->remaining;
+            take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
@@ -2390,14 +2357,14 @@ static mb_status mb__http_run(mb_http_response *r) {
         default: /* a chunked framing line */
             if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
             if (r->state == MB__H_SIZE) {
-                uint64_t size = 0;
+                size_t size = 0;
                 int v;
                 for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > ((uint64_t)MB_HTTP_MAX_CHUNK >> 4)) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                    if (size > MB_HTTP_MAX_CHUNK >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
                     size = size << 4 | (unsigned)v;
                 }
                 if (i == 0) return MB_ERR_HTTP;
-                if (size > (uint64_t)MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
+                if (size > MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
                 while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
                 if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
                 if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
@@ -2476,8 +2443,8 @@ mb_status mb_gql_end(mb_writer *w) {
 }
 
 int mb_gql_is_auth_code(mb_str code) {
-    return mb__ieq_any(code.ptr, code.len,
-                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0");
+    return mb__one_of(code.ptr, code.len,
+                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0", 0);
 }
 
 /* Unescapes a string member of obj in place and NUL-terminates it (over
@@ -2614,7 +2581,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
         size_t k = colon ? (size_t)(colon - p) : 0;
         char line[40];
-        if (!colon || !mb__ieq_any(p, k, "authorization\0x-hasura-admin-secret\0cookie\0")) {
+        if (!colon || !mb__one_of(p, k, "authorization\0x-hasura-admin-secret\0cookie\0", 1)) {
             mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
         } else { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
@@ -2784,17 +2751,6 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     }
 }
 
-/* Copies the members of a JSON object text ("{...}", checked by the caller)
- * into the open object of w. */
-static void mb__w_members(mb_writer *w, const char *obj, size_t len) {
-    const char *p = obj + 1, *e = obj + len - 1;
-    while (p < e && mb__is_ws(*p)) p++;
-    if (p < e) {
-        mb_w_bytes(w, p, (size_t)(e - p));
-        w->first &= ~(1u << (w->depth - 1)); /* the container is no longer empty */
-    }
-}
-
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
@@ -2809,8 +2765,8 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
             if (res) *res = &c->res;
             return s;
         }
-        mb__w_members(w, variables_json + c->res.doc.tok[0].start,
-                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start));
+        mb__w_members(w, variables_json + c->res.doc.tok[0].start + 1,
+                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start) - 2);
     }
     return mb_send(c, res);
 }
@@ -3298,7 +3254,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             res = NULL;
         } else {
             w = mb_request(c, op->query, op->name);
-            if (vlen >= 2) mb__w_members(w, vars, vlen); /* an object mb_writer wrote at push */
+            if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
         if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
@@ -3544,11 +3500,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     } else if (sub->variables) {
         const char *p, *e;
         if ((s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) mb__w_fail(&w, s);
-        else if (p < e) {
-            if (!(w.first & 2u)) mb_w_bytes(&w, ",", 1);
-            mb_w_bytes(&w, p, (size_t)(e - p));
-            w.first &= ~2u;
-        }
+        else mb__w_members(&w, p, (size_t)(e - p));
     }
     mb_gql_end(&w);
     mb_w_bytes(&w, "}", 1);

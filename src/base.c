@@ -62,11 +62,6 @@ mb_str mb_cstr(const char *s) {
     return v;
 }
 
-int mb_str_eq(mb_str a, const char *s) {
-    size_t n = s ? strlen(s) : 0;
-    return a.len == n && (n == 0 || memcmp(a.ptr, s, n) == 0);
-}
-
 static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Value of a hex digit, -1 for any other byte. */
@@ -78,19 +73,24 @@ static int mb__hex(char c) {
 
 static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
-/* ASCII case-insensitive compare of a view with a NUL-terminated string. */
-static int mb__str_ieq(const char *a, size_t alen, const char *b) {
+/* Compares a view with a NUL-terminated string, ignoring ASCII case when
+ * fold is set. */
+static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
     for (i = 0; i < alen; i++)
-        if (b[i] == '\0' || mb__lower(a[i]) != mb__lower(b[i])) return 0;
+        if (b[i] == '\0' || (fold ? mb__lower(a[i]) != mb__lower(b[i]) : a[i] != b[i])) return 0;
     return b[i] == '\0';
 }
 
+static int mb__str_ieq(const char *a, size_t alen, const char *b) { return mb__match(a, alen, b, 1); }
+
 /* 1 + the index of the entry of `list` (NUL-separated, ending with an empty
- * entry) that equals p[0..n) ignoring ASCII case, 0 when none does. */
-static int mb__ieq_any(const char *p, size_t n, const char *list) {
+ * entry) that matches p[0..n), 0 when none does. */
+static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     int i;
     for (i = 1; *list; i++, list += strlen(list) + 1)
-        if (mb__str_ieq(p, n, list)) return i;
+        if (mb__match(p, n, list, fold)) return i;
     return 0;
 }
+
+int mb_str_eq(mb_str a, const char *s) { return mb__match(a.ptr, a.len, s ? s : "", 0); }

@@ -19,6 +19,9 @@
 #ifndef MB_JSON_MAX_DEPTH
 #define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer */
 #endif
+#if MB_JSON_MAX_DEPTH > 32
+#error "MB_JSON_MAX_DEPTH is at most 32 (one bit per level)"
+#endif
 #ifndef MB_DEFAULT_TIMEOUT_MS
 #define MB_DEFAULT_TIMEOUT_MS 10000
 #endif

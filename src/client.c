@@ -72,7 +72,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
         size_t k = colon ? (size_t)(colon - p) : 0;
         char line[40];
-        if (!colon || !mb__ieq_any(p, k, "authorization\0x-hasura-admin-secret\0cookie\0")) {
+        if (!colon || !mb__one_of(p, k, "authorization\0x-hasura-admin-secret\0cookie\0", 1)) {
             mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
         } else { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
@@ -242,17 +242,6 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     }
 }
 
-/* Copies the members of a JSON object text ("{...}", checked by the caller)
- * into the open object of w. */
-static void mb__w_members(mb_writer *w, const char *obj, size_t len) {
-    const char *p = obj + 1, *e = obj + len - 1;
-    while (p < e && mb__is_ws(*p)) p++;
-    if (p < e) {
-        mb_w_bytes(w, p, (size_t)(e - p));
-        w->first &= ~(1u << (w->depth - 1)); /* the container is no longer empty */
-    }
-}
-
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
@@ -267,8 +256,8 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
             if (res) *res = &c->res;
             return s;
         }
-        mb__w_members(w, variables_json + c->res.doc.tok[0].start,
-                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start));
+        mb__w_members(w, variables_json + c->res.doc.tok[0].start + 1,
+                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start) - 2);
     }
     return mb_send(c, res);
 }

@@ -22,8 +22,8 @@ mb_status mb_gql_end(mb_writer *w) {
 }
 
 int mb_gql_is_auth_code(mb_str code) {
-    return mb__ieq_any(code.ptr, code.len,
-                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0");
+    return mb__one_of(code.ptr, code.len,
+                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0", 0);
 }
 
 /* Unescapes a string member of obj in place and NUL-terminates it (over

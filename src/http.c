@@ -4,9 +4,15 @@
 /* RFC 9110 token characters: visible ASCII except the delimiters. */
 static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
 
-/* "name: prefix value\r\n"; a CR or LF in the value would inject a header. */
+/* "name: prefix value\r\n". The name must be a token and the value must
+ * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
 static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    if (strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
+    const char *p = name && *name && value ? name : "\n";
+    while (mb__is_tchar(*p)) p++;
+    if (*p || strpbrk(value, "\r\n")) {
+        mb__w_fail(w, MB_ERR_ARG);
+        return;
+    }
     mb_w_cstr(w, name);
     mb_w_bytes(w, ": ", 2);
     mb_w_cstr(w, prefix);
@@ -14,12 +20,7 @@ static void mb__w_header(mb_writer *w, const char *name, const char *prefix, con
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
-    while (mb__is_tchar(*p)) p++;
-    if (*p) mb__w_fail(w, MB_ERR_ARG);
-    else mb__w_header(w, name, "", value);
-}
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
 enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
@@ -82,14 +83,14 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
     if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
-    k = mb__ieq_any(p, c, "content-length\0transfer-encoding\0connection\0");
+    k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
-        uint64_t len = 0;
+        size_t len = 0;
         if (!v.len) return MB_ERR_HTTP;
         for (i = 0; i < v.len; i++) {
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
-            if (len > (UINT64_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT;
-            len = len * 10u + (uint64_t)(v.ptr[i] - '0');
+            if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
+            len = len * 10u + (size_t)(v.ptr[i] - '0');
         }
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->flags |= MB__HF_LENGTH;
@@ -170,7 +171,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             /* fall through */
         case MB__H_LEN:
         case MB__H_DATA:
-            take = (uint64_t)avail < r->remaining ? avail : (size_t)r->remaining;
+            take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
@@ -184,14 +185,14 @@ static mb_status mb__http_run(mb_http_response *r) {
         default: /* a chunked framing line */
             if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
             if (r->state == MB__H_SIZE) {
-                uint64_t size = 0;
+                size_t size = 0;
                 int v;
                 for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > ((uint64_t)MB_HTTP_MAX_CHUNK >> 4)) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                    if (size > MB_HTTP_MAX_CHUNK >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
                     size = size << 4 | (unsigned)v;
                 }
                 if (i == 0) return MB_ERR_HTTP;
-                if (size > (uint64_t)MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
+                if (size > MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
                 while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
                 if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
                 if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;

@@ -19,7 +19,7 @@ typedef struct mb_http_response {
     /* parser state: private */
     char *buf;
     size_t cap, fill, pos;
-    uint64_t remaining; /* Content-Length or chunk bytes still to come */
+    size_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching

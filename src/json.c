@@ -22,10 +22,8 @@ static const char *mb__num_end(const char *p, const char *e) {
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    static const char lit[] = "true\0false\0null";
-    size_t k;
-    for (k = 0; k < sizeof lit; k += strlen(lit + k) + 1)
-        if (n == strlen(lit + k) && memcmp(p, lit + k, n) == 0) return 1;
+    const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" : NULL;
+    if (lit) return strlen(lit) == n && !memcmp(p, lit, n);
     return mb__num_end(p, p + n) == p + n;
 }
 
@@ -38,7 +36,7 @@ static int mb__gap_ok(const char *js, size_t a, size_t b, char sep) {
         char c = js[a];
         if (mb__is_ws(c)) continue;
         if ((c == '}' || c == ']') && (sep == ',' || sep == ']') && !seen) continue;
-        if (c != sep || seen || sep == ']') return 0;
+        if (c != sep || !sep || sep == ']' || seen) return 0;
         seen = 1;
     }
     return seen || sep == 0 || sep == ']';
@@ -66,20 +64,28 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
      * check every primitive's grammar and the bytes between tokens. */
     if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
     for (i = 0; i < r; i++) {
-        const mb_token *t = &tok[i], *p = t->parent >= 0 ? &tok[t->parent] : NULL;
+        const mb_token *t = &tok[i], *p = &tok[t->parent < 0 ? 0 : t->parent];
+        size_t from = (size_t)p->start + 1; /* first in its container */
+        char sep = 0;
         if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
             return MB_ERR_JSON;
-        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 && !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
+        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
+            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
             return MB_ERR_JSON; /* {} and [] hold only whitespace */
         if (i == 0) continue;
-        /* one root; keys are the strings of objects, each with one value */
-        if (!p || p->type == JSMN_PRIMITIVE || (t->type == JSMN_STRING && t->size && p->type != JSMN_OBJECT) ||
-            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)))
+        /* one root; an object holds keys, each a string with one value */
+        if (t->parent < 0 || p->type == JSMN_PRIMITIVE ||
+            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) ||
+            (p->type == JSMN_STRING && (p->parent < 0 || tok[p->parent].type != JSMN_OBJECT)))
             return MB_ERR_JSON;
-        if (!mb__gap_ok(js, p->type == JSMN_STRING ? mb__outer_end(p) : t->parent == i - 1 ? (size_t)p->start + 1
-                                                                                      : mb__outer_end(t - 1),
-                        mb__outer_start(t), p->type == JSMN_STRING ? ':' : t->parent == i - 1 ? 0 : ','))
-            return MB_ERR_JSON;
+        if (p->type == JSMN_STRING) { /* a key's value */
+            from = mb__outer_end(p);
+            sep = ':';
+        } else if (t->parent != i - 1) { /* after a sibling */
+            from = mb__outer_end(t - 1);
+            sep = ',';
+        }
+        if (!mb__gap_ok(js, from, mb__outer_start(t), sep)) return MB_ERR_JSON;
     }
     if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
     doc->count = r;
@@ -356,5 +362,5 @@ mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
 
 void mb_w_raw(mb_writer *w, const char *json, size_t len) {
     if (!json || !len) mb__w_fail(w, MB_ERR_JSON);
-    if (mb__w_value_start(w)) mb_w_bytes(w, json, len);
+    mb__w_value(w, json, len);
 }

@@ -113,7 +113,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             res = NULL;
         } else {
             w = mb_request(c, op->query, op->name);
-            if (vlen >= 2) mb__w_members(w, vars, vlen); /* an object mb_writer wrote at push */
+            if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
         if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {

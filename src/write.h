@@ -13,7 +13,6 @@ typedef struct mb_writer {
     uint8_t depth;     /* open JSON containers */
     uint8_t after_key; /* a key was written: the next value takes no comma */
     uint8_t top;       /* the one top-level value has begun */
-    uint32_t first;    /* bit d: container d has no element yet */
     uint32_t is_obj;   /* bit d: container d is an object */
 } mb_writer;
 

@@ -214,11 +214,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     } else if (sub->variables) {
         const char *p, *e;
         if ((s = mb__ws_vars(ws, sub, &p, &e)) != MB_OK) mb__w_fail(&w, s);
-        else if (p < e) {
-            if (!(w.first & 2u)) mb_w_bytes(&w, ",", 1);
-            mb_w_bytes(&w, p, (size_t)(e - p));
-            w.first &= ~2u;
-        }
+        else mb__w_members(&w, p, (size_t)(e - p));
     }
     mb_gql_end(&w);
     mb_w_bytes(&w, "}", 1);
