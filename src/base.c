@@ -27,11 +27,11 @@ static const char mb__messages[] =
     "TLS required\0" /* MB_ERR_TLS_REQUIRED */
     "TLS error\0" /* MB_ERR_TLS */
     "no TLS CA\0" /* MB_ERR_TLS_NO_CA */
-    "bad cert/key\0" /* MB_ERR_TLS_CONFIG */
-    "cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
-    "cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
-    "cert expired\0" /* MB_ERR_TLS_EXPIRED */
-    "cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
+    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
     "WS upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
     "WS protocol error\0" /* MB_ERR_WS_PROTOCOL */

@@ -22,8 +22,10 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
-            return MB_ERR_CORRUPT; /* o stays empty */
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
+            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
+            return MB_ERR_CORRUPT;
+        }
         off += n;
         o->count++;
     }

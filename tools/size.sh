@@ -115,8 +115,8 @@ rowsum() {  # rowsum CONFIG MODULES...: .text of those modules
 core_t=$(rowsum cortex-m4-Os $core_mods)
 ws_t=$(rowsum cortex-m4-Os ws)
 
-# jsmn on its own, as configured by mb.h (STRICT + PARENT_LINKS), for scale.
-printf '#define JSMN_STRICT\n#define JSMN_PARENT_LINKS\n#include <jsmn.h>\n' > "$out/jsmn.c"
+# jsmn on its own, as configured by mb.h (PARENT_LINKS, default mode), for scale.
+printf '#define JSMN_PARENT_LINKS\n#include <jsmn.h>\n' > "$out/jsmn.c"
 compile "$out/jsmn.c" "$out/jsmn.o" -std=c99
 read -r jsmn_t _ _ < <(measure "$out/jsmn.o")
 
@@ -224,7 +224,7 @@ stack_over=$(awk -F'\t' '$2 > 1024' "$out/stack.tsv" | wc -l)
 # ---------------------------------------------------------------- report
 {
   echo "mb.h for Cortex-M4: $ccver"
-  echo "flags: $flags (jsmn: STRICT + PARENT_LINKS, static)"
+  echo "flags: $flags (jsmn: PARENT_LINKS, default mode, static)"
   printf '%-16s %7s %7s %7s\n' module .text .data .bss
   for i in "${!names[@]}"; do
     label=${names[$i]}; [ "$label" = json ] && label="json + jsmn"
@@ -356,7 +356,7 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
     echo "- Flags: \`$flags\`."
     echo "- Objects, not a linked image: the C library (newlib's \`snprintf\`, \`strtod\`, \`mem*\`/\`str*\`)"
     echo "  and libgcc's soft-float helpers are not counted."
-    echo "- jsmn is the system \`jsmn.h\` (libjsmn-dev 1.1.0) with \`JSMN_STRICT\` and \`JSMN_PARENT_LINKS\`, compiled"
+    echo "- jsmn is the system \`jsmn.h\` (libjsmn-dev 1.1.0) with \`JSMN_PARENT_LINKS\` in its default (non-strict) mode, compiled"
     echo "  static into the json module as \`mb.h\` includes it. It is copied alone into a private include folder:"
     echo "  \`-I/usr/include\` would pull glibc headers into the newlib build. On its own it is $jsmn_t B."
     echo "- Per module: \`tools/size.sh\` builds one translation unit per module from \`src/\`, holding every"
