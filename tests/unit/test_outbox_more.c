@@ -437,5 +437,28 @@ void test_outbox_generated(void) {
         CHECK_ST(mb_thread_messages_decode(&res, &m, &arr), MB_ERR_CAPACITY);
         CHECK(arr.message_stream_needed == 2 && m.message_stream.len == 1 && m.message_stream.items == rows);
         CHECK(strcmp(rows[0].content.ptr, "hi") == 0 && strcmp(rows[0].created_at.ptr, "2025-03-01T08:30:00+00:00") == 0);
+        CHECK(strcmp(mb_thread_messages_op()->name, "threadMessages") == 0 && mb_thread_messages_op()->num_vars == 2);
+        CHECK(strncmp(mb_thread_messages_op()->query, "subscription threadMessages(", 28) == 0);
+    }
+    t_case = "generated insertPreference over the client";
+    {
+        static char r_pref[256];
+        mb_insert_preference_vars e;
+        mb_insert_preference_data p;
+        memset(conn, 0, sizeof conn);
+        replies[0] = reply(r_pref, sizeof r_pref, "200 OK",
+                           "{\"data\":{\"insertPreferenceOne\":{\"preferenceId\":3,\"userId\":\"u9\",\"webSearch\":true}}}");
+        conn[0].replies = replies;
+        conn[0].num_replies = 1;
+        client(&c, &s, conn, 1, sizeof work);
+        memset(&e, 0, sizeof e);
+        e.user_id = "u9";
+        e.web_search = 1;
+        e.has_web_search = 1;
+        CHECK_ST(mb_insert_preference(&c, &e, &p), MB_OK);
+        CHECK(find(tx, s.tx_len, "\"operationName\":\"insertPreference\",\"variables\":{\"userId\":\"u9\",\"webSearch\":true}}")
+              != (size_t)-1);
+        CHECK(p.insert_preference_one.preference_id == 3 && strcmp(p.insert_preference_one.user_id.ptr, "u9") == 0);
+        CHECK(p.insert_preference_one.web_search == 1 && !p.insert_preference_one.web_search_null);
     }
 }
