@@ -14,6 +14,10 @@ int main(int argc, char **argv) {
     test_client();
     test_typed();
     test_outbox();
+    test_write_more();
+    test_typed_more();
+    test_outbox_more();
+    test_outbox_generated();
     if (argc > 1) test_fixtures(argv[1]);
     printf("%d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;

@@ -46,5 +46,9 @@ void test_url(void);
 void test_client(void);
 void test_typed(void);
 void test_outbox(void);
+void test_write_more(void);
+void test_typed_more(void);
+void test_outbox_more(void);
+void test_outbox_generated(void);
 void test_fixtures(const char *dir);
 #endif
