@@ -1563,11 +1563,11 @@ static const char mb__messages[] =
     "TLS required\0" /* MB_ERR_TLS_REQUIRED */
     "TLS error\0" /* MB_ERR_TLS */
     "no TLS CA\0" /* MB_ERR_TLS_NO_CA */
-    "bad cert/key\0" /* MB_ERR_TLS_CONFIG */
-    "cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
-    "cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
-    "cert expired\0" /* MB_ERR_TLS_EXPIRED */
-    "cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
+    "bad TLS cert or key\0" /* MB_ERR_TLS_CONFIG */
+    "TLS cert untrusted\0" /* MB_ERR_TLS_UNTRUSTED */
+    "TLS cert self-signed\0" /* MB_ERR_TLS_SELF_SIGNED */
+    "TLS cert expired\0" /* MB_ERR_TLS_EXPIRED */
+    "TLS cert host mismatch\0" /* MB_ERR_TLS_HOSTNAME */
     "TLS handshake cut\0" /* MB_ERR_TLS_HANDSHAKE */
     "WS upgrade refused\0" /* MB_ERR_WS_HANDSHAKE */
     "WS protocol error\0" /* MB_ERR_WS_PROTOCOL */
@@ -2444,18 +2444,19 @@ mb_status mb_gql_end(mb_writer *w) {
 
 int mb_gql_is_auth_code(mb_str code) {
     return mb__one_of(code.ptr, code.len,
-                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0", 0);
+                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0",
+                       0) != 0;
 }
 
 /* Unescapes a string member of obj in place and NUL-terminates it (over
- * its closing quote). Empty for a missing member or another type. */
-static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key) {
-    mb_str v = {"", 0};
+ * its closing quote) into *v; left empty for a missing member or another
+ * type. */
+static void mb__take_string(mb_json *doc, int obj, const char *key, mb_str *v) {
     int t;
     size_t n, raw, i;
     char *s;
-    if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return v;
-    s = body + doc->tok[t].start;
+    if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return;
+    s = (char *)doc->js + doc->tok[t].start; /* js is the caller's writable body */
     raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
     /* checked first: an undecodable text (a lone surrogate escape) stays as
      * it was sent when that is clean UTF-8 text, else it is left out */
@@ -2465,45 +2466,43 @@ static mb_str mb__take_string(mb_json *doc, char *body, int obj, const char *key
             if ((unsigned char)s[i] < 0x20) n = 0;
     }
     s[n] = '\0';
-    v.ptr = s;
-    v.len = n;
-    return v;
+    v->ptr = s;
+    v->len = n;
 }
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
     static const mb_error none = {{"", 0}, {"", 0}, {"", 0}};
-    mb_status s;
+    mb_json *d;
     int t, e = -1, x = -1;
     const char *msg = "message";
+    mb_status s;
     if (!res) return MB_ERR_ARG;
+    d = &res->doc;
     res->data = res->errors = -1;
     res->num_errors = 0;
     res->error = none;
-    res->doc.js = "";
-    res->doc.len = 0;
-    res->doc.tok = tokens;
-    res->doc.count = 0;
     res->body = body;
+    d->js = "";
+    d->count = 0;
     if (!body) return MB_ERR_ARG;
-    s = mb_json_parse(&res->doc, body, len, tokens, max_tokens);
-    if (s != MB_OK) return s;
+    if ((s = mb_json_parse(d, body, len, tokens, max_tokens)) != MB_OK) return s;
     if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
-    if (mb_json_find(&res->doc, 0, "data", &t) == MB_OK && !mb_json_is_null(&res->doc, t)) res->data = t;
-    if (mb_json_find(&res->doc, 0, "errors", &t) == MB_OK) {
+    if (mb_json_find(d, 0, "data", &t) == MB_OK && !mb_json_is_null(d, t)) res->data = t;
+    if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
         if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
         res->num_errors = tokens[t].size;
-        e = mb_json_first(&res->doc, t);
-        if (e < 0 || mb_json_find(&res->doc, e, "extensions", &x) != MB_OK) x = -1;
-    } else if (mb_json_find(&res->doc, 0, "error", &t) == MB_OK && mb_json_find(&res->doc, 0, "code", &t) == MB_OK) {
+        e = mb_json_first(d, t);
+        if (mb_json_find(d, e, "extensions", &x) != MB_OK) x = -1;
+    } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
         res->num_errors = 1;
         e = x = 0;
         msg = "error";
     }
-    res->error.message = mb__take_string(&res->doc, body, e, msg);
-    res->error.code = mb__take_string(&res->doc, body, x, "code");
-    res->error.path = mb__take_string(&res->doc, body, x, "path");
+    mb__take_string(d, e, msg, &res->error.message);
+    mb__take_string(d, x, "code", &res->error.code);
+    mb__take_string(d, x, "path", &res->error.path);
     if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }
@@ -3163,8 +3162,10 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
-            return MB_ERR_CORRUPT; /* o stays empty */
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
+            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
+            return MB_ERR_CORRUPT;
+        }
         off += n;
         o->count++;
     }

@@ -158,7 +158,7 @@ void test_outbox_more(void) {
         CHECK(mb_outbox_count(&box) == 2);
         ring[n - 1] = ']'; /* the second one damaged: none is kept */
         CHECK_ST(mb_outbox_init(&box, &oc, n), MB_ERR_CORRUPT);
-        CHECK(box.used == 0);
+        CHECK(box.used == 0 && mb_outbox_count(&box) == 0);
     }
     t_case = "outbox flush: a record without variables sends an empty object";
     {
