@@ -1795,9 +1795,9 @@ void mb_w_double(mb_writer *w, double v) {
     int n = 0, prec, i;
     if (v != v || v > DBL_MAX || v < -DBL_MAX) mb__w_fail(w, MB_ERR_RANGE); /* JSON has no NaN/Inf */
     /* shortest of 15..17 significant digits that reads back exactly */
-    for (prec = 15; prec <= 17 && w->err == MB_OK; prec++) {
+    for (prec = 15; w->err == MB_OK; prec++) { /* 17 digits always do */
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v) break;
+        if (prec == 17 || strtod(tmp, NULL) == v) break;
     }
     for (i = 0; i < n; i++)
         if (tmp[i] == ',') tmp[i] = '.'; /* a locale with a decimal comma */
@@ -2104,7 +2104,7 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len || !v->len
+    if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len
                                       : !mb__prim(d, t) || !strchr("-0123456789", mb__prim(d, t)))
         return MB_ERR_TYPE;
     return MB_OK;
@@ -2360,11 +2360,10 @@ static mb_status mb__http_run(mb_http_response *r) {
                 size_t size = 0;
                 int v;
                 for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > MB_HTTP_MAX_CHUNK >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                    if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
                     size = size << 4 | (unsigned)v;
                 }
                 if (i == 0) return MB_ERR_HTTP;
-                if (size > MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
                 while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
                 if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
                 if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
@@ -2460,7 +2459,9 @@ static void mb__take_string(mb_json *doc, int obj, const char *key, mb_str *v) {
     raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
     /* checked first: an undecodable text (a lone surrogate escape) stays as
      * it was sent when that is clean UTF-8 text, else it is left out */
-    if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+    if (mb__unescape(s, raw, NULL, 0, &n) == MB_OK) {
+        (void)mb__unescape(s, raw, s, raw, &n); /* cannot fail now: the output is never longer */
+    } else {
         n = mb_utf8_valid(s, raw) ? raw : 0;
         for (i = 0; i < n; i++)
             if ((unsigned char)s[i] < 0x20) n = 0;
@@ -2570,13 +2571,15 @@ enum { MB__C_IDLE, MB__C_BUILDING };
 
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
-    if (c->cfg.log && (lvl <= MB_LOG_WARN || c->cfg.debug)) c->cfg.log(c->cfg.log_user, lvl, msg, len);
+    if (c->cfg.log && c->cfg.debug) c->cfg.log(c->cfg.log_user, lvl, msg, len); /* traces only */
 }
 
 /* Logs a request head line by line; secret values never reach the hook. */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
-    for (; p < e && (nl = (const char *)memchr(p, '\r', (size_t)(e - p))) != NULL && nl > p; p = nl + 2) {
+    /* our own head: every line ends with CRLF, the last one is empty */
+    for (; *p != '\r'; p = nl + 2) {
+        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
         const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
         size_t k = colon ? (size_t)(colon - p) : 0;
         char line[40];
@@ -2736,7 +2739,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         MB__LOG(c, MB_LOG_DEBUG, c->http.body, c->http.body_len);
         s = mb_gql_decode(&c->res, c->http.body, c->http.body_len, c->cfg.tokens, c->cfg.max_tokens);
         /* Hasura explains most refusals in its envelope: keep that status */
-        if ((c->http.status < 200 || c->http.status > 299) && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH)
+        if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
         jwt = NULL;
         if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||

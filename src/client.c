@@ -62,13 +62,15 @@ enum { MB__C_IDLE, MB__C_BUILDING };
 
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
-    if (c->cfg.log && (lvl <= MB_LOG_WARN || c->cfg.debug)) c->cfg.log(c->cfg.log_user, lvl, msg, len);
+    if (c->cfg.log && c->cfg.debug) c->cfg.log(c->cfg.log_user, lvl, msg, len); /* traces only */
 }
 
 /* Logs a request head line by line; secret values never reach the hook. */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
-    for (; p < e && (nl = (const char *)memchr(p, '\r', (size_t)(e - p))) != NULL && nl > p; p = nl + 2) {
+    /* our own head: every line ends with CRLF, the last one is empty */
+    for (; *p != '\r'; p = nl + 2) {
+        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
         const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
         size_t k = colon ? (size_t)(colon - p) : 0;
         char line[40];
@@ -228,7 +230,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         MB__LOG(c, MB_LOG_DEBUG, c->http.body, c->http.body_len);
         s = mb_gql_decode(&c->res, c->http.body, c->http.body_len, c->cfg.tokens, c->cfg.max_tokens);
         /* Hasura explains most refusals in its envelope: keep that status */
-        if ((c->http.status < 200 || c->http.status > 299) && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH)
+        if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
         jwt = NULL;
         if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||

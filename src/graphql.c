@@ -39,7 +39,9 @@ static void mb__take_string(mb_json *doc, int obj, const char *key, mb_str *v) {
     raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
     /* checked first: an undecodable text (a lone surrogate escape) stays as
      * it was sent when that is clean UTF-8 text, else it is left out */
-    if (mb__unescape(s, raw, NULL, 0, &n) != MB_OK || mb__unescape(s, raw, s, raw, &n) != MB_OK) {
+    if (mb__unescape(s, raw, NULL, 0, &n) == MB_OK) {
+        (void)mb__unescape(s, raw, s, raw, &n); /* cannot fail now: the output is never longer */
+    } else {
         n = mb_utf8_valid(s, raw) ? raw : 0;
         for (i = 0; i < n; i++)
             if ((unsigned char)s[i] < 0x20) n = 0;

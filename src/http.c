@@ -188,11 +188,10 @@ static mb_status mb__http_run(mb_http_response *r) {
                 size_t size = 0;
                 int v;
                 for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > MB_HTTP_MAX_CHUNK >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                    if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
                     size = size << 4 | (unsigned)v;
                 }
                 if (i == 0) return MB_ERR_HTTP;
-                if (size > MB_HTTP_MAX_CHUNK) return MB_ERR_HTTP_LIMIT;
                 while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
                 if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
                 if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;

@@ -163,9 +163,9 @@ void mb_w_double(mb_writer *w, double v) {
     int n = 0, prec, i;
     if (v != v || v > DBL_MAX || v < -DBL_MAX) mb__w_fail(w, MB_ERR_RANGE); /* JSON has no NaN/Inf */
     /* shortest of 15..17 significant digits that reads back exactly */
-    for (prec = 15; prec <= 17 && w->err == MB_OK; prec++) {
+    for (prec = 15; w->err == MB_OK; prec++) { /* 17 digits always do */
         n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v) break;
+        if (prec == 17 || strtod(tmp, NULL) == v) break;
     }
     for (i = 0; i < n; i++)
         if (tmp[i] == ',') tmp[i] = '.'; /* a locale with a decimal comma */

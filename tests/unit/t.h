@@ -50,5 +50,6 @@ void test_write_more(void);
 void test_typed_more(void);
 void test_outbox_more(void);
 void test_outbox_generated(void);
+void test_core_more(void);
 void test_fixtures(const char *dir);
 #endif
