@@ -2516,19 +2516,18 @@ const char *mb_env_url(mb_env env) {
 }
 
 mb_status mb_url_parse(const char *url, mb_url *u) {
-    static const char scheme[] = "http://\0https://\0ws://\0wss://";
     const char *p, *h, *he, *ae;
-    size_t k = 0;
-    unsigned i;
+    int i;
     if (!url || !u) return MB_ERR_URL;
     memset(u, 0, sizeof *u);
     for (p = url; *p; p++)
         if ((unsigned char)*p <= 0x20 || *p == 0x7f) return MB_ERR_URL;
-    for (i = 0; i < 4 && !mb__str_ieq(url, strlen(scheme + k), scheme + k); i++) k += strlen(scheme + k) + 1;
-    if (i == 4) return MB_ERR_URL;
-    u->tls = (uint8_t)(i & 1u);
+    p = strstr(url, "://");
+    i = p ? mb__one_of(url, (size_t)(p - url), "http\0https\0ws\0wss\0", 1) : 0;
+    if (!i--) return MB_ERR_URL;
+    u->tls = (uint8_t)(i & 1);
     u->ws = (uint8_t)(i >> 1);
-    h = p = url + strlen(scheme + k);
+    h = p += 3;
     ae = p + strcspn(p, "/?#");
     u->authority.ptr = p;
     u->authority.len = (size_t)(ae - p);
@@ -2550,7 +2549,7 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
     u->host.ptr = h;
     u->host.len = (size_t)(he - h);
     u->port = u->tls ? 443 : 80;
-    u->default_port = 1;
+    u->default_port = p == ae;
     if (p < ae) {
         uint32_t port = 0;
         if (*p++ != ':' || p == ae) return MB_ERR_URL;
@@ -2560,7 +2559,6 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         }
         if (port == 0 || port > 65535u) return MB_ERR_URL;
         u->port = (uint16_t)port;
-        u->default_port = 0;
     }
     u->path.ptr = ae;
     u->path.len = strcspn(ae, "#");
