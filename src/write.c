@@ -59,24 +59,32 @@ static const char mb__esc_chr[] = "\"\\/bfnrt", mb__esc_val[] = "\"\\/\b\f\n\r\t
 
 void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     size_t i = 0, run = 0, n;
-    while (i < len && w->err == MB_OK) {
+    while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        char esc[6] = {'\\', 'u', '0', '0'};
+        char esc[6];
         const char *e;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* the common case first */
+            i++;
+            continue;
+        }
         if (c >= 0x80) { /* validated as it is copied: one pass */
             n = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
-            if (!n) mb__w_fail(w, MB_ERR_UTF8);
+            if (!n) {
+                mb__w_fail(w, MB_ERR_UTF8);
+                return;
+            }
             i += n;
             continue;
         }
-        i++;
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        mb_w_bytes(w, s + run, i - 1 - run); /* the plain run before it */
-        run = i;
+        mb_w_bytes(w, s + run, i - run); /* the plain run before it */
+        run = ++i;
+        esc[0] = '\\';
         n = 2;
         if ((e = (const char *)memchr(mb__esc_val, c, sizeof mb__esc_val - 1)) != NULL) {
             esc[1] = mb__esc_chr[e - mb__esc_val];
         } else {
+            esc[1] = 'u';
+            esc[2] = esc[3] = '0';
             esc[4] = (char)('0' + (c >> 4));
             esc[5] = "0123456789abcdef"[c & 15u];
             n = 6;
