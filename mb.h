@@ -1879,7 +1879,7 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
     for (i = 0; i < r; i++) {
         const mb_token *t = &tok[i], *p = &tok[t->parent < 0 ? 0 : t->parent];
-        size_t from = (size_t)p->start + 1; /* first in its container */
+        size_t from = (size_t)p->start + 1, to = mb__outer_start(t); /* first in its container */
         char sep = 0;
         if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
             return MB_ERR_JSON;
@@ -1899,7 +1899,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             from = mb__outer_end(t - 1);
             sep = ',';
         }
-        if (!mb__gap_ok(js, from, mb__outer_start(t), sep)) return MB_ERR_JSON;
+        /* compact JSON (what servers send) has just the separator: no scan */
+        if (!(to - from == (sep != 0) && (!sep || js[from] == sep)) && !mb__gap_ok(js, from, to, sep))
+            return MB_ERR_JSON;
     }
     if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
     doc->count = r;
@@ -2018,13 +2020,14 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         long cp, lo;
         char u[4];
         const char *e;
-        /* four plain ASCII bytes at a time: no high bit, control or '\\' */
-        while (n - i >= 4) {
-            uint32_t v, x;
-            memcpy(&v, s + i, 4);
-            x = v ^ 0x5C5C5C5Cu;
-            if ((v & 0x80808080u) | ((v - 0x20202020u) & ~v & 0x80808080u) | ((x - 0x01010101u) & ~x & 0x80808080u)) break;
-            i += 4;
+        /* a word of plain ASCII bytes at a time (4 or 8): no high bit, no
+         * control character, no '\\' (false alarms only send it below) */
+        while (n - i >= sizeof(size_t)) {
+            size_t v, x, ones = (size_t)-1 / 255u;
+            memcpy(&v, s + i, sizeof v);
+            x = v ^ (ones * 0x5Cu);
+            if ((v | ((v - ones * 0x20u) & ~v) | ((x - ones) & ~x)) & ones * 0x80u) break;
+            i += sizeof v;
         }
         if (i >= n) break;
         c = (unsigned char)s[i];
