@@ -735,6 +735,9 @@ typedef struct mb_ws {
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
     uint32_t connects; /* successful connection_acks, for tests and diagnostics */
+    int events;        /* delivered by this poll */
+    mb_sub_fn fn;      /* the callback of this poll */
+    void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
     mb_ws_config cfg;
     mb_url url;
@@ -3538,14 +3541,22 @@ enum { MB__WS_DOWN, MB__WS_WAIT_ACK, MB__WS_READY, MB__WS_FAILED };
 
 static uint32_t mb__ws_rol(uint32_t v, unsigned n) { return (v << n) | (v >> (32u - n)); }
 
-/* Base64 (RFC 4648, padded) of n bytes into out, NUL-terminated: output
- * character j holds bits 6j.. of the input. */
-static void mb__ws_b64(const uint8_t *in, size_t n, char *out) {
-    static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    size_t j, b;
+/* Base64 (RFC 4648, padded) of the first n bytes of the big-endian words
+ * in, NUL-terminated: output character j holds bits 6j.. of the input. */
+static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
+    uint32_t acc = 0;
+    size_t j, b = 0;
+    unsigned bits = 0, v;
     for (j = 0; j < (n + 2) / 3 * 4; j++) {
-        b = j * 3 / 4;
-        *out++ = b < n ? t[((unsigned)in[b] << 8 | (b + 1 < n ? in[b + 1] : 0u)) >> (10 - j * 6 % 8) & 63] : '=';
+        if (bits < 6) { /* the next byte, 0 past the end */
+            acc = acc << 8 | (b < n ? in[b / 4] >> (24 - b % 4 * 8) & 255 : 0);
+            bits += 8;
+            b++;
+        }
+        bits -= 6;
+        v = acc >> bits & 63;
+        v += v < 26 ? 'A' : v < 52 ? 'a' - 26 : v < 62 ? '0' - 52u : v == 62 ? '+' - 62u : '/' - 63u;
+        *out++ = j * 6 < n * 8 ? (char)v : '=';
     }
     *out = '\0';
 }
@@ -3556,7 +3567,6 @@ void mb_ws_accept(const char *key, char out[29]) {
     static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     static const uint32_t k[] = {0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xCA62C1D6u};
     uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u}, v[5], w[32], f, *x;
-    uint8_t d[20];
     unsigned i, j;
     memset(w, 0, sizeof w);
     for (i = 0; i < 60; i++) w[i / 4] |= (uint32_t)(uint8_t)(i < 24 ? key[i] : guid[i - 24]) << (24 - i % 4 * 8);
@@ -3577,8 +3587,7 @@ void mb_ws_accept(const char *key, char out[29]) {
         }
         for (i = 0; i < 5; i++) h[i] += v[i];
     }
-    for (i = 0; i < 20; i++) d[i] = (uint8_t)(h[i / 4] >> (24 - i % 4 * 8));
-    mb__ws_b64(d, 20, out);
+    mb__ws_b64(h, 20, out);
 }
 
 static mb_status mb__ws_send(mb_ws *ws, const char *p, size_t n) {
@@ -3718,6 +3727,15 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     return s;
 }
 
+/* Subscribes every pending subscription; the last failure, if any. */
+static mb_status mb__ws_flush(mb_ws *ws) {
+    mb_status s = MB_OK, r;
+    unsigned i;
+    for (i = 0; i < MB_WS_MAX_SUBS; i++)
+        if (ws->subs[i] && ws->subs[i]->state == MB_SUB_PENDING && (r = mb__ws_subscribe(ws, ws->subs[i])) != MB_OK) s = r;
+    return s;
+}
+
 /* After a stream batch: keep the cursor field of its last row. */
 static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
     int rows = mb_json_first(d, data) + 1, el, next, c, q;
@@ -3735,7 +3753,7 @@ static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
 }
 
 /* One graphql-transport-ws message, m[0..n), valid UTF-8. */
-static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n, mb_sub_fn fn, void *user, int *events) {
+static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     static const char types[] = "ping\0pong\0connection_ack\0complete\0next\0error";
     mb_json *d = &ws->res.doc;
     mb_sub *sub = NULL;
@@ -3746,36 +3764,32 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n, mb_sub_fn fn, void
     int t, k = 0;
     unsigned i;
     mb_status s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens);
-    if (s != MB_OK) return mb__ws_fail(ws, 4400, s);
+    if (s != MB_OK) goto bad;
+    s = MB_ERR_WS_PROTOCOL;
     if (d->tok[0].type != JSMN_OBJECT || mb_json_find(d, 0, "type", &t) != MB_OK || mb_json_get_str(d, t, &type) != MB_OK)
-        return mb__ws_fail(ws, 4400, MB_ERR_WS_PROTOCOL);
-    for (; k < 6 && !mb_str_eq(type, q); k++) q += strlen(q) + 1;
+        goto bad;
+    while (k < 6 && !mb_str_eq(type, q)) {
+        q += strlen(q) + 1;
+        k++;
+    }
     if (k == 0) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
-    if (k == 1) return MB_OK;
-    if (k == 2) {
-        if (ws->state != MB__WS_WAIT_ACK) return MB_OK;
+    if (k == 2 && ws->state == MB__WS_WAIT_ACK) {
         ws->state = MB__WS_READY;
         ws->connects++;
         ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
         ws->refreshed = 0;
-        for (i = 0; i < MB_WS_MAX_SUBS; i++) {
-            mb_sub *p = ws->subs[i];
-            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK && p->state != MB_SUB_DONE)
-                return s; /* the socket failed */
-        }
-        return MB_OK;
+        (void)mb__ws_flush(ws); /* a failed send shows at the next read */
     }
-    if (ws->state != MB__WS_READY || k == 6) return mb__ws_fail(ws, 4400, MB_ERR_WS_PROTOCOL);
+    if (k < 3) return MB_OK; /* pong, or an ack when not waiting for one */
+    if (ws->state != MB__WS_READY || k == 6) goto bad;
     if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i64(d, t, &id);
     for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ...: never 0 */
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == id) sub = ws->subs[i];
-    if (k == 3) { /* complete */
-        if (!sub) return MB_OK;
-        mb__ws_forget(ws, sub, MB_SUB_DONE);
-    } else {
+    if (k > 3 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
+    if (!sub) return MB_OK; /* stopped, or not ours: nothing to deliver */
+    s = MB_OK;
+    if (k > 3) {
         char *b = m;
-        if (mb_json_find(d, 0, "payload", &t) != MB_OK) return mb__ws_fail(ws, 4400, MB_ERR_WS_PROTOCOL);
-        if (!sub) return MB_OK; /* stopped, or not ours: nothing to deliver */
         if (k == 4) { /* next: its payload is a response */
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
@@ -3783,65 +3797,68 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n, mb_sub_fn fn, void
             memcpy(m + d->tok[t - 1].start - 1, " \"errors\"", 9);
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
-        if (k == 5) {
-            if (s != MB_ERR_AUTH) s = MB_ERR_GRAPHQL;
-            mb__ws_forget(ws, sub, MB_SUB_DONE);
-        } else if (s == MB_OK && sub->cursor_field) {
-            s = mb__ws_cursor(sub, &ws->res.doc, ws->res.data);
-        }
+        if (k == 5) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
+        else if (s == MB_OK && sub->cursor_field) s = mb__ws_cursor(sub, &ws->res.doc, ws->res.data);
         res = &ws->res;
     }
-    (*events)++;
-    if (fn) fn(user, sub, s, res);
+    if (k != 4) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
+    ws->events++;
+    if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
+bad:
+    return mb__ws_fail(ws, 4400, s);
 }
 
 /* Parses the frames in buf: control frames are answered at once, data
  * frames are reassembled at buf[0, msg_len) and handed to the message
  * layer. MB_OK when every whole frame was used. */
-static mb_status mb__ws_frames(mb_ws *ws, mb_sub_fn fn, void *user, int *events) {
+static mb_status mb__ws_frames(mb_ws *ws) {
     for (;;) {
         uint8_t *p = (uint8_t *)ws->cfg.buf + ws->msg_len, *pl;
-        size_t n = ws->fill - ws->msg_len, hl, k, i;
-        uint64_t len;
+        size_t n = ws->fill - ws->msg_len, hl, k, i, m;
+        uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
         mb_status s;
         if (n < 2) return MB_OK;
+        fin = p[0] >> 7;
         op = p[0] & 15u;
-        ctl = op >= 8;
-        fin = p[0] & 0x80u;
+        ctl = op >> 3;
         len = p[1] & 127u;
         k = len < 126 ? 0 : len == 126 ? 2 : 8; /* bytes of an extended length */
         hl = 2 + k;
         if (n < hl) return MB_OK;
-        for (i = 0; i < k; i++) len = (i ? len : 0) << 8 | p[2 + i];
+        for (i = 0; i < k; i++) {
+            hi |= i ? len >> 24 : 0;
+            len = (i ? len : 0) << 8 | p[2 + i];
+        }
         /* no reserved bits or mask, the shortest length form, a known opcode;
            control frames whole and short; continuations only inside a message */
-        if ((p[0] & 0x70u) || (p[1] & 0x80u) || len >> 63 || (k && len < (k == 2 ? 126u : 0x10000u)) ||
-            (ctl ? !fin || len > 125 || op > 10 : op > 2 || (op == 0) != (ws->msg_op != 0)))
+        if ((p[0] & 0x70u) || (p[1] & 0x80u) || (k == 8 && p[2] >> 7) || (k && !hi && len < (k == 2 ? 126u : 0x10000u)) ||
+            (ctl ? !fin || len > 125 || op > 10 : op > 2 || !op == !ws->msg_op))
             return mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL);
-        if (len > MB_WS_MAX_FRAME || (!ctl && len + ws->msg_len > MB_WS_MAX_MESSAGE) ||
+        if (hi || len > MB_WS_MAX_FRAME || (!ctl && len + ws->msg_len > MB_WS_MAX_MESSAGE) ||
             len > ws->cfg.buf_size - ws->msg_len - hl) /* can never fit */
             return mb__ws_fail(ws, 1009, MB_ERR_BUFFER);
         if (n - hl < len) return MB_OK; /* wait for the rest */
         pl = p + hl;
+        m = (size_t)len;
         if (ctl) {
-            size_t l = (size_t)len;
-            if (op == 8) return l == 1 ? mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL) : mb__ws_closed(ws, l ? (unsigned)pl[0] << 8 | pl[1] : 1005u);
-            if (op == 9 && (s = mb__ws_ctl(ws, 10, pl, l)) != MB_OK) return s;
-            memmove(p, pl + l, n - hl - l);
-            ws->fill -= hl + l;
+            if (op == 8) /* echo the code, report it */
+                return m == 1 ? mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL) : mb__ws_closed(ws, m ? (unsigned)pl[0] << 8 | pl[1] : 1005u);
+            if (op == 9 && (s = mb__ws_ctl(ws, 10, pl, m)) != MB_OK) return s;
+            memmove(p, pl + m, n - hl - m);
+            ws->fill -= hl + m;
             continue;
         }
         if (op) ws->msg_op = (uint8_t)op;
         memmove(p, pl, n - hl); /* the payload joins the message */
         ws->fill -= hl;
-        ws->msg_len += (size_t)len;
+        ws->msg_len += m;
         if (fin) {
-            size_t m = ws->msg_len;
+            m = ws->msg_len;
             if (ws->msg_op != 1) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
             if (!mb_utf8_valid(ws->cfg.buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
-            if ((s = mb__ws_message(ws, ws->cfg.buf, m, fn, user, events)) != MB_OK) return s;
+            if ((s = mb__ws_message(ws, ws->cfg.buf, m)) != MB_OK) return s;
             memmove(ws->cfg.buf, ws->cfg.buf + m, ws->fill - m);
             ws->fill -= m;
             ws->msg_len = 0;
@@ -3861,15 +3878,15 @@ static uint32_t mb__ws_left(uint32_t now, uint32_t since, uint32_t span) {
  * a failure. Pings the server when we have been quiet. It reads at least
  * once (a zero span polls), and calls the link dead only when a read
  * found nothing: a caller that polls late is not punished for it. */
-static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, mb_sub_fn fn, void *user, int until_ready) {
-    int events = 0;
+static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_ready) {
     mb_status s = MB_PENDING; /* the last read: none yet */
+    ws->events = 0;
     for (;;) {
         uint32_t now, wait, idle, ping;
         size_t got = 0, room;
-        mb_status f = mb__ws_frames(ws, fn, user, &events);
+        mb_status f = mb__ws_frames(ws);
         if (f != MB_OK) return f;
-        if (ws->state == MB__WS_READY && (events || until_ready)) return MB_OK;
+        if (ws->state == MB__WS_READY && (ws->events || until_ready)) return MB_OK;
         now = (uint32_t)ws->cfg.now_ms();
         wait = mb__ws_left(now, t0, span);
         idle = mb__ws_left(now, ws->last_rx, MB_WS_IDLE_MS);
@@ -3942,10 +3959,12 @@ static int mb__ws_token(mb_str v, const char *tok) {
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
     static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
+    static const char *const chk[] = {"upgrade", "websocket", "connection", "upgrade", "sec-websocket-protocol",
+                                      "graphql-transport-ws", "sec-websocket-accept", NULL};
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
     const char *sep = "";
-    uint8_t rnd[16];
+    uint32_t rnd[4];
     char key[25], acc[29];
     mb_writer w;
     mb_http_response r;
@@ -3955,7 +3974,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
         (s = k->random(rnd, sizeof rnd)) != MB_OK)
         return s;
-    mb__ws_b64(rnd, sizeof rnd, key);
+    mb__ws_b64(rnd, 16, key);
     mb_ws_accept(key, acc);
     mb_w_init(&w, k->buf, k->buf_size);
     mb_w_cstr(&w, "GET ");
@@ -3981,12 +4000,10 @@ static mb_status mb__ws_open(mb_ws *ws) {
         if (r.head_len && r.status != 101) return MB_ERR_WS_HANDSHAKE; /* refused: the body does not matter */
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
-    if (mb_http_header(&r, "upgrade", &v) != MB_OK || !mb__ws_token(v, "websocket") ||
-        mb_http_header(&r, "connection", &v) != MB_OK || !mb__ws_token(v, "upgrade") ||
-        mb_http_header(&r, "sec-websocket-accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
-        mb_http_header(&r, "sec-websocket-protocol", &v) != MB_OK || !mb_str_eq(v, "graphql-transport-ws") ||
-        mb_http_header(&r, "sec-websocket-extensions", &v) == MB_OK)
-        return MB_ERR_WS_HANDSHAKE;
+    for (i = 0; i < 8; i += 2)
+        if (mb_http_header(&r, chk[i], &v) != MB_OK || !(chk[i + 1] ? mb__ws_token(v, chk[i + 1]) : mb_str_eq(v, acc)))
+            return MB_ERR_WS_HANDSHAKE;
+    if (mb_http_header(&r, "sec-websocket-extensions", &v) == MB_OK) return MB_ERR_WS_HANDSHAKE;
     ws->fill = r.fill - r.head_len; /* frames that came with the head */
     memmove(k->buf, k->buf + r.head_len, ws->fill);
     ws->state = MB__WS_WAIT_ACK;
@@ -4039,8 +4056,9 @@ mb_status mb_ws_connect(mb_ws *ws) {
     mb_status s;
     if (ws->state == MB__WS_READY) return MB_OK;
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
+    ws->fn = NULL; /* no callback outside mb_sub_poll */
     s = mb__ws_open(ws);
-    if (s == MB_OK) s = mb__ws_pump(ws, ws->last_rx, ws->cfg.connect_timeout_ms, NULL, NULL, 1);
+    if (s == MB_OK) s = mb__ws_pump(ws, ws->last_rx, ws->cfg.connect_timeout_ms, 1);
     if (s == MB_PENDING) s = MB_ERR_TIMEOUT;
     if (s != MB_OK) mb__ws_down(ws, s);
     return s;
@@ -4048,8 +4066,9 @@ mb_status mb_ws_connect(mb_ws *ws) {
 
 void mb_ws_close(mb_ws *ws) {
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
+        ws->fn = NULL;
         (void)mb__ws_fail(ws, 1000, MB_OK);
-        (void)mb__ws_pump(ws, (uint32_t)ws->cfg.now_ms(), 1000, NULL, NULL, 0);
+        (void)mb__ws_pump(ws, (uint32_t)ws->cfg.now_ms(), 1000, 0);
     }
     mb__ws_down(ws, MB_OK);
     ws->retry_ms = 0;
@@ -4084,7 +4103,7 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     /* a message that cannot be written ends it (MB_SUB_DONE); a failed send
        leaves it pending: the next poll notices the broken socket, reconnects
        and subscribes again */
-    return ws->state == MB__WS_READY ? mb__ws_subscribe(ws, sub) : MB_OK;
+    return ws->state == MB__WS_READY ? mb__ws_flush(ws) : MB_OK;
 }
 
 mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
@@ -4121,7 +4140,9 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
         }
         if ((s = mb_ws_connect(ws)) != MB_OK) return s;
     }
-    s = mb__ws_pump(ws, now, timeout_ms, fn, user, 0);
+    ws->fn = fn;
+    ws->user = user;
+    s = mb__ws_pump(ws, now, timeout_ms, 0);
     if (s == MB_PENDING) return MB_OK;
     if (s != MB_OK) mb__ws_down(ws, s);
     return s;

@@ -101,6 +101,9 @@ typedef struct mb_ws {
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
     uint32_t connects; /* successful connection_acks, for tests and diagnostics */
+    int events;        /* delivered by this poll */
+    mb_sub_fn fn;      /* the callback of this poll */
+    void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
     mb_ws_config cfg;
     mb_url url;
