@@ -35,7 +35,7 @@ void mb_ws_accept(const char *key, char out[29]) {
     uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u}, v[5], w[32], f, *x;
     unsigned i, j;
     memset(w, 0, sizeof w);
-    for (i = 0; i < 60; i++) w[i / 4] |= (uint32_t)(uint8_t)(i < 24 ? key[i] : guid[i - 24]) << (24 - i % 4 * 8);
+    for (i = 0; i < 60; i++) w[i / 4] = w[i / 4] << 8 | (uint8_t)(i < 24 ? key[i] : guid[i - 24]); /* big-endian */
     w[15] = 0x80000000u;
     w[31] = 480;
     for (x = w; x < w + 32; x += 16) { /* each block's schedule in place, 16 words */
@@ -43,7 +43,7 @@ void mb_ws_accept(const char *key, char out[29]) {
         for (i = 0; i < 80; i++) {
             j = i & 15;
             if (i > 15) x[j] = mb__ws_rol(x[(i + 13) & 15] ^ x[(i + 8) & 15] ^ x[(i + 2) & 15] ^ x[j], 1);
-            if (i < 20) f = (v[1] & v[2]) | (~v[1] & v[3]);
+            if (i < 20) f = v[3] ^ (v[1] & (v[2] ^ v[3]));
             else if (i < 40 || i >= 60) f = v[1] ^ v[2] ^ v[3];
             else f = (v[1] & v[2]) | (v[3] & (v[1] | v[2]));
             f += mb__ws_rol(v[0], 5) + v[4] + k[i / 20] + x[j];
@@ -146,6 +146,15 @@ static mb_status mb__ws_vars(mb_ws *ws, const char *v, const char **p, const cha
     return s;
 }
 
+/* The start of a message about operation id. */
+static void mb__ws_head(mb_ws *ws, mb_writer *w, uint32_t id, const char *type) {
+    mb__ws_out(ws, w);
+    mb_w_cstr(w, "{\"id\":\"");
+    mb_w_u64(w, id);
+    mb_w_cstr(w, "\",\"type\":\"");
+    mb_w_cstr(w, type);
+}
+
 /* Writes the subscribe message for sub under a new id and sends it. When
  * the message cannot be written (too big, bad variables) the subscription
  * is at fault, not the socket: it ends (MB_SUB_DONE) with that status. */
@@ -155,10 +164,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     const mb_op *op = sub->op;
     const char *p, *e;
     uint32_t id = ++ws->next_id;
-    mb__ws_out(ws, &w);
-    mb_w_cstr(&w, "{\"id\":\"");
-    mb_w_u64(&w, id);
-    mb_w_cstr(&w, "\",\"type\":\"subscribe\",\"payload\":");
+    mb__ws_head(ws, &w, id, "subscribe\",\"payload\":");
     mb_gql_begin(&w, op ? op->query : sub->query, op ? op->name : NULL);
     if (sub->cursor_var) {
         mb_w_key(&w, sub->cursor_var);
@@ -275,6 +281,12 @@ bad:
     return mb__ws_fail(ws, 4400, s);
 }
 
+/* Drops n received bytes at p. */
+static void mb__ws_cut(mb_ws *ws, uint8_t *p, size_t n) {
+    memmove(p, p + n, ws->fill - (size_t)(p - (uint8_t *)ws->cfg.buf) - n);
+    ws->fill -= n;
+}
+
 /* Parses the frames in buf: control frames are answered at once, data
  * frames are reassembled at buf[0, msg_len) and handed to the message
  * layer. MB_OK when every whole frame was used. */
@@ -312,21 +324,18 @@ static mb_status mb__ws_frames(mb_ws *ws) {
             if (op == 8) /* echo the code, report it */
                 return m == 1 ? mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL) : mb__ws_closed(ws, m ? (unsigned)pl[0] << 8 | pl[1] : 1005u);
             if (op == 9 && (s = mb__ws_ctl(ws, 10, pl, m)) != MB_OK) return s;
-            memmove(p, pl + m, n - hl - m);
-            ws->fill -= hl + m;
+            mb__ws_cut(ws, p, hl + m);
             continue;
         }
         if (op) ws->msg_op = (uint8_t)op;
-        memmove(p, pl, n - hl); /* the payload joins the message */
-        ws->fill -= hl;
+        mb__ws_cut(ws, p, hl); /* the payload joins the message */
         ws->msg_len += m;
         if (fin) {
             m = ws->msg_len;
             if (ws->msg_op != 1) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
             if (!mb_utf8_valid(ws->cfg.buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
             if ((s = mb__ws_message(ws, ws->cfg.buf, m)) != MB_OK) return s;
-            memmove(ws->cfg.buf, ws->cfg.buf + m, ws->fill - m);
-            ws->fill -= m;
+            mb__ws_cut(ws, (uint8_t *)ws->cfg.buf, m);
             ws->msg_len = 0;
             ws->msg_op = 0;
         }
@@ -425,8 +434,10 @@ static int mb__ws_token(mb_str v, const char *tok) {
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
     static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
-    static const char *const chk[] = {"upgrade", "websocket", "connection", "upgrade", "sec-websocket-protocol",
-                                      "graphql-transport-ws", "sec-websocket-accept", NULL};
+    /* headers of the request that the answer must repeat (as a token of its
+       list: mb_http_header finds names in any case) */
+    static const char *const hs[] = {"Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Protocol",
+                                     "graphql-transport-ws"};
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
     const char *sep = "";
@@ -449,8 +460,13 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
     /* the URL's authority as written: host, brackets, port */
     mb_w_bytes(&w, ws->url.host.ptr - ws->url.ipv6, (size_t)(ws->url.path.ptr - ws->url.host.ptr) + ws->url.ipv6);
-    mb_w_cstr(&w, "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                  "Sec-WebSocket-Protocol: graphql-transport-ws\r\nUser-Agent: mb/" MB_VERSION "\r\nSec-WebSocket-Key: ");
+    for (i = 0; i < 6; i += 2) {
+        mb_w_cstr(&w, "\r\n");
+        mb_w_cstr(&w, hs[i]);
+        mb_w_cstr(&w, ": ");
+        mb_w_cstr(&w, hs[i + 1]);
+    }
+    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: mb/" MB_VERSION "\r\nSec-WebSocket-Key: ");
     mb_w_cstr(&w, key);
     mb_w_cstr(&w, "\r\n\r\n");
     if ((s = w.err) != MB_OK || (s = mb__ws_send(ws, w.buf, w.len)) != MB_OK) return s;
@@ -466,10 +482,11 @@ static mb_status mb__ws_open(mb_ws *ws) {
         if (r.head_len && r.status != 101) return MB_ERR_WS_HANDSHAKE; /* refused: the body does not matter */
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
-    for (i = 0; i < 8; i += 2)
-        if (mb_http_header(&r, chk[i], &v) != MB_OK || !(chk[i + 1] ? mb__ws_token(v, chk[i + 1]) : mb_str_eq(v, acc)))
-            return MB_ERR_WS_HANDSHAKE;
-    if (mb_http_header(&r, "sec-websocket-extensions", &v) == MB_OK) return MB_ERR_WS_HANDSHAKE;
+    for (i = 0; i < 6; i += 2)
+        if (mb_http_header(&r, hs[i], &v) != MB_OK || !mb__ws_token(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
+    if (mb_http_header(&r, "Sec-WebSocket-Accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
+        mb_http_header(&r, "Sec-WebSocket-Extensions", &v) == MB_OK)
+        return MB_ERR_WS_HANDSHAKE;
     ws->fill = r.fill - r.head_len; /* frames that came with the head */
     memmove(k->buf, k->buf + r.head_len, ws->fill);
     ws->state = MB__WS_WAIT_ACK;
@@ -522,7 +539,6 @@ mb_status mb_ws_connect(mb_ws *ws) {
     mb_status s;
     if (ws->state == MB__WS_READY) return MB_OK;
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
-    ws->fn = NULL; /* no callback outside mb_sub_poll */
     s = mb__ws_open(ws);
     if (s == MB_OK) s = mb__ws_pump(ws, ws->last_rx, ws->cfg.connect_timeout_ms, 1);
     if (s == MB_PENDING) s = MB_ERR_TIMEOUT;
@@ -532,7 +548,6 @@ mb_status mb_ws_connect(mb_ws *ws) {
 
 void mb_ws_close(mb_ws *ws) {
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
-        ws->fn = NULL;
         (void)mb__ws_fail(ws, 1000, MB_OK);
         (void)mb__ws_pump(ws, (uint32_t)ws->cfg.now_ms(), 1000, 0);
     }
@@ -577,10 +592,7 @@ mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
     if (!ws || !sub) return MB_ERR_ARG;
     if (sub->state == MB_SUB_ACTIVE && ws->state == MB__WS_READY) {
         mb_writer w;
-        mb__ws_out(ws, &w);
-        mb_w_cstr(&w, "{\"id\":\"");
-        mb_w_u64(&w, sub->id);
-        mb_w_cstr(&w, "\",\"type\":\"complete\"}");
+        mb__ws_head(ws, &w, sub->id, "complete\"}");
         s = mb__ws_frame(ws, 1, &w);
     }
     mb__ws_forget(ws, sub, MB_SUB_IDLE);
@@ -609,6 +621,7 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     ws->fn = fn;
     ws->user = user;
     s = mb__ws_pump(ws, now, timeout_ms, 0);
+    ws->fn = NULL; /* no callback outside mb_sub_poll */
     if (s == MB_PENDING) return MB_OK;
     if (s != MB_OK) mb__ws_down(ws, s);
     return s;
