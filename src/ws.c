@@ -590,7 +590,7 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
 mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {
     mb_status s = MB_OK;
     if (!ws || !sub) return MB_ERR_ARG;
-    if (sub->state == MB_SUB_ACTIVE && ws->state == MB__WS_READY) {
+    if (sub->state == MB_SUB_ACTIVE) { /* only on a ready socket */
         mb_writer w;
         mb__ws_head(ws, &w, sub->id, "complete\"}");
         s = mb__ws_frame(ws, 1, &w);
