@@ -731,15 +731,15 @@ typedef struct mb_ws {
     uint16_t close_code; /* last close: the server's code, 1006 for a drop, 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
-    uint32_t next_id, backoff_ms;
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
+    int events;        /* delivered by this poll */
+    mb_ws_config cfg;
+    uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
     uint32_t connects; /* successful connection_acks, for tests and diagnostics */
-    int events;        /* delivered by this poll */
     mb_sub_fn fn;      /* the callback of this poll */
     void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
-    mb_ws_config cfg;
     mb_url url;
     mb_result res;
     char host[MB_MAX_HOST + 1];
@@ -3733,15 +3733,6 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     return s;
 }
 
-/* Subscribes every pending subscription; the last failure, if any. */
-static mb_status mb__ws_flush(mb_ws *ws) {
-    mb_status s = MB_OK, r;
-    unsigned i;
-    for (i = 0; i < MB_WS_MAX_SUBS; i++)
-        if (ws->subs[i] && ws->subs[i]->state == MB_SUB_PENDING && (r = mb__ws_subscribe(ws, ws->subs[i])) != MB_OK) s = r;
-    return s;
-}
-
 /* After a stream batch: keep the cursor field of its last row. */
 static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
     int rows = mb_json_first(d, data) + 1, el, next, c, q;
@@ -3784,7 +3775,11 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         ws->connects++;
         ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
         ws->refreshed = 0;
-        (void)mb__ws_flush(ws); /* a failed send shows at the next read */
+        for (i = 0; i < MB_WS_MAX_SUBS; i++) {
+            mb_sub *p = ws->subs[i];
+            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK && p->state != MB_SUB_DONE)
+                return s; /* the socket failed; a subscription that cannot be written just ends */
+        }
     }
     if (k < 3) return MB_OK; /* pong, or an ack when not waiting for one */
     if (ws->state != MB__WS_READY || k == 6) goto bad;
@@ -3957,10 +3952,11 @@ static int mb__ws_token(mb_str v, const char *tok) {
     for (;;) {
         const char *a = p, *b;
         while (p < e && *p != ',') p++;
-        for (b = p; a < b && (*a == ' ' || *a == '\t'); a++) {}
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
+        for (b = p; a < b && (unsigned char)*a <= ' '; a++) {} /* spaces, tabs (and any control: lenient) */
+        while (b > a && (unsigned char)b[-1] <= ' ') b--;
         if (mb__str_ieq(a, (size_t)(b - a), tok)) return 1;
-        if (p++ == e) return 0;
+        if (p == e) return 0;
+        p++;
     }
 }
 
@@ -3970,7 +3966,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
     /* headers of the request that the answer must repeat (as a token of its
        list: mb_http_header finds names in any case) */
-    static const char *const hs[] = {"Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Protocol",
+    static const char *const hs[] = {"\r\nUpgrade", "websocket", "\r\nConnection", "Upgrade", "\r\nSec-WebSocket-Protocol",
                                      "graphql-transport-ws"};
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
@@ -3989,13 +3985,12 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_ws_accept(key, acc);
     mb_w_init(&w, k->buf, k->buf_size);
     mb_w_cstr(&w, "GET ");
-    if (ws->url.path.len == 0 || ws->url.path.ptr[0] != '/') mb_w_bytes(&w, "/", 1);
+    if (*ws->url.path.ptr != '/') mb_w_bytes(&w, "/", 1); /* empty, or a query */
     mb_w_bytes(&w, ws->url.path.ptr, ws->url.path.len);
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
     /* the URL's authority as written: host, brackets, port */
     mb_w_bytes(&w, ws->url.host.ptr - ws->url.ipv6, (size_t)(ws->url.path.ptr - ws->url.host.ptr) + ws->url.ipv6);
     for (i = 0; i < 6; i += 2) {
-        mb_w_cstr(&w, "\r\n");
         mb_w_cstr(&w, hs[i]);
         mb_w_cstr(&w, ": ");
         mb_w_cstr(&w, hs[i + 1]);
@@ -4017,7 +4012,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
     for (i = 0; i < 6; i += 2)
-        if (mb_http_header(&r, hs[i], &v) != MB_OK || !mb__ws_token(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
+        if (mb_http_header(&r, hs[i] + 2, &v) != MB_OK || !mb__ws_token(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
     if (mb_http_header(&r, "Sec-WebSocket-Accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
         mb_http_header(&r, "Sec-WebSocket-Extensions", &v) == MB_OK)
         return MB_ERR_WS_HANDSHAKE;
@@ -4118,7 +4113,7 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     /* a message that cannot be written ends it (MB_SUB_DONE); a failed send
        leaves it pending: the next poll notices the broken socket, reconnects
        and subscribes again */
-    return ws->state == MB__WS_READY ? mb__ws_flush(ws) : MB_OK;
+    return ws->state == MB__WS_READY ? mb__ws_subscribe(ws, sub) : MB_OK;
 }
 
 mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub) {

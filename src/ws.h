@@ -97,15 +97,15 @@ typedef struct mb_ws {
     uint16_t close_code; /* last close: the server's code, 1006 for a drop, 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
-    uint32_t next_id, backoff_ms;
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
+    int events;        /* delivered by this poll */
+    mb_ws_config cfg;
+    uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
     uint32_t connects; /* successful connection_acks, for tests and diagnostics */
-    int events;        /* delivered by this poll */
     mb_sub_fn fn;      /* the callback of this poll */
     void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
-    mb_ws_config cfg;
     mb_url url;
     mb_result res;
     char host[MB_MAX_HOST + 1];

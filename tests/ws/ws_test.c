@@ -918,6 +918,16 @@ static void test_faults(void) {
     CHECK_ST(up(&ws, sizeof buf), MB_ERR_IO);
     CHECK(F.closes == 1 && F.nmsg == 0);
 
+    reset("a subscribe sent at the ack fails: the connection fails, the subscription waits");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    F.fail_send = 3; /* the upgrade request, connection_init, then the subscribe */
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_IO);
+    CHECK(sub.state == MB_SUB_PENDING && registered(&ws, &sub) && F.closes == 1);
+
     reset("closed during the upgrade");
     F.hs_fmt = "HTTP/1.1 101 Switching%.0s";
     F.hs_drop = 1;
