@@ -3651,11 +3651,13 @@ static mb_status mb__ws_fail(mb_ws *ws, unsigned code, mb_status s) {
  * 1011, 1012...) is MB_ERR_WS_CLOSED. A table: smaller than a switch. */
 static mb_status mb__ws_closed(mb_ws *ws, unsigned code) {
     static const uint16_t codes[] = {4400, 4403, 4408, 1002, 1003, 1007, 4401, 4409, 4429};
-    static const uint8_t st[] = {MB_ERR_WS_BAD_REQUEST, MB_ERR_AUTH, MB_ERR_WS_INIT_TIMEOUT};
+    static const uint8_t st[] = {MB_ERR_WS_BAD_REQUEST, MB_ERR_AUTH,        MB_ERR_WS_INIT_TIMEOUT,
+                                 MB_ERR_WS_PROTOCOL,    MB_ERR_WS_PROTOCOL, MB_ERR_WS_PROTOCOL,
+                                 MB_ERR_WS_PROTOCOL,    MB_ERR_WS_PROTOCOL, MB_ERR_WS_PROTOCOL};
     unsigned i;
     mb_status s = MB_ERR_WS_CLOSED;
     for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (codes[i] == code) s = i < 3 ? (mb_status)st[i] : MB_ERR_WS_PROTOCOL;
+        if (codes[i] == code) s = (mb_status)st[i];
     return mb__ws_fail(ws, code, s);
 }
 
@@ -3757,7 +3759,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     const mb_result *res = NULL;
     const char *q = types;
     mb_str type;
-    int64_t id = 0;
+    int32_t id = 0;
     int t, k = 0;
     unsigned i;
     mb_status s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens);
@@ -3766,7 +3768,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     if (d->tok[0].type != JSMN_OBJECT || mb_json_find(d, 0, "type", &t) != MB_OK || mb_json_get_str(d, t, &type) != MB_OK)
         goto bad;
     while (k < 6 && !mb_str_eq(type, q)) {
-        q += strlen(q) + 1;
+        while (*q++) {}
         k++;
     }
     if (k == 0) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
@@ -3783,9 +3785,9 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     }
     if (k < 3) return MB_OK; /* pong, or an ack when not waiting for one */
     if (ws->state != MB__WS_READY || k == 6) goto bad;
-    if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i64(d, t, &id);
-    for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ...: never 0 */
-        if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == id) sub = ws->subs[i];
+    if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i32(d, t, &id);
+    for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ... (never 0; one past INT32_MAX is not found) */
+        if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == (uint32_t)id) sub = ws->subs[i];
     if (k > 3 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
     if (!sub) return MB_OK; /* stopped, or not ours: nothing to deliver */
     s = MB_OK;
