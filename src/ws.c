@@ -475,6 +475,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
         if ((s = mb_http_response_space(&r, &dst, &room)) != MB_OK ||
             (s = k->transport.recv(k->transport.ctx, dst, room, &got, k->connect_timeout_ms)) != MB_OK)
             return s;
+        if (got == 0 || got > room) return MB_ERR_IO; /* the transport broke its contract */
         s = mb_http_response_feed(&r, got);
         if (r.head_len && r.status != 101) return MB_ERR_WS_HANDSHAKE; /* refused: the body does not matter */
     } while (s == MB_PENDING);

@@ -906,6 +906,13 @@ static void test_faults(void) {
         CHECK(F.closes == 1);
     }
 
+    for (i = 1; i <= 2; i++) {
+        reset(i == 1 ? "recv reports 0 bytes during the upgrade" : "recv reports too many bytes during the upgrade");
+        F.lie_recv = i;
+        CHECK_ST(up(&ws, sizeof buf), MB_ERR_IO);
+        CHECK(F.closes == 1 && F.nmsg == 0);
+    }
+
     reset("the upgrade request cannot be sent");
     F.fail_send = 1;
     F.fail_status = MB_ERR_IO;
