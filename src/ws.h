@@ -17,9 +17,6 @@
 #ifndef MB_WS_MAX_SUBS
 #define MB_WS_MAX_SUBS 4 /* subscriptions on one socket */
 #endif
-#ifndef MB_WS_MAX_VARS
-#define MB_WS_MAX_VARS 16 /* variables of a generated (typed) subscription */
-#endif
 #ifndef MB_WS_MAX_CURSOR
 #define MB_WS_MAX_CURSOR 48 /* stream cursor value kept, as JSON text */
 #endif
@@ -36,15 +33,6 @@
 #define MB_WS_BACKOFF_MAX_MS 30000
 #endif
 
-/* WebSocket frame header, as parsed from the server. */
-typedef struct mb_ws_head {
-    uint8_t fin, rsv, opcode, masked;
-    size_t head_len; /* 2..14 bytes */
-    uint64_t len;    /* payload length */
-} mb_ws_head;
-/* Parses a frame header from p[0..n): MB_OK, MB_PENDING (more bytes
- * needed) or MB_ERR_WS_PROTOCOL (non-minimal or 64-bit-overflowing length). */
-MB_API mb_status mb_ws_parse_head(const uint8_t *p, size_t n, mb_ws_head *h);
 /* Sec-WebSocket-Accept for a 24-character key: 28 characters + NUL. */
 MB_API void mb_ws_accept(const char *key, char out[29]);
 
@@ -68,17 +56,17 @@ enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
 /* One subscription. Owned by the caller; strings are borrowed and must
  * outlive it. */
 typedef struct mb_sub {
+    uint8_t state, cursor_len;
+    uint32_t id;   /* operation id on the current socket */
+    uint32_t rows; /* stream rows delivered so far */
     const char *query;
     const char *variables; /* JSON object text, or NULL */
     const mb_op *op;       /* or a generated operation (its query and name)... */
     const void *vars;      /* ...and its variables struct, written by the typed layer */
     const char *cursor_var;   /* stream: the variable that carries the cursor */
     const char *cursor_field; /* stream: path of the cursor in each row, e.g. "createdAt" */
-    char cursor[MB_WS_MAX_CURSOR + 1]; /* JSON value of the last row seen */
-    uint8_t cursor_len, state;
-    uint32_t id;   /* operation id on the current socket */
-    uint32_t rows; /* stream rows delivered so far */
     void *user;    /* free for the caller */
+    char cursor[MB_WS_MAX_CURSOR + 1]; /* JSON value of the last row seen */
 } mb_sub;
 
 typedef struct mb_ws_config {
@@ -103,19 +91,24 @@ typedef struct mb_ws_config {
     void *refresh_user;
 } mb_ws_config;
 
+/* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
-    mb_ws_config cfg;
-    mb_url url;
-    char host[MB_MAX_HOST + 1];
-    mb_sub *subs[MB_WS_MAX_SUBS];
-    mb_result res;
-    size_t fill;    /* bytes received into buf */
-    size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint8_t state, msg_op, refreshed;
     uint16_t close_code; /* last close: the server's code, 1006 for a drop, 0 none */
+    size_t fill;    /* bytes received into buf */
+    size_t msg_len; /* bytes of the message being reassembled at buf[0] */
+    uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
+    int events;        /* delivered by this poll */
+    mb_ws_config cfg;
     uint32_t next_id, backoff_ms;
-    uint64_t last_rx, last_tx, retry_at, ack_by;
+    uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
     uint32_t connects; /* successful connection_acks, for tests and diagnostics */
+    mb_sub_fn fn;      /* the callback of this poll */
+    void *user;
+    mb_sub *subs[MB_WS_MAX_SUBS];
+    mb_url url;
+    mb_result res;
+    char host[MB_MAX_HOST + 1];
 } mb_ws;
 
 /* Validates the configuration and parses the URL (ws or wss); connects on

@@ -26,10 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mb_ws ws;
     mb_ws_config c;
     mb_sub sub;
-    mb_ws_head h;
     int i;
     if (size > 60000) return 0;
-    (void)mb_ws_parse_head(data, size, &h);
     memset(&F, 0, sizeof F);
     F.now = 1;
     F.auto_ack = 1;

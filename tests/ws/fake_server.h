@@ -29,7 +29,7 @@ struct fake {
     int connects, closes, open, upgraded;
     char req[4096];          /* upgrade request of the current connection */
     size_t req_len;
-    char in[1 << 16];        /* client frame bytes not yet parsed */
+    char in[1 << 17];        /* client frame bytes not yet parsed */
     size_t in_len;
     const char *hs_fmt;      /* upgrade response, %s = accept; NULL: a correct 101 */
     char post[1024];         /* server bytes sent right after each 101 head */
@@ -41,6 +41,15 @@ struct fake {
     char msg[FAKE_MSGS][2048];
     size_t mlen[FAKE_MSGS];
     fake_react react;
+    /* faults: send number fail_send (1-based, all connections) returns
+       fail_status; send_max > 0 makes short sends; lie_send/lie_recv 1:
+       report 0 bytes, 2: more than asked */
+    int sends, fail_send, lie_send, lie_recv;
+    int hs_drop;             /* the connection drops right after the upgrade answer */
+    int frames;              /* client frames parsed, logged or not (too big) */
+    size_t last_len;         /* payload length of the last one */
+    mb_status fail_status;
+    size_t send_max;
     uint64_t now;            /* the clock */
     unsigned rnd;
 };
@@ -104,6 +113,7 @@ FAKE_FN void fake_upgrade(fake *f) {
              acc);
     srv_bytes(f, resp, strlen(resp));
     srv_bytes(f, f->post, f->post_len);
+    if (f->hs_drop) f->drop = 1;
 }
 
 /* Parses whole client frames from f->in. */
@@ -127,6 +137,8 @@ FAKE_FN void fake_frames(fake *f) {
         else f->unmasked++;
         op = p[0] & 15;
         for (i = 0; i < len; i++) p[hl + i] ^= mask[i & 3];
+        f->frames++;
+        f->last_len = len;
         if (f->nmsg < FAKE_MSGS && len < sizeof f->msg[0]) {
             memcpy(f->msg[f->nmsg], p + hl, len);
             f->msg[f->nmsg][len] = '\0';
@@ -163,6 +175,12 @@ FAKE_FN mb_status fake_send(void *ctx, const void *data, size_t len, size_t *sen
     (void)timeout_ms;
     *sent = 0;
     if (!f->open) return MB_ERR_IO;
+    if (++f->sends == f->fail_send) return f->fail_status;
+    if (f->lie_send) {
+        *sent = f->lie_send == 1 ? 0 : len + 1;
+        return MB_OK;
+    }
+    if (f->send_max && len > f->send_max) len = f->send_max;
     if (!f->upgraded) {
         if (len > sizeof f->req - 1 - f->req_len) return MB_ERR_IO;
         memcpy(f->req + f->req_len, data, len);
@@ -198,7 +216,7 @@ FAKE_FN mb_status fake_recv(void *ctx, void *buf, size_t cap, size_t *got, uint3
     if (f->max_read && n > f->max_read) n = f->max_read;
     memcpy(buf, f->rx + f->rx_pos, n);
     f->rx_pos += n;
-    *got = n;
+    *got = f->lie_recv ? (f->lie_recv == 1 ? 0 : cap + 1) : n;
     return MB_OK;
 }
 

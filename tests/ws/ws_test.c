@@ -101,11 +101,8 @@ static int last_close_code(void) {
     return -1;
 }
 
-static void test_accept_and_head(void) {
+static void test_accept(void) {
     char out[29];
-    mb_ws_head h;
-    unsigned char b[16];
-    size_t i;
     tcase = "accept";
     mb_ws_accept("dGhlIHNhbXBsZSBub25jZQ==", out); /* RFC 6455 section 1.3 */
     CHECK(strcmp(out, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") == 0);
@@ -114,30 +111,6 @@ static void test_accept_and_head(void) {
     mb_ws_accept("AAECAwQFBgcICQoLDA0ODw==", out);
     CHECK(strcmp(out, "Bz3qJYTGdOe8gUSpLosEdiLKDrk=") == 0);
 
-    tcase = "frame head";
-    b[0] = 0x81; b[1] = 5;
-    CHECK_ST(mb_ws_parse_head(b, 1, &h), MB_PENDING);
-    CHECK_ST(mb_ws_parse_head(b, 2, &h), MB_OK);
-    CHECK(h.fin == 1 && h.opcode == 1 && h.len == 5 && h.head_len == 2 && !h.masked && !h.rsv);
-    b[0] = 0x02; b[1] = 126; b[2] = 0x01; b[3] = 0x00;
-    for (i = 0; i < 4; i++) CHECK_ST(mb_ws_parse_head(b, i, &h), MB_PENDING);
-    CHECK_ST(mb_ws_parse_head(b, 4, &h), MB_OK);
-    CHECK(h.fin == 0 && h.opcode == 2 && h.len == 256 && h.head_len == 4);
-    b[2] = 0; b[3] = 125; /* 16-bit form for a length that fits in 7 bits */
-    CHECK_ST(mb_ws_parse_head(b, 4, &h), MB_ERR_WS_PROTOCOL);
-    memset(b, 0, sizeof b);
-    b[0] = 0x81; b[1] = 127; b[7] = 1; /* 2^16 */
-    for (i = 0; i < 10; i++) CHECK_ST(mb_ws_parse_head(b, i, &h), MB_PENDING);
-    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_OK);
-    CHECK(h.len == 65536 && h.head_len == 10);
-    b[7] = 0; b[8] = 0xFF; b[9] = 0xFF; /* 64-bit form for 65535 */
-    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_ERR_WS_PROTOCOL);
-    b[2] = 0x80; b[7] = 1; /* top bit set */
-    CHECK_ST(mb_ws_parse_head(b, 10, &h), MB_ERR_WS_PROTOCOL);
-    b[0] = 0xF1; b[1] = 0x85; /* rsv bits, masked */
-    CHECK_ST(mb_ws_parse_head(b, 5, &h), MB_PENDING);
-    CHECK_ST(mb_ws_parse_head(b, 6, &h), MB_OK);
-    CHECK(h.rsv == 7 && h.masked && h.head_len == 6 && h.len == 5);
 }
 
 static void test_handshake(void) {
@@ -675,9 +648,9 @@ static void test_reconnect(void) {
     CHECK(F.connects == 1 && F.now == t0);
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* due within this timeout: still not early */
     CHECK(F.connects == 1 && F.now == t0);
-    CHECK(ws.retry_at > t0 && ws.retry_at <= t0 + MB_WS_BACKOFF_MIN_MS &&
-          ws.retry_at >= t0 + MB_WS_BACKOFF_MIN_MS - MB_WS_BACKOFF_MIN_MS / 4); /* at most a quarter off */
-    F.now = ws.retry_at - 1;
+    CHECK(ws.down_at == t0 && ws.retry_ms <= MB_WS_BACKOFF_MIN_MS &&
+          ws.retry_ms >= MB_WS_BACKOFF_MIN_MS - MB_WS_BACKOFF_MIN_MS / 4); /* at most a quarter off */
+    F.now = ws.down_at + ws.retry_ms - 1;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.connects == 1);
     F.now += 1; /* the delay is over */
@@ -868,8 +841,396 @@ static void test_typed(void) {
     CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_ARG); /* variables declared, none given */
 }
 
+
+/* An RNG hook that fails from its n-th call on (never when rng_left < 0). */
+static int rng_left = -1;
+static mb_status flaky_random(void *out, size_t len) {
+    if (rng_left == 0) return MB_ERR_IO;
+    if (rng_left > 0) rng_left--;
+    return fake_random(out, len);
+}
+
+static int sent_count(int op) {
+    int i, n = 0;
+    for (i = 0; i < F.nmsg; i++) n += F.mop[i] == op;
+    return n;
+}
+
+/* The transport or the RNG fails, or breaks its contract. */
+static void test_faults(void) {
+    mb_ws ws;
+    mb_sub sub;
+    mb_ws_config c;
+    int i;
+
+    reset("short sends are resumed");
+    F.send_max = 3;
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    CHECK(fake_find(&F, "\"type\":\"subscribe\"") >= 0 && F.unmasked == 0);
+
+    {
+        static const struct { const char *name; int lie; } lies[] = {{"send reports 0 bytes", 1}, {"send reports more than asked", 2}};
+        for (i = 0; i < 2; i++) {
+            reset(lies[i].name);
+            CHECK_ST(up(&ws, sizeof buf), MB_OK);
+            stream_sub(&sub);
+            F.lie_send = lies[i].lie;
+            CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_IO);
+            CHECK(sub.state == MB_SUB_PENDING); /* a failed send: subscribed again on the next connection */
+        }
+    }
+
+    reset("the ping we send fails");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    F.fail_send = F.sends + 1;
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS + 10, on_event, NULL), MB_ERR_IO);
+    CHECK(F.closes == 1);
+
+    reset("the pong we send fails");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    srv_frame(&F, 1, 9, "hb", 2);
+    F.fail_send = F.sends + 1;
+    F.fail_status = MB_ERR_TIMEOUT;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_TIMEOUT);
+    CHECK(F.closes == 1 && sent_count(10) == 0);
+
+    for (i = 1; i <= 2; i++) {
+        reset(i == 1 ? "recv reports 0 bytes" : "recv reports more than the room");
+        CHECK_ST(up(&ws, sizeof buf), MB_OK);
+        srv_text(&F, "{\"type\":\"pong\"}");
+        F.lie_recv = i;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_IO);
+        CHECK(F.closes == 1);
+    }
+
+    for (i = 1; i <= 2; i++) {
+        reset(i == 1 ? "recv reports 0 bytes during the upgrade" : "recv reports too many bytes during the upgrade");
+        F.lie_recv = i;
+        CHECK_ST(up(&ws, sizeof buf), MB_ERR_IO);
+        CHECK(F.closes == 1 && F.nmsg == 0);
+    }
+
+    reset("the upgrade request cannot be sent");
+    F.fail_send = 1;
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(up(&ws, sizeof buf), MB_ERR_IO);
+    CHECK(F.closes == 1 && F.nmsg == 0);
+
+    reset("connection_init cannot be sent");
+    F.fail_send = 2;
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(up(&ws, sizeof buf), MB_ERR_IO);
+    CHECK(F.closes == 1 && F.nmsg == 0);
+
+    reset("a subscribe sent at the ack fails: the connection fails, the subscription waits");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    F.fail_send = 3; /* the upgrade request, connection_init, then the subscribe */
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_IO);
+    CHECK(sub.state == MB_SUB_PENDING && registered(&ws, &sub) && F.closes == 1);
+
+    reset("closed during the upgrade");
+    F.hs_fmt = "HTTP/1.1 101 Switching%.0s";
+    F.hs_drop = 1;
+    CHECK_ST(up(&ws, sizeof buf), MB_ERR_CLOSED);
+
+    reset("RNG fails: key, mask");
+    c = config(sizeof buf);
+    c.random = flaky_random;
+    rng_left = 0;
+    mb_ws_init(&ws, &c);
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_IO);
+    CHECK(F.connects == 1 && F.req_len == 0); /* nothing sent without a key */
+    rng_left = 1;                             /* the key, then not the mask of connection_init */
+    F.now += 1000;
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_IO);
+    CHECK(F.connects == 2 && F.upgraded && F.nmsg == 0);
+    rng_left = -1;
+    CHECK_ST(mb_ws_connect(&ws), MB_OK);
+    stream_sub(&sub);
+    rng_left = 0;
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_IO);
+    rng_left = -1;
+
+    reset("no room after the received bytes to answer a ping");
+    {
+        static unsigned char f[1100], pad[1100];
+        size_t n = 0;
+        memset(pad, 'a', sizeof pad);
+        CHECK_ST(up(&ws, 1024), MB_OK);
+        n += mkframe(f, 1, 9, "", 0); /* an empty ping */
+        n += mkframe(f + n, 1, 1, pad, 1018) - 8; /* then a frame that is not whole yet */
+        srv_bytes(&F, f, n);
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_BUFFER);
+        CHECK(sent_count(10) == 0 && F.closes == 1);
+        CHECK_ST(up(&ws, 1024), MB_OK);
+        n = mkframe(f, 1, 9, "ab", 2);
+        n += mkframe(f + n, 1, 1, pad, 1018) - 8;
+        srv_bytes(&F, f, n);
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_BUFFER);
+        CHECK(sent_count(10) == 0);
+    }
+
+    reset("a message that fills the buffer, the next head cut: no room to read");
+    {
+        static unsigned char f[1100], pad[1100];
+        size_t n;
+        memset(pad, 'a', sizeof pad);
+        CHECK_ST(up(&ws, 1024), MB_OK);
+        n = mkframe(f, 0, 1, pad, 1020);
+        memcpy(f + n, "\x80\x7f\x00\x00", 4);
+        srv_bytes(&F, f, n + 4);
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_BUFFER);
+        CHECK(last_close_code() == 1009);
+    }
+
+    reset("connection_init does not fit the buffer");
+    {
+        static char jwt[700];
+        memset(jwt, 'j', sizeof jwt - 1);
+        c = config(512);
+        c.jwt = jwt;
+        mb_ws_init(&ws, &c);
+        CHECK_ST(mb_ws_connect(&ws), MB_ERR_BUFFER);
+        CHECK(F.upgraded && F.nmsg == 0 && F.closes == 1);
+    }
+
+    reset("the upgrade request does not fit the buffer");
+    {
+        static char url[700];
+        memset(url, 'p', sizeof url - 1);
+        memcpy(url, "ws://h/", 7);
+        c = config(512);
+        c.url = url;
+        CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+        CHECK_ST(mb_ws_connect(&ws), MB_ERR_BUFFER);
+        CHECK(F.req_len == 0);
+    }
+
+    reset("an upgrade answer larger than the buffer");
+    {
+        static char big[1200];
+        memset(big, 'x', sizeof big - 1);
+        memcpy(big, "HTTP/1.1 101 Switching Protocols\r\nX-Pad: ", 41);
+        F.hs_fmt = big;
+        CHECK_ST(up(&ws, 512), MB_ERR_HTTP_LIMIT);
+    }
+}
+
+/* Frames of 16- and 64-bit lengths from the client, frame heads from the
+ * server at the edges of the length forms. */
+static void test_lengths(void) {
+    static char hbuf[140000], q[66000];
+    mb_ws ws;
+    mb_sub sub;
+    mb_ws_config c;
+    int before;
+    reset("a subscribe message over 64 KB: the 64-bit length form");
+    memset(q, ' ', sizeof q - 1);
+    memcpy(q, "subscription { a }", 18);
+    c = config(sizeof hbuf);
+    c.buf = hbuf;
+    CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+    CHECK_ST(mb_ws_connect(&ws), MB_OK);
+    memset(&sub, 0, sizeof sub);
+    sub.query = q;
+    before = F.frames;
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    CHECK(F.frames == before + 1 && F.last_len > 0xFFFF && F.last_len < sizeof q + 100 && F.unmasked == 0);
+    CHECK_ST(mb_sub_stop(&ws, &sub), MB_OK); /* the fake parsed the big frame: the next one is found */
+    CHECK(F.frames == before + 2 && fake_find(&F, "{\"id\":\"1\",\"type\":\"complete\"}") >= 0);
+
+    bad_case("64-bit length with the top bit set", "\x81\x7f\x80\x00\x00\x00\x00\x00\x00\x01", 10, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("64-bit form for 16 bytes", "\x81\x7f\x00\x00\x00\x00\x00\x00\x00\x10", 10, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("64-bit form for 65535 bytes", "\x81\x7f\x00\x00\x00\x00\x00\x00\xff\xff", 10, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("64 KB: over the frame limit", "\x81\x7f\x00\x00\x00\x00\x00\x01\x00\x00", 10, MB_ERR_BUFFER, 1009);
+    bad_case("4 GB: over the frame limit", "\x81\x7f\x00\x00\x00\x01\x00\x00\x00\x00", 10, MB_ERR_BUFFER, 1009);
+    bad_case("control frame with a 16-bit length", "\x89\x7e\x00\x7e", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("continuation of nothing, fragmented", "\x00\x01x", 3, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("opcode 3 inside a message", "\x01\x01{\x03\x01}", 6, MB_ERR_WS_PROTOCOL, 1002);
+}
+
+/* The graphql-transport-ws corners: cursors, ids, acks, variables. */
+static void test_messages(void) {
+    mb_ws ws;
+    mb_sub sub, typed;
+    mb_ws_config c;
+    t_vars v;
+    int i;
+    static char vars[32];
+
+    reset("batches that move no cursor");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":5}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":null}}");
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(nev == 4 && evs[0].st == MB_OK && evs[1].st == MB_OK && evs[2].st == MB_OK && evs[3].st == MB_ERR_NO_DATA);
+    CHECK(sub.rows == 0 && sub.cursor_len == 22 && memcmp(sub.cursor, "\"2026-01-01T00:00:00Z\"", 22) == 0);
+
+    nev = 0;
+    tcase = "a last row without the cursor field, a cursor too long, a number";
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":\"A\"},{\"x\":1}]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":"
+                 "\"0123456789012345678901234567890123456789012345678\"}]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":12345}]}}}");
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(nev == 3 && evs[0].st == MB_ERR_NOT_FOUND && evs[1].st == MB_ERR_BUFFER && evs[2].st == MB_OK);
+    CHECK(sub.cursor_len == 5 && memcmp(sub.cursor, "12345", 5) == 0 && sub.rows == 4);
+
+    nev = 0;
+    tcase = "a second ack, a message without an id, an id that is not a number";
+    srv_text(&F, "{\"type\":\"connection_ack\"}");
+    srv_text(&F, "{\"type\":\"next\",\"payload\":{\"data\":{}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"x1\",\"payload\":{\"data\":{}}}");
+    srv_text(&F, "{\"type\":\"complete\",\"id\":\"7\"}");
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(nev == 0 && ws.connects == 1 && F.closes == 0 && sub.state == MB_SUB_ACTIVE);
+
+    tcase = "a poll without a callback still moves the cursor";
+    srv_text(&F, NEXT1);
+    CHECK_ST(mb_sub_poll(&ws, 100, NULL, NULL), MB_OK);
+    CHECK(nev == 0 && sub.rows == 6 && sub.cursor_len == 27);
+
+    reset("empty variables, a typed operation without a cursor");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    sub.variables = " { } ";
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    i = fake_find(&F, "\"id\":\"1\",\"type\":\"subscribe\"");
+    CHECK(i >= 0 && strstr(F.msg[i], "\"variables\":{\"since\":\"2026-01-01T00:00:00Z\"}}}") != NULL);
+    memset(&typed, 0, sizeof typed);
+    v.thread_id = "t";
+    v.since = "s";
+    typed.op = &t_op;
+    typed.vars = &v;
+    CHECK_ST(mb_sub_start(&ws, &typed), MB_OK);
+    i = fake_find(&F, "\"id\":\"2\",\"type\":\"subscribe\"");
+    CHECK(i >= 0 && strstr(F.msg[i], "\"variables\":{\"threadId\":\"t\",\"since\":\"s\"}}}") != NULL);
+    {
+        static const mb_op none = {"subscription { a }", NULL, NULL, 0, NULL};
+        mb_sub plain;
+        memset(&plain, 0, sizeof plain);
+        plain.op = &none; /* no variables: no struct needed */
+        CHECK_ST(mb_sub_start(&ws, &plain), MB_OK);
+        i = fake_find(&F, "\"id\":\"3\",\"type\":\"subscribe\"");
+        CHECK(i >= 0 && strstr(F.msg[i], "{\"query\":\"subscription { a }\",\"variables\":{}}}") != NULL);
+    }
+
+    reset("variables changed to a non-object before the connection");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    memset(&sub, 0, sizeof sub);
+    sub.query = "subscription { a }";
+    strcpy(vars, "{\"n\":1}");
+    sub.variables = vars;
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    strcpy(vars, "[1]");
+    CHECK_ST(mb_ws_connect(&ws), MB_OK);
+    CHECK(sub.state == MB_SUB_DONE && !registered(&ws, &sub) && fake_find(&F, "\"subscribe\"") < 0);
+
+    reset("calls out of turn");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    mb_ws_set_jwt(&ws, "OTHER"); /* not stopped on a refused JWT: only the token changes */
+    CHECK(ws.state == 0 && ws.cfg.jwt != NULL && strcmp(ws.cfg.jwt, "OTHER") == 0);
+    mb_ws_close(&ws); /* not connected: nothing to send */
+    CHECK(F.connects == 0 && F.closes == 0);
+    CHECK_ST(mb_ws_connect(&ws), MB_OK);
+    CHECK_ST(mb_ws_connect(&ws), MB_OK); /* already up */
+    CHECK(F.connects == 1 && fake_find(&F, "Bearer OTHER") >= 0);
+}
+
+/* Upgrade answers the client takes, and the request line of other URLs. */
+static void test_upgrade_forms(void) {
+    static const struct { const char *name, *fmt; mb_status want; } forms[] = {
+        {"Connection as a list", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: WebSocket\r\nConnection: keep-alive,\tUpgrade \r\n"
+                                 "Sec-WebSocket-Accept: %s\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n", MB_OK},
+        {"Connection without upgrade", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: keep-alive\r\n"
+                                       "Sec-WebSocket-Accept: %s\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n",
+         MB_ERR_WS_HANDSHAKE},
+        {"no Accept", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: upgrade\r\n"
+                      "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n%.0s", MB_ERR_WS_HANDSHAKE},
+    };
+    static const struct { const char *url, *line, *host; } urls[] = {
+        {"ws://localhost:8080", "GET / HTTP/1.1\r\n", "\r\nHost: localhost:8080\r\n"},
+        {"ws://localhost:8080?x=1", "GET /?x=1 HTTP/1.1\r\n", "\r\nHost: localhost:8080\r\n"},
+        {"ws://[::1]:8080/v1/graphql", "GET /v1/graphql HTTP/1.1\r\n", "\r\nHost: [::1]:8080\r\n"},
+        {"ws://localhost/v1/graphql#frag", "GET /v1/graphql HTTP/1.1\r\n", "\r\nHost: localhost\r\n"},
+    };
+    mb_ws ws;
+    mb_ws_config c;
+    size_t i;
+    for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        reset(forms[i].name);
+        F.hs_fmt = forms[i].fmt;
+        CHECK_ST(up(&ws, sizeof buf), forms[i].want);
+    }
+    for (i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        reset(urls[i].url);
+        c = config(sizeof buf);
+        c.url = urls[i].url;
+        CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+        CHECK_ST(mb_ws_connect(&ws), MB_OK);
+        CHECK(strncmp(F.req, urls[i].line, strlen(urls[i].line)) == 0 && strstr(F.req, urls[i].host) != NULL);
+    }
+}
+
+static mb_status refresh_null(void *user, const char **jwt) {
+    (void)user;
+    refreshes++;
+    *jwt = NULL; /* says yes, gives nothing */
+    return MB_OK;
+}
+
+/* The reconnect delay at its bounds. */
+static void test_backoff(void) {
+    mb_ws ws;
+    mb_ws_config c;
+    uint64_t t0;
+    int i;
+    reset("the backoff stops doubling at MB_WS_BACKOFF_MAX_MS");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    for (i = 0; i < 16; i++) F.connect_fail[i] = MB_ERR_CONNECT;
+    for (i = 0; i < 10; i++) CHECK_ST(mb_sub_poll(&ws, 60000, on_event, NULL), MB_ERR_CONNECT);
+    CHECK(ws.backoff_ms == MB_WS_BACKOFF_MAX_MS && ws.retry_ms <= MB_WS_BACKOFF_MAX_MS &&
+          ws.retry_ms >= MB_WS_BACKOFF_MAX_MS - MB_WS_BACKOFF_MAX_MS / 4);
+
+    tcase = "a poll shorter than the delay sleeps its timeout, then returns";
+    t0 = F.now;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+    CHECK(F.now == t0 + 100 && F.connects == 10);
+
+    reset("a refresh hook that gives no token: stays down");
+    c = config(sizeof buf);
+    c.refresh = refresh_null;
+    mb_ws_init(&ws, &c);
+    F.auto_ack = 0;
+    post_text(&F, "x");
+    {
+        static const char close4403[] = {(char)0x88, 2, 0x11, 0x33};
+        F.post_len = 0;
+        memcpy(F.post, close4403, 4);
+        F.post_len = 4;
+    }
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_AUTH);
+    CHECK(refreshes == 1);
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_AUTH); /* stopped: no new connection */
+    CHECK(F.connects == 1);
+}
+
 int main(void) {
-    test_accept_and_head();
+    test_accept();
     test_handshake();
     test_splits();
     test_fragments();
@@ -880,6 +1241,11 @@ int main(void) {
     test_reconnect();
     test_poll_timing();
     test_typed();
+    test_faults();
+    test_lengths();
+    test_messages();
+    test_upgrade_forms();
+    test_backoff();
     printf("%d passed, %d failed\n", pass, fail);
     return fail != 0;
 }
