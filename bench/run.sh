@@ -130,9 +130,10 @@ $PROFILE
 \`\`\`
 
 \`jsmn_parse\` is the floor itself; everything below it is mb's own work: \`mb__unescape\` decodes every string's
-escapes in place, \`mb_utf8_valid\` checks every string is valid UTF-8 (a second pass over the same bytes), and
-\`mb__gap_ok\` checks the bytes between tokens (strictness jsmn leaves out). The generated decoder itself
-(\`mb__t_object\`, \`mb__t_value\`) is a small share.
+escapes in place and checks its UTF-8 in the same pass (a machine word of plain ASCII at a time), and
+\`mb_json_parse\` checks each primitive's grammar and the bytes between tokens (the strictness jsmn leaves out;
+a lone \`:\` or \`,\` is checked without a scan). The generated decoder itself (\`mb__t_object\`,
+\`mb__t_value\`) is a small share.
 
 ## (b) Building a request
 
