@@ -4,7 +4,6 @@
 #include "t.h"
 #include "platform/mb_script.h"
 
-#define RESP(body) "HTTP/1.1 200 OK\r\nContent-Length: " #body "\r\n\r\n"
 #define OK_BODY "{\"data\":{\"a\":1}}"
 #define OK_RESP "HTTP/1.1 200 OK\r\nContent-Length: 16\r\n\r\n" OK_BODY
 
@@ -45,20 +44,32 @@ static mb_status l_recv(void *ctx, void *buf, size_t cap, size_t *got, uint32_t 
 }
 static void l_close(void *ctx) { (void)ctx; }
 
+/* A configuration over this file's buffers. */
+static void base_cfg(mb_config *cfg, const char *url, mb_transport t) {
+    memset(cfg, 0, sizeof *cfg);
+    cfg->url = url;
+    cfg->transport = t;
+    cfg->buf = work;
+    cfg->buf_size = sizeof work;
+    cfg->tokens = toks;
+    cfg->max_tokens = 128;
+}
+
+/* A script over the given connections, capturing what is sent into tx. */
+static void base_script(mb_script *s, const mb_script_conn *conns, size_t n, char *tx, size_t tx_cap) {
+    memset(s, 0, sizeof *s);
+    s->conns = conns;
+    s->num_conns = n;
+    s->tx = tx;
+    s->tx_cap = tx_cap;
+}
+
 static mb_status liar_send(liar *l) {
     mb_client c;
     mb_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.url = "http://h/v1/graphql";
-    cfg.transport.ctx = l;
-    cfg.transport.connect = l_connect;
-    cfg.transport.send = l_send;
-    cfg.transport.recv = l_recv;
-    cfg.transport.close = l_close;
-    cfg.buf = work;
-    cfg.buf_size = sizeof work;
-    cfg.tokens = toks;
-    cfg.max_tokens = 128;
+    mb_transport t = {0, 0, l_connect, l_send, l_recv, l_close};
+    t.ctx = l;
+    base_cfg(&cfg, "http://h/v1/graphql", t);
     if (mb_client_init(&c, &cfg) != MB_OK) return MB_ERR_ARG;
     mb_request(&c, "{a}", NULL);
     return mb_send(&c, NULL); /* no result pointer wanted */
@@ -112,16 +123,8 @@ static void client_edges(void) {
 
     t_case = "the refresh hook refuses, or gives no token: the auth error stands";
     for (round = 0; round < 2; round++) {
-        memset(&s, 0, sizeof s);
-        s.conns = c_exp;
-        s.num_conns = 1;
-        memset(&cfg, 0, sizeof cfg);
-        cfg.url = "http://h/v1/graphql";
-        cfg.transport = mb_script_transport(&s);
-        cfg.buf = work;
-        cfg.buf_size = sizeof work;
-        cfg.tokens = toks;
-        cfg.max_tokens = 128;
+        base_script(&s, c_exp, 1, NULL, 0);
+        base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
         cfg.jwt = "old";
         cfg.refresh = refuse;
         refresh_ok = round;
@@ -134,29 +137,16 @@ static void client_edges(void) {
     }
 
     t_case = "a URL without a path: the request target is / plus the query";
-    memset(&s, 0, sizeof s);
-    s.conns = c_ok;
-    s.num_conns = 1;
-    s.tx = tx;
-    s.tx_cap = sizeof tx;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.url = "http://[::1]:8080?x=1";
-    cfg.transport = mb_script_transport(&s);
-    cfg.buf = work;
-    cfg.buf_size = sizeof work;
-    cfg.tokens = toks;
-    cfg.max_tokens = 128;
+    base_script(&s, c_ok, 1, tx, sizeof tx);
+    base_cfg(&cfg, "http://[::1]:8080?x=1", mb_script_transport(&s));
     CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
     mb_request(&c, "{a}", NULL);
     CHECK_ST(mb_send(&c, &res), MB_OK);
     CHECK(s.tx_len > 40 && memcmp(tx, "POST /?x=1 HTTP/1.1\r\nHost: [::1]:8080\r\n", 39) == 0);
 
     t_case = "a kept-alive connection closed after part of the answer: no resend";
-    memset(&s, 0, sizeof s);
-    s.conns = c_part;
-    s.num_conns = 2;
-    cfg.url = "http://h/v1/graphql";
-    cfg.transport = mb_script_transport(&s);
+    base_script(&s, c_part, 2, NULL, 0);
+    base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
     CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
     mb_request(&c, "{a}", NULL);
     CHECK_ST(mb_send(&c, &res), MB_OK);
