@@ -2454,12 +2454,12 @@ int mb_gql_is_auth_code(mb_str code) {
 /* Unescapes a string member of obj in place and NUL-terminates it (over
  * its closing quote) into *v; left empty for a missing member or another
  * type. */
-static void mb__take_string(mb_json *doc, int obj, const char *key, mb_str *v) {
+static void mb__take_string(mb_json *doc, char *body, int obj, const char *key, mb_str *v) {
     int t;
     size_t n, raw, i;
     char *s;
     if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return;
-    s = (char *)doc->js + doc->tok[t].start; /* js is the caller's writable body */
+    s = body + doc->tok[t].start;
     raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
     /* checked first: an undecodable text (a lone surrogate escape) stays as
      * it was sent when that is clean UTF-8 text, else it is left out */
@@ -2505,9 +2505,9 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
         e = x = 0;
         msg = "error";
     }
-    mb__take_string(d, e, msg, &res->error.message);
-    mb__take_string(d, x, "code", &res->error.code);
-    mb__take_string(d, x, "path", &res->error.path);
+    mb__take_string(d, body, e, msg, &res->error.message);
+    mb__take_string(d, body, x, "code", &res->error.code);
+    mb__take_string(d, body, x, "path", &res->error.path);
     if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }
