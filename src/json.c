@@ -299,10 +299,11 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 
 /* The number text of a primitive, or of a string holding a number. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
+    char c = mb__prim(d, t); /* a checked primitive is a number when it starts so */
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
     if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len
-                                      : !mb__prim(d, t) || !strchr("-0123456789", mb__prim(d, t)))
+                                      : c != '-' && !mb__is_digit(c))
         return MB_ERR_TYPE;
     return MB_OK;
 }

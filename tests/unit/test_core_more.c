@@ -185,7 +185,7 @@ static void json_corners(void) {
     };
     static const size_t bad_len[] = {3, 5, 5, 7, 13, 4, 5, 4, 4};
     mb_json d;
-    int t, b;
+    int b;
     char buf[64];
     size_t n;
     mb_str v;
@@ -219,7 +219,6 @@ static void json_corners(void) {
             CHECK_ST(mb_json_get_str(&d, 1, &v), MB_ERR_JSON);
         }
     }
-    (void)t;
 }
 
 void test_core_more(void) {
