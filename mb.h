@@ -2157,6 +2157,10 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     memcpy(tmp, v.ptr, v.len);
     tmp[v.len] = '\0';
     *out = strtod(tmp, &end);
+    if (*end == '.') { /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
+        *end = ',';
+        *out = strtod(tmp, &end);
+    }
     if (end != tmp + v.len) return MB_ERR_TYPE;
     if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
     return MB_OK;
@@ -3753,7 +3757,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
         mb_w_cstr(&w, ": ");
         mb_w_cstr(&w, hs[i + 1]);
     }
-    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: mb/" MB_VERSION "\r\nSec-WebSocket-Key: ");
+    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ");
     mb_w_cstr(&w, key);
     mb_w_cstr(&w, "\r\n\r\n");
     if ((s = w.err) != MB_OK || (s = mb__ws_send(ws, w.buf, w.len)) != MB_OK) return s;

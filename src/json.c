@@ -350,6 +350,10 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     memcpy(tmp, v.ptr, v.len);
     tmp[v.len] = '\0';
     *out = strtod(tmp, &end);
+    if (*end == '.') { /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
+        *end = ',';
+        *out = strtod(tmp, &end);
+    }
     if (end != tmp + v.len) return MB_ERR_TYPE;
     if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
     return MB_OK;

@@ -460,7 +460,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
         mb_w_cstr(&w, ": ");
         mb_w_cstr(&w, hs[i + 1]);
     }
-    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: mb/" MB_VERSION "\r\nSec-WebSocket-Key: ");
+    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ");
     mb_w_cstr(&w, key);
     mb_w_cstr(&w, "\r\n\r\n");
     if ((s = w.err) != MB_OK || (s = mb__ws_send(ws, w.buf, w.len)) != MB_OK) return s;

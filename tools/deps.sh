@@ -28,6 +28,7 @@ for g in "${groups[@]}"; do
       need_pkg valgrind /usr/bin/valgrind
       need_pkg binutils /usr/bin/nm
       need_pkg gcovr /usr/bin/gcovr  # make coverage
+      need_pkg locales /usr/share/i18n/locales/de_DE  # 10-unit compiles a decimal-comma locale from it
       ;;&
     arm|all)
       need_pkg dpkg-dev /usr/bin/dpkg-source  # apt-get source mbedtls (tools/mbedtls-src.sh)
