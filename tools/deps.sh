@@ -41,6 +41,7 @@ for g in "${groups[@]}"; do
       need_pkg postgresql-15-postgis-3 /usr/share/postgresql/15/extension/postgis.control  # fixture setups use geometry
       need_pkg locales /usr/sbin/locale-gen  # fixture setups set lc_monetary to en_US.utf-8
       need_pkg iproute2 /usr/bin/ss
+      need_pkg docker-compose /usr/bin/docker-compose  # 30-backend-db validates backend/docker-compose.yml with it
       ;;&
     node|all)
       need_pkg nodejs /usr/bin/node
