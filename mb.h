@@ -2324,20 +2324,18 @@ static mb_status mb__http_run(mb_http_response *r) {
         size_t avail = r->fill - r->pos;
         switch (r->state) {
         case MB__H_HEAD:
-            /* not HTTP at all (a TLS server, SSH...): say so at once */
-            if (!r->status && memcmp(r->buf, "HTTP/", avail < 5 ? avail : 5) != 0) return MB_ERR_HTTP;
+            /* "HTTP/1.x ddd" checked as it arrives: not HTTP at all (a TLS
+               server, SSH...) fails at once */
+            for (i = 0; !r->status && i < avail && i < 12; i++)
+                if ("HTTP/1.# ###"[i] == '#' ? !mb__is_digit(r->buf[i]) : r->buf[i] != "HTTP/1.# ###"[i])
+                    return MB_ERR_HTTP;
             s = mb__http_line(r, &line, &n);
             if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
             if (s != MB_OK) return s;
             if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            if (!r->status) { /* "HTTP/1.x 200[ reason]" */
-                if (n < 12 || memcmp(line, "HTTP/1.", 7) || !mb__is_digit(line[7]) || line[8] != ' ' ||
-                    (n > 12 && line[12] != ' '))
-                    return MB_ERR_HTTP;
-                for (i = 9; i < 12; i++) {
-                    if (!mb__is_digit(line[i])) return MB_ERR_HTTP;
-                    r->status = r->status * 10 + line[i] - '0';
-                }
+            if (!r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+                if (n < 12 || (n > 12 && line[12] != ' ')) return MB_ERR_HTTP;
+                for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
                 if (r->status < 100) return MB_ERR_HTTP;
                 if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
             } else if (n == 0) {
@@ -2576,6 +2574,10 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
 
 enum { MB__C_IDLE, MB__C_BUILDING };
 
+/* Headers whose values the log never sees; the first two are written from
+ * here too (the match is case-insensitive). */
+static const char mb__secret_headers[] = "Authorization\0x-hasura-admin-secret\0cookie\0";
+
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
     if (c->cfg.log && c->cfg.debug) c->cfg.log(c->cfg.log_user, lvl, msg, len); /* traces only */
@@ -2590,7 +2592,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
         size_t k = colon ? (size_t)(colon - p) : 0;
         char line[40];
-        if (!colon || !mb__one_of(p, k, "authorization\0x-hasura-admin-secret\0cookie\0", 1)) {
+        if (!colon || !mb__one_of(p, k, mb__secret_headers, 1)) {
             mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
         } else { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
@@ -2651,7 +2653,7 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     char *b = k->buf;
     mb_w_init(&h, b + blen, k->buf_size - blen);
     mb_w_cstr(&h, "POST ");
-    if (!c->url.path.len || c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/");
+    if (c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/"); /* empty, or a query; the URL string goes on */
     mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
     mb_w_cstr(&h, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&h, c->url.authority.ptr, c->url.authority.len);
@@ -2659,8 +2661,8 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
                   "Content-Length: ");
     mb_w_u64(&h, blen);
     mb_w_cstr(&h, "\r\n");
-    if (k->jwt) mb__w_header(&h, "Authorization", "Bearer ", k->jwt);
-    if (k->admin_secret) mb__w_header(&h, "x-hasura-admin-secret", "", k->admin_secret);
+    if (k->jwt) mb__w_header(&h, mb__secret_headers, "Bearer ", k->jwt);
+    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + 14, "", k->admin_secret);
     if (k->role) mb__w_header(&h, "x-hasura-role", "", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
@@ -2703,7 +2705,7 @@ static mb_status mb__roundtrip(mb_client *c) {
         do { /* a transport reporting nothing or more than asked broke its contract */
             n = 0;
             s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
-            if (s == MB_OK && (n == 0 || n > c->req_len - off)) s = MB_ERR_IO;
+            if (s == MB_OK && n - 1 >= c->req_len - off) s = MB_ERR_IO; /* n == 0 wraps */
             off += n;
         } while (s == MB_OK && off < c->req_len);
         while (s == MB_OK) {
@@ -2712,7 +2714,7 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n == 0 || n > room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
@@ -2765,17 +2767,14 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
     mb_writer *w = mb_request(c, query, operation_name);
     if (variables_json) {
         /* strict check with the response's token array, free until the answer */
-        mb_status s = mb_json_parse(&c->res.doc, variables_json, strlen(variables_json), c->cfg.tokens,
-                                    c->cfg.max_tokens);
-        if (s == MB_OK && c->res.doc.tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-        if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
-        if (s != MB_OK) {
-            c->state = MB__C_IDLE;
-            if (res) *res = &c->res;
-            return s;
-        }
-        mb__w_members(w, variables_json + c->res.doc.tok[0].start + 1,
-                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start) - 2);
+        mb_json *d = &c->res.doc;
+        mb_status s = mb_json_parse(d, variables_json, strlen(variables_json), c->cfg.tokens, c->cfg.max_tokens);
+        if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(d);
+        if (s == MB_OK)
+            mb__w_members(w, variables_json + d->tok[0].start + 1, (size_t)(d->tok[0].end - d->tok[0].start) - 2);
+        else
+            w->err = s; /* mb_send reports it and sends nothing */
     }
     return mb_send(c, res);
 }

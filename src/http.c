@@ -143,20 +143,18 @@ static mb_status mb__http_run(mb_http_response *r) {
         size_t avail = r->fill - r->pos;
         switch (r->state) {
         case MB__H_HEAD:
-            /* not HTTP at all (a TLS server, SSH...): say so at once */
-            if (!r->status && memcmp(r->buf, "HTTP/", avail < 5 ? avail : 5) != 0) return MB_ERR_HTTP;
+            /* "HTTP/1.x ddd" checked as it arrives: not HTTP at all (a TLS
+               server, SSH...) fails at once */
+            for (i = 0; !r->status && i < avail && i < 12; i++)
+                if ("HTTP/1.# ###"[i] == '#' ? !mb__is_digit(r->buf[i]) : r->buf[i] != "HTTP/1.# ###"[i])
+                    return MB_ERR_HTTP;
             s = mb__http_line(r, &line, &n);
             if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
             if (s != MB_OK) return s;
             if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            if (!r->status) { /* "HTTP/1.x 200[ reason]" */
-                if (n < 12 || memcmp(line, "HTTP/1.", 7) || !mb__is_digit(line[7]) || line[8] != ' ' ||
-                    (n > 12 && line[12] != ' '))
-                    return MB_ERR_HTTP;
-                for (i = 9; i < 12; i++) {
-                    if (!mb__is_digit(line[i])) return MB_ERR_HTTP;
-                    r->status = r->status * 10 + line[i] - '0';
-                }
+            if (!r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+                if (n < 12 || (n > 12 && line[12] != ' ')) return MB_ERR_HTTP;
+                for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
                 if (r->status < 100) return MB_ERR_HTTP;
                 if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
             } else if (n == 0) {
