@@ -302,12 +302,14 @@ typedef struct mb_http_response {
     char *body;        /* decoded body (valid once complete) */
     size_t body_len;
     size_t head_len;   /* final head, status line to the empty line */
-    /* parser state: private */
-    char *buf;
-    size_t cap, fill, pos;
+    /* parser state: private; an interim (1xx) response clears the fields
+       up to buf */
+    size_t pos;
     size_t remaining; /* Content-Length or chunk bytes still to come */
     uint16_t nheaders;
     uint8_t state, flags;
+    char *buf;
+    size_t cap, fill;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
                         Protocols" as a complete response; the bytes after its
                         head (the new protocol's) stay at buf[head_len, fill) */
@@ -430,15 +432,16 @@ typedef struct mb_config {
 } mb_config;
 
 typedef struct mb_client {
-    mb_config cfg;
-    mb_url url;
-    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
+    /* small fields first: Thumb reaches them with 16-bit instructions */
     uint8_t connected, state;
-    mb_writer w;
-    size_t req_len;   /* request bytes kept at the start of buf */
-    mb_http_response http;
-    mb_result res;
     uint32_t requests, connects; /* counters for tests and diagnostics */
+    size_t req_len;   /* request bytes kept at the start of buf */
+    mb_config cfg;
+    mb_http_response http;
+    mb_writer w;
+    mb_url url;
+    mb_result res;
+    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
 } mb_client;
 
 /* Validates the configuration and parses the URL; connects lazily. */
@@ -2298,9 +2301,7 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         /* interim response: drop it and parse the next head in its place */
         r->fill -= r->pos;
         memmove(r->buf, r->buf + r->pos, r->fill);
-        r->pos = r->head_len = r->nheaders = 0;
-        r->status = r->flags = 0;
-        r->remaining = 0;
+        memset(r, 0, offsetof(mb_http_response, buf));
     } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {
