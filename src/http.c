@@ -23,8 +23,10 @@ static void mb__w_header(mb_writer *w, const char *name, const char *prefix, con
 void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
-enum { MB__HF_CHUNKED = 1, MB__HF_LENGTH = 2, MB__HF_CLOSE = 4, MB__HF_EXTRA = 8 };
+enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Flags; bit k is set by the header of index k in mb__http_header's list
+ * (bit 0: any other header, never read). */
+enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8, MB__HF_EXTRA = 16 };
 
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
@@ -79,28 +81,30 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     size_t c = 0, i;
     int k;
     mb_str v;
-    while (c < n && mb__is_tchar(p[c])) c++; /* a leading space (obsolete folding) stops it at 0 */
-    if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
+    /* p[n] is the line end, never a token byte; a leading space (obsolete
+       folding) stops it at 0 */
+    while (mb__is_tchar(p[c])) c++;
+    if (c == 0 || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
-    if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
+    for (i = 0; i < n; i++) /* in the value: the name is a token */
+        if (!p[i] || p[i] == '\r') return MB_ERR_HTTP;
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        if (!v.len) return MB_ERR_HTTP;
-        for (i = 0; i < v.len; i++) {
+        i = 0;
+        do { /* an empty value is refused at its first byte: the line end */
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
             len = len * 10u + (size_t)(v.ptr[i] - '0');
-        }
+        } while (++i < v.len);
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
-        r->flags |= MB__HF_LENGTH;
         r->remaining = len;
-    } else if (k == 2) {
-        if (!mb__str_ieq(v.ptr, v.len, "chunked")) return MB_ERR_HTTP; /* no other coding is asked for */
-        r->flags |= MB__HF_CHUNKED;
-    } else if (k == 3) {
-        if (mb__list_has(v, "close")) r->flags |= MB__HF_CLOSE;
+    } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
+        return MB_ERR_HTTP; /* no other coding is asked for */
+    } else if (k == 3 && !mb__list_has(v, "close")) {
+        k = 0;
     }
+    r->flags |= (uint8_t)(1u << k);
     return MB_OK;
 }
 
@@ -123,12 +127,14 @@ static mb_status mb__http_end_head(mb_http_response *r) {
     } else if (r->flags & MB__HF_CHUNKED) {
         if (r->flags & MB__HF_LENGTH) r->flags |= MB__HF_CLOSE; /* both framings: answer, then do not reuse */
         r->state = MB__H_SIZE;
-    } else if (r->flags & MB__HF_LENGTH) {
-        if (r->remaining > r->cap - r->head_len) return MB_ERR_BUFFER; /* will not fit: say so now */
-        r->state = MB__H_LEN;
     } else {
-        r->flags |= MB__HF_CLOSE;
-        r->state = MB__H_CLOSE;
+        if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
+            r->flags |= MB__HF_CLOSE;
+            r->remaining = SIZE_MAX;
+        } else if (r->remaining > r->cap - r->head_len) {
+            return MB_ERR_BUFFER; /* will not fit: say so now */
+        }
+        r->state = MB__H_LEN;
     }
     return MB_OK;
 }
@@ -162,9 +168,6 @@ static mb_status mb__http_run(mb_http_response *r) {
                 if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
             }
             break;
-        case MB__H_CLOSE: /* delimited by the close: take all */
-            r->remaining = avail;
-            /* fall through */
         case MB__H_LEN:
         case MB__H_DATA:
             take = avail < r->remaining ? avail : r->remaining;
@@ -172,7 +175,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             r->body_len += take;
             r->pos += take;
             r->remaining -= take;
-            if (r->state == MB__H_CLOSE || r->remaining) return MB_PENDING;
+            if (r->remaining) return MB_PENDING;
             r->state = r->state == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
             break;
         case MB__H_DONE:
@@ -183,12 +186,12 @@ static mb_status mb__http_run(mb_http_response *r) {
             if (r->state == MB__H_SIZE) {
                 size_t size = 0;
                 int v;
-                for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
+                for (i = 0; (v = mb__hex(line[i])) >= 0; i++) { /* line[n] ends the line */
                     if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
                     size = size << 4 | (unsigned)v;
                 }
                 if (i == 0) return MB_ERR_HTTP;
-                while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
+                while (line[i] == ' ' || line[i] == '\t') i++;
                 if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
                 if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
                 r->remaining = size;
@@ -219,7 +222,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
 }
 
 mb_status mb_http_response_eof(mb_http_response *r) {
-    if (r->state == MB__H_CLOSE) r->state = MB__H_DONE;
+    if (r->state == MB__H_LEN && !(r->flags & MB__HF_LENGTH)) r->state = MB__H_DONE;
     if (r->state == MB__H_DONE) return MB_OK;
     return r->fill ? MB_ERR_TRUNCATED : MB_ERR_CLOSED;
 }
