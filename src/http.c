@@ -145,63 +145,58 @@ static mb_status mb__http_run(mb_http_response *r) {
     mb_status s;
     for (;;) {
         size_t avail = r->fill - r->pos;
-        switch (r->state) {
-        case MB__H_HEAD:
-            /* "HTTP/1.x ddd" checked as it arrives: not HTTP at all (a TLS
-               server, SSH...) fails at once */
-            for (i = 0; !r->status && i < avail && i < 12; i++)
-                if ("HTTP/1.# ###"[i] == '#' ? !mb__is_digit(r->buf[i]) : r->buf[i] != "HTTP/1.# ###"[i])
-                    return MB_ERR_HTTP;
-            s = mb__http_line(r, &line, &n);
-            if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
-            if (s != MB_OK) return s;
-            if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            if (!r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
-                if (n < 12 || (n > 12 && line[12] != ' ')) return MB_ERR_HTTP;
-                for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
-                if (r->status < 100) return MB_ERR_HTTP;
-                if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
-            } else if (n == 0) {
-                if ((s = mb__http_end_head(r)) != MB_OK) return s;
-            } else {
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-                if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
-            }
-            break;
-        case MB__H_LEN:
-        case MB__H_DATA:
+        unsigned st = r->state;
+        if (st == MB__H_DONE) {
+            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
+            return MB_OK;
+        }
+        if (st == MB__H_LEN || st == MB__H_DATA) {
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
             r->remaining -= take;
             if (r->remaining) return MB_PENDING;
-            r->state = r->state == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
-            break;
-        case MB__H_DONE:
-            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
-            return MB_OK;
-        default: /* a chunked framing line */
-            if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
-            if (r->state == MB__H_SIZE) {
-                size_t size = 0;
-                int v;
-                for (i = 0; (v = mb__hex(line[i])) >= 0; i++) { /* line[n] ends the line */
-                    if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
-                    size = size << 4 | (unsigned)v;
-                }
-                if (i == 0) return MB_ERR_HTTP;
-                while (line[i] == ' ' || line[i] == '\t') i++;
-                if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-                if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
-                r->remaining = size;
-                r->state = size ? MB__H_DATA : MB__H_TRAILER;
-            } else if (n) { /* data longer than its size, or a trailer field */
-                if (r->state == MB__H_CRLF) return MB_ERR_HTTP;
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-            } else {
-                r->state = r->state == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            r->state = st == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
+            continue;
+        }
+        /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
+           checked as it arrives: not HTTP at all (a TLS server, SSH...)
+           fails at once */
+        for (i = 0; st == MB__H_HEAD && !r->status && i < avail && i < 12; i++)
+            if ("HTTP/1.# ###"[i] == '#' ? !mb__is_digit(r->buf[i]) : r->buf[i] != "HTTP/1.# ###"[i])
+                return MB_ERR_HTTP;
+        s = mb__http_line(r, &line, &n);
+        if (st == MB__H_HEAD && (s == MB_OK ? r->pos : r->fill) > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
+        if (s != MB_OK) return s;
+        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+            if (n < 12 || (n > 12 && line[12] != ' ')) return MB_ERR_HTTP;
+            for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
+            if (r->status < 100) return MB_ERR_HTTP;
+            if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+        } else if (st == MB__H_SIZE) {
+            size_t size = 0;
+            int v;
+            for (i = 0; (v = mb__hex(line[i])) >= 0; i++) { /* line[n] ends the line */
+                if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                size = size << 4 | (unsigned)v;
             }
+            if (i == 0) return MB_ERR_HTTP;
+            while (line[i] == ' ' || line[i] == '\t') i++;
+            if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
+            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
+            r->remaining = size;
+            r->state = size ? MB__H_DATA : MB__H_TRAILER;
+        } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
+            if (st == MB__H_HEAD) {
+                if ((s = mb__http_end_head(r)) != MB_OK) return s;
+            } else {
+                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            }
+        } else { /* a header or trailer field, or data longer than its chunk size */
+            if (st == MB__H_CRLF) return MB_ERR_HTTP;
+            if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
+            if (st == MB__H_HEAD && (s = mb__http_header(r, line, n)) != MB_OK) return s;
         }
     }
 }
