@@ -147,7 +147,7 @@ static mb_status mb__http_run(mb_http_response *r) {
         size_t avail = r->fill - r->pos;
         unsigned st = r->state;
         if (st == MB__H_DONE) {
-            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
+            if (avail) r->flags |= MB__HF_EXTRA; /* bytes after the response (a 101 has CLOSE already) */
             return MB_OK;
         }
         if (st == MB__H_LEN || st == MB__H_DATA) {
@@ -170,7 +170,7 @@ static mb_status mb__http_run(mb_http_response *r) {
         if (st == MB__H_HEAD && (s == MB_OK ? r->pos : r->fill) > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
         if (s != MB_OK) return s;
         if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
-            if (n < 12 || (n > 12 && line[12] != ' ')) return MB_ERR_HTTP;
+            if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
             for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
             if (r->status < 100) return MB_ERR_HTTP;
             if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */

@@ -20,7 +20,7 @@ typedef struct mb_http_response {
        up to buf */
     size_t pos;
     size_t remaining; /* Content-Length or chunk bytes still to come */
-    uint16_t nheaders;
+    unsigned nheaders;
     uint8_t state, flags;
     char *buf;
     size_t cap, fill;
