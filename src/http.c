@@ -163,9 +163,11 @@ static mb_status mb__http_run(mb_http_response *r) {
         /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
            checked as it arrives: not HTTP at all (a TLS server, SSH...)
            fails at once */
-        for (i = 0; st == MB__H_HEAD && !r->status && i < avail && i < 12; i++)
-            if ("HTTP/1.# ###"[i] == '#' ? !mb__is_digit(r->buf[i]) : r->buf[i] != "HTTP/1.# ###"[i])
-                return MB_ERR_HTTP;
+        if (st == MB__H_HEAD && !r->status)
+            for (i = 0; i < avail && i < 12; i++) {
+                char c = r->buf[i], want = "HTTP/1.# ###"[i];
+                if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
+            }
         s = mb__http_line(r, &line, &n);
         if (st == MB__H_HEAD && (s == MB_OK ? r->pos : r->fill) > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
         if (s != MB_OK) return s;
