@@ -36,19 +36,20 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
             if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
         he = p;
     }
-    if (he == h || (size_t)(he - h) > MB_MAX_HOST) return MB_ERR_URL;
+    if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
     u->host.ptr = h;
     u->host.len = (size_t)(he - h);
     u->port = u->tls ? 443 : 80;
     u->default_port = p == ae;
     if (p < ae) {
         uint32_t port = 0;
-        if (*p++ != ':' || p == ae) return MB_ERR_URL;
-        for (; p < ae; p++) {
-            if (!mb__is_digit(*p) || port > 6553u) return MB_ERR_URL;
+        if (*p++ != ':') return MB_ERR_URL;
+        for (; p < ae; p++) { /* checked at every digit: it cannot wrap */
+            if (!mb__is_digit(*p)) return MB_ERR_URL;
             port = port * 10u + (uint32_t)(*p - '0');
+            if (port > 65535u) return MB_ERR_URL;
         }
-        if (port == 0 || port > 65535u) return MB_ERR_URL;
+        if (port == 0) return MB_ERR_URL; /* "h:" too */
         u->port = (uint16_t)port;
     }
     u->path.ptr = ae;

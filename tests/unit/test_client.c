@@ -16,12 +16,14 @@ void test_url(void) {
         {"http://[2001:db8::1]/", "2001:db8::1", "/", 80, 0, 1},
         {"wss://h:65535/v1/graphql", "h", "/v1/graphql", 65535, 1, 0},
         {"http://h?q", "h", "?q", 80, 0, 0},
+        {"ws://h:00080", "h", "", 80, 0, 0},
     };
     static const char *const bad[] = {
         "",         "localhost:8080",       "ftp://h/",        "http://",        "http:///x",
         "http://h:", "http://h:0/",         "http://h:65536/", "http://h:8x/",   "http://user:pw@h/",
         "http://[::1/", "http://[zz::1]/",  "http://[1]/",     "http://h h/",    "http://h/\x01",
         "http://h\r\nX: y/", "http://h%41/", "http://[::1]x/",
+        "http://h:4294967376/", "http://h:655350/", "http://[::1]:/", "http://:80/",
     };
     mb_url u;
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
