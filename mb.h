@@ -2188,23 +2188,23 @@ void mb_w_raw(mb_writer *w, const char *json, size_t len) {
 /* RFC 9110 token characters: visible ASCII except the delimiters. */
 static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
 
-/* "name: prefix value\r\n". The name must be a token and the value must
- * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
-static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
+/* "name" sep "value\r\n", sep being ": " and any value prefix. The name
+ * must be a token and the value must not hold CR or LF (header injection):
+ * MB_ERR_ARG otherwise. */
+static void mb__w_header(mb_writer *w, const char *name, const char *sep, const char *value) {
+    const char *p = name && value ? name : "\r\n"; /* not a token */
     while (mb__is_tchar(*p)) p++;
-    if (*p || strpbrk(value, "\r\n")) {
+    if (p == name || *p || strpbrk(value, "\r\n")) { /* empty, or not all token */
         mb__w_fail(w, MB_ERR_ARG);
         return;
     }
     mb_w_cstr(w, name);
-    mb_w_bytes(w, ": ", 2);
-    mb_w_cstr(w, prefix);
+    mb_w_cstr(w, sep);
     mb_w_cstr(w, value);
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
 enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
@@ -2663,9 +2663,9 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
                   "Content-Length: ");
     mb_w_u64(&h, blen);
     mb_w_cstr(&h, "\r\n");
-    if (k->jwt) mb__w_header(&h, mb__secret_headers, "Bearer ", k->jwt);
-    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + 14, "", k->admin_secret);
-    if (k->role) mb__w_header(&h, "x-hasura-role", "", k->role);
+    if (k->jwt) mb__w_header(&h, mb__secret_headers, ": Bearer ", k->jwt);
+    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + 14, ": ", k->admin_secret);
+    if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
     /* [body][head] -> [head][body]: park the head at the end of the buffer,

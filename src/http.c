@@ -4,23 +4,23 @@
 /* RFC 9110 token characters: visible ASCII except the delimiters. */
 static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
 
-/* "name: prefix value\r\n". The name must be a token and the value must
- * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
-static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
+/* "name" sep "value\r\n", sep being ": " and any value prefix. The name
+ * must be a token and the value must not hold CR or LF (header injection):
+ * MB_ERR_ARG otherwise. */
+static void mb__w_header(mb_writer *w, const char *name, const char *sep, const char *value) {
+    const char *p = name && value ? name : "\r\n"; /* not a token */
     while (mb__is_tchar(*p)) p++;
-    if (*p || strpbrk(value, "\r\n")) {
+    if (p == name || *p || strpbrk(value, "\r\n")) { /* empty, or not all token */
         mb__w_fail(w, MB_ERR_ARG);
         return;
     }
     mb_w_cstr(w, name);
-    mb_w_bytes(w, ": ", 2);
-    mb_w_cstr(w, prefix);
+    mb_w_cstr(w, sep);
     mb_w_cstr(w, value);
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
 enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
