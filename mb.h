@@ -2590,17 +2590,20 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
     /* our own head: every line ends with CRLF, the last one is empty */
     for (; *p != '\r'; p = nl + 2) {
-        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
-        const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
-        size_t k = colon ? (size_t)(colon - p) : 0;
+        const char *colon, *msg = p;
+        size_t k, len;
         char line[40];
-        if (!colon || !mb__one_of(p, k, mb__secret_headers, 1)) {
-            mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
-        } else { /* k is the length of one of those names: it fits */
+        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
+        colon = (const char *)memchr(p, ':', (size_t)(nl - p));
+        k = colon ? (size_t)(colon - p) : 0; /* 0 matches no name */
+        len = (size_t)(nl - p);
+        if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
             memcpy(line + k, ": [redacted]", 12);
-            mb__log(c, MB_LOG_DEBUG, line, k + 12);
+            msg = line;
+            len = k + 12;
         }
+        mb__log(c, MB_LOG_DEBUG, msg, len);
     }
 }
 #define MB__LOG_HEAD(c, p, n) mb__log_head((c), (p), (n))
