@@ -64,19 +64,6 @@ static int mb__list_has(mb_str v, const char *tok) {
     return 0;
 }
 
-/* The complete line at pos (CRLF or bare LF): *n is its length without the
- * line end, and pos moves past it. MB_PENDING until its LF has arrived. */
-static mb_status mb__http_line(mb_http_response *r, const char **line, size_t *n) {
-    const char *s = r->buf + r->pos, *nl = (const char *)memchr(s, '\n', r->fill - r->pos);
-    size_t k = nl ? (size_t)(nl - s) : r->fill - r->pos;
-    if (k > MB_HTTP_MAX_LINE) return MB_ERR_HTTP_LIMIT;
-    if (!nl) return MB_PENDING;
-    *line = s;
-    *n = k && nl[-1] == '\r' ? k - 1 : k;
-    r->pos += k + 1;
-    return MB_OK;
-}
-
 static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     size_t c = 0, i;
     int k;
@@ -140,7 +127,7 @@ static mb_status mb__http_end_head(mb_http_response *r) {
 }
 
 static mb_status mb__http_run(mb_http_response *r) {
-    const char *line;
+    const char *line, *nl;
     size_t n, i, take;
     mb_status s;
     for (;;) {
@@ -168,9 +155,17 @@ static mb_status mb__http_run(mb_http_response *r) {
                 char c = r->buf[i], want = "HTTP/1.# ###"[i];
                 if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
             }
-        s = mb__http_line(r, &line, &n);
-        if (st == MB__H_HEAD && (s == MB_OK ? r->pos : r->fill) > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
-        if (s != MB_OK) return s;
+        /* the complete line at pos (CRLF or bare LF) */
+        line = r->buf + r->pos;
+        nl = (const char *)memchr(line, '\n', avail);
+        n = nl ? (size_t)(nl - line) : avail;
+        /* limits: the line, and the head up to this line's end (or as far as
+           it has come) */
+        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+            return MB_ERR_HTTP_LIMIT;
+        if (!nl) return MB_PENDING;
+        r->pos += n + 1;
+        if (n && nl[-1] == '\r') n--;
         if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
             if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
             for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
