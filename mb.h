@@ -2226,11 +2226,13 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
-/* Trims spaces and tabs around [p, p+n). */
+/* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
+ * head a CR can only end a line; a line holding one elsewhere is refused by
+ * mb__http_header whatever the trim gives). */
 static mb_str mb__trim(const char *p, size_t n) {
     mb_str v;
     while (n && (*p == ' ' || *p == '\t')) { p++; n--; }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
     v.ptr = p;
     v.len = n;
     return v;
@@ -2411,7 +2413,7 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
     for (; (nl = (const char *)memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
         c = (const char *)memchr(p, ':', (size_t)(nl - p));
         if (c && mb__str_ieq(p, (size_t)(c - p), name)) {
-            *value = mb__trim(c + 1, (size_t)(nl - c - 1) - (nl[-1] == '\r'));
+            *value = mb__trim(c + 1, (size_t)(nl - c - 1));
             return MB_OK;
         }
     }
