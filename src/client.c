@@ -2,8 +2,10 @@
 /* ---- client ---- */
 
 const char *mb_env_url(mb_env env) {
-    static const char *const url[] = {MB_URL_PROD, MB_URL_TEST, MB_URL_LOCAL};
-    return url[(unsigned)env < 3u ? env : 0];
+    /* one array, no pointer table: each URL starts after the previous NUL */
+    static const char url[] = MB_URL_PROD "\0" MB_URL_TEST "\0" MB_URL_LOCAL;
+    static const uint8_t at[] = {0, sizeof MB_URL_PROD, sizeof MB_URL_PROD + sizeof MB_URL_TEST};
+    return url + at[(unsigned)env < 3u ? env : 0];
 }
 
 mb_status mb_url_parse(const char *url, mb_url *u) {
