@@ -2655,7 +2655,10 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    mb_w_init(&h, b + blen, k->buf_size - blen);
+    /* half the room after the body: the rotation below parks the head in
+       the other half (the room this needs is room the response needs
+       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
+    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
     mb_w_cstr(&h, "POST ");
     if (c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/"); /* empty, or a query; the URL string goes on */
     mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
@@ -2671,9 +2674,7 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
     /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front. The room this needs is
-     * room the response needs anyway. */
-    if (h.err == MB_OK && k->buf_size - blen - h.len < h.len) h.err = MB_ERR_BUFFER;
+     * slide the body up, bring the head to the front */
     if (h.err != MB_OK) return h.err;
     memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);

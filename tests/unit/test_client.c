@@ -382,6 +382,33 @@ static void request_limits(void) {
     CHECK(s.tx_len == 0);
     t_case = "send without request";
     CHECK_ST(mb_send(&c, &res), MB_ERR_ARG);
+    t_case = "the head needs its own size free after head and body (to be moved in front)";
+    {
+        static char exact[1024];
+        mb_client c3;
+        mb_config cfg3;
+        mb_script s3;
+        size_t req, head;
+        memset(&cfg3, 0, sizeof cfg3);
+        setup(&c3, &s3, conns, 1, &cfg3);
+        CHECK_ST(mb_execute(&c3, Q_CATS, NULL, NULL, &res), MB_OK);
+        req = s3.tx_len;
+        for (head = 0; head + 4 <= req && memcmp(tx + head, "\r\n\r\n", 4) != 0; head++) {}
+        head += 4;
+        CHECK(head < req && req + head <= sizeof exact);
+        memset(&cfg3, 0, sizeof cfg3);
+        cfg3.buf = exact;
+        cfg3.buf_size = req + head - 1; /* one byte short */
+        setup(&c3, &s3, conns, 1, &cfg3);
+        CHECK_ST(mb_execute(&c3, Q_CATS, NULL, NULL, &res), MB_ERR_BUFFER);
+        CHECK(s3.tx_len == 0);
+        memset(&cfg3, 0, sizeof cfg3);
+        cfg3.buf = exact;
+        cfg3.buf_size = req + head; /* just enough to send */
+        setup(&c3, &s3, conns, 1, &cfg3);
+        (void)mb_execute(&c3, Q_CATS, NULL, NULL, &res); /* the answer may or may not fit in what is left */
+        CHECK(s3.tx_len == req && memcmp(tx + head, "{\"query\"", 8) == 0);
+    }
     t_case = "header injection refused";
     {
         mb_client c2;
