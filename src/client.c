@@ -220,8 +220,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
     size_t blen, hlen = 0;
-    int refreshed = 0;
-    const char *jwt;
+    const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
@@ -241,11 +240,9 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         /* Hasura explains most refusals in its envelope: keep that status */
         if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
-        jwt = NULL;
-        if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
             c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
             return s;
-        refreshed = 1;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
         memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
