@@ -2697,12 +2697,12 @@ static mb_status mb__roundtrip(mb_client *c) {
         size_t off = 0, n;
         char *dst;
         if (!c->connected) {
+            c->connected = 1; /* a failed connect is closed too */
             s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
             if (s != MB_OK) {
-                t->close(t->ctx);
+                mb_client_close(c);
                 return s;
             }
-            c->connected = 1;
             fresh = 1;
             c->connects++;
         }
