@@ -55,7 +55,7 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         u->port = (uint16_t)port;
     }
     u->path.ptr = ae;
-    u->path.len = strcspn(ae, "#");
+    u->path.len = strcspn(ae, "/?#" + 2); /* "#", sharing the literal above */
     return MB_OK;
 }
 
@@ -145,9 +145,9 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
        the other half (the room this needs is room the response needs
        anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
     mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
-    mb_w_cstr(&h, "POST ");
-    if (c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/"); /* empty, or a query; the URL string goes on */
-    mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
+    mb_w_cstr(&h, "POST /");
+    i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
+    mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
     mb_w_cstr(&h, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&h, c->url.authority.ptr, c->url.authority.len);
     mb_w_cstr(&h, "\r\nContent-Type: application/json\r\nAccept: application/json\r\nConnection: keep-alive\r\n"
