@@ -2569,7 +2569,7 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         u->port = (uint16_t)port;
     }
     u->path.ptr = ae;
-    u->path.len = strcspn(ae, "/?#" + 2); /* "#", sharing the literal above */
+    u->path.len = strcspn(ae, &"/?#"[2]); /* "#", sharing the literal above */
     return MB_OK;
 }
 
