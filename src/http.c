@@ -26,7 +26,7 @@ void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb
 enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
 /* Flags; bit k is set by the header of index k in mb__http_header's list
  * (bit 0: any other header, never read). */
-enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8, MB__HF_EXTRA = 16 };
+enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
@@ -135,10 +135,7 @@ static mb_status mb__http_run(mb_http_response *r) {
     for (;;) {
         size_t avail = r->fill - r->pos;
         unsigned st = r->state;
-        if (st == MB__H_DONE) {
-            if (avail) r->flags |= MB__HF_EXTRA; /* bytes after the response (a 101 has CLOSE already) */
-            return MB_OK;
-        }
+        if (st == MB__H_DONE) return MB_OK;
         if (st == MB__H_LEN || st == MB__H_DATA) {
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
@@ -237,5 +234,6 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
 }
 
 int mb_http_keep_alive(const mb_http_response *r) {
-    return r->state == MB__H_DONE && !(r->flags & (MB__HF_CLOSE | MB__HF_EXTRA));
+    /* bytes after the response forbid it too */
+    return r->state == MB__H_DONE && !(r->flags & MB__HF_CLOSE) && r->fill == r->pos;
 }
