@@ -303,16 +303,16 @@ typedef struct mb_http_response {
     size_t body_len;
     size_t head_len;   /* final head, status line to the empty line */
     /* parser state: private; an interim (1xx) response clears the fields
-       up to buf */
+       up to upgrade */
     size_t pos;
     size_t remaining; /* Content-Length or chunk bytes still to come */
     unsigned nheaders;
     uint8_t state, flags;
-    char *buf;
-    size_t cap, fill;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
                         Protocols" as a complete response; the bytes after its
                         head (the new protocol's) stay at buf[head_len, fill) */
+    char *buf;
+    size_t cap, fill;
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
@@ -2294,7 +2294,7 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         /* interim response: drop it and parse the next head in its place */
         r->fill -= r->pos;
         memmove(r->buf, r->buf + r->pos, r->fill);
-        memset(r, 0, offsetof(mb_http_response, buf));
+        memset(r, 0, offsetof(mb_http_response, upgrade));
     } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {

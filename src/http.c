@@ -110,7 +110,7 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         /* interim response: drop it and parse the next head in its place */
         r->fill -= r->pos;
         memmove(r->buf, r->buf + r->pos, r->fill);
-        memset(r, 0, offsetof(mb_http_response, buf));
+        memset(r, 0, offsetof(mb_http_response, upgrade));
     } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {
