@@ -2673,7 +2673,7 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     mb_w_u64(&h, blen);
     mb_w_cstr(&h, "\r\n");
     if (k->jwt) mb__w_header(&h, mb__secret_headers, ": Bearer ", k->jwt);
-    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + 14, ": ", k->admin_secret);
+    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + sizeof "Authorization", ": ", k->admin_secret);
     if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
