@@ -16,10 +16,8 @@ static int mb__is_tchar(char c) {
 static void mb__w_header(mb_writer *w, const char *name, const char *sep, const char *value) {
     const char *p = name && value ? name : "\r\n"; /* not a token */
     while (mb__is_tchar(*p)) p++;
-    if (p == name || *p || strpbrk(value, "\r\n")) { /* empty, or not all token */
-        mb__w_fail(w, MB_ERR_ARG);
-        return;
-    }
+    /* empty, or not all token; the writes below are then no-ops (sticky) */
+    if (p == name || *p || strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
     mb_w_cstr(w, name);
     mb_w_cstr(w, sep);
     mb_w_cstr(w, value);
