@@ -302,15 +302,17 @@ typedef struct mb_http_response {
     char *body;        /* decoded body (valid once complete) */
     size_t body_len;
     size_t head_len;   /* final head, status line to the empty line */
-    /* parser state: private */
-    char *buf;
-    size_t cap, fill, pos;
+    /* parser state: private; an interim (1xx) response clears the fields
+       up to upgrade */
+    size_t pos;
     size_t remaining; /* Content-Length or chunk bytes still to come */
-    uint16_t nheaders;
+    unsigned nheaders;
     uint8_t state, flags;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
                         Protocols" as a complete response; the bytes after its
                         head (the new protocol's) stay at buf[head_len, fill) */
+    char *buf;
+    size_t cap, fill;
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
@@ -430,15 +432,16 @@ typedef struct mb_config {
 } mb_config;
 
 typedef struct mb_client {
-    mb_config cfg;
-    mb_url url;
-    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
+    /* small fields first: Thumb reaches them with 16-bit instructions */
     uint8_t connected, state;
-    mb_writer w;
-    size_t req_len;   /* request bytes kept at the start of buf */
-    mb_http_response http;
-    mb_result res;
     uint32_t requests, connects; /* counters for tests and diagnostics */
+    size_t req_len;   /* request bytes kept at the start of buf */
+    mb_config cfg;
+    mb_http_response http;
+    mb_writer w;
+    mb_url url;
+    mb_result res;
+    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
 } mb_client;
 
 /* Validates the configuration and parses the URL; connects lazily. */
@@ -2182,30 +2185,36 @@ void mb_w_raw(mb_writer *w, const char *json, size_t len) {
 
 /* ---- http ---- */
 
-/* RFC 9110 token characters: visible ASCII except the delimiters. */
-static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
+/* RFC 9110 token characters: visible ASCII except the delimiters
+ * "(),/:;<=>?@[\\]{} -- bit c of this table (ASCII only). */
+static int mb__is_tchar(char c) {
+    static const unsigned char tchar[16] = {0x00, 0x00, 0x00, 0x00, 0xfa, 0x6c, 0xff, 0x03,
+                                            0xfe, 0xff, 0xff, 0xc7, 0xff, 0xff, 0xff, 0x57};
+    unsigned u = (unsigned char)c;
+    return u < 0x80u && (unsigned)tchar[u >> 3] >> (u & 7) & 1u;
+}
 
-/* "name: prefix value\r\n". The name must be a token and the value must
- * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
-static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
+/* "name" sep "value\r\n", sep being ": " and any value prefix. The name
+ * must be a token and the value must not hold CR or LF (header injection):
+ * MB_ERR_ARG otherwise. */
+static void mb__w_header(mb_writer *w, const char *name, const char *sep, const char *value) {
+    const char *p = name && value ? name : "\r\n"; /* not a token */
     while (mb__is_tchar(*p)) p++;
-    if (*p || strpbrk(value, "\r\n")) {
-        mb__w_fail(w, MB_ERR_ARG);
-        return;
-    }
+    /* empty, or not all token; the writes below are then no-ops (sticky) */
+    if (p == name || *p || strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
     mb_w_cstr(w, name);
-    mb_w_bytes(w, ": ", 2);
-    mb_w_cstr(w, prefix);
+    mb_w_cstr(w, sep);
     mb_w_cstr(w, value);
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
-enum { MB__HF_CHUNKED = 1, MB__HF_LENGTH = 2, MB__HF_CLOSE = 4, MB__HF_EXTRA = 8 };
+enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Flags; bit k is set by the header of index k in mb__http_header's list
+ * (bit 0: any other header, never read). */
+enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
@@ -2221,11 +2230,13 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
-/* Trims spaces and tabs around [p, p+n). */
+/* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
+ * head a CR can only end a line; a line holding one elsewhere is refused by
+ * mb__http_header whatever the trim gives). */
 static mb_str mb__trim(const char *p, size_t n) {
     mb_str v;
     while (n && (*p == ' ' || *p == '\t')) { p++; n--; }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
     v.ptr = p;
     v.len = n;
     return v;
@@ -2243,45 +2254,34 @@ static int mb__list_has(mb_str v, const char *tok) {
     return 0;
 }
 
-/* The complete line at pos (CRLF or bare LF): *n is its length without the
- * line end, and pos moves past it. MB_PENDING until its LF has arrived. */
-static mb_status mb__http_line(mb_http_response *r, const char **line, size_t *n) {
-    const char *s = r->buf + r->pos, *nl = (const char *)memchr(s, '\n', r->fill - r->pos);
-    size_t k = nl ? (size_t)(nl - s) : r->fill - r->pos;
-    if (k > MB_HTTP_MAX_LINE) return MB_ERR_HTTP_LIMIT;
-    if (!nl) return MB_PENDING;
-    *line = s;
-    *n = k && nl[-1] == '\r' ? k - 1 : k;
-    r->pos += k + 1;
-    return MB_OK;
-}
-
 static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     size_t c = 0, i;
     int k;
     mb_str v;
-    while (c < n && mb__is_tchar(p[c])) c++; /* a leading space (obsolete folding) stops it at 0 */
-    if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
+    /* p[n] is the line end, never a token byte; a leading space (obsolete
+       folding) stops it at 0 */
+    while (mb__is_tchar(p[c])) c++;
+    if (c == 0 || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
-    if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
+    for (i = 0; i < n; i++) /* in the value: the name is a token */
+        if (!p[i] || p[i] == '\r') return MB_ERR_HTTP;
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        if (!v.len) return MB_ERR_HTTP;
-        for (i = 0; i < v.len; i++) {
+        i = 0;
+        do { /* an empty value is refused at its first byte: the line end */
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
             len = len * 10u + (size_t)(v.ptr[i] - '0');
-        }
+        } while (++i < v.len);
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
-        r->flags |= MB__HF_LENGTH;
         r->remaining = len;
-    } else if (k == 2) {
-        if (!mb__str_ieq(v.ptr, v.len, "chunked")) return MB_ERR_HTTP; /* no other coding is asked for */
-        r->flags |= MB__HF_CHUNKED;
-    } else if (k == 3) {
-        if (mb__list_has(v, "close")) r->flags |= MB__HF_CLOSE;
+    } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
+        return MB_ERR_HTTP; /* no other coding is asked for */
+    } else if (k == 3 && !mb__list_has(v, "close")) {
+        k = 0;
     }
+    r->flags |= (uint8_t)(1u << k);
     return MB_OK;
 }
 
@@ -2298,92 +2298,89 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         /* interim response: drop it and parse the next head in its place */
         r->fill -= r->pos;
         memmove(r->buf, r->buf + r->pos, r->fill);
-        r->pos = r->head_len = r->nheaders = 0;
-        r->status = r->flags = 0;
-        r->remaining = 0;
+        memset(r, 0, offsetof(mb_http_response, upgrade));
     } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {
         if (r->flags & MB__HF_LENGTH) r->flags |= MB__HF_CLOSE; /* both framings: answer, then do not reuse */
         r->state = MB__H_SIZE;
-    } else if (r->flags & MB__HF_LENGTH) {
-        if (r->remaining > r->cap - r->head_len) return MB_ERR_BUFFER; /* will not fit: say so now */
-        r->state = MB__H_LEN;
     } else {
-        r->flags |= MB__HF_CLOSE;
-        r->state = MB__H_CLOSE;
+        if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
+            r->flags |= MB__HF_CLOSE;
+            r->remaining = SIZE_MAX;
+        } else if (r->remaining > r->cap - r->head_len) {
+            return MB_ERR_BUFFER; /* will not fit: say so now */
+        }
+        r->state = MB__H_LEN;
     }
     return MB_OK;
 }
 
 static mb_status mb__http_run(mb_http_response *r) {
-    const char *line;
+    const char *line, *nl;
     size_t n, i, take;
     mb_status s;
     for (;;) {
         size_t avail = r->fill - r->pos;
-        switch (r->state) {
-        case MB__H_HEAD:
-            /* not HTTP at all (a TLS server, SSH...): say so at once */
-            if (!r->status && memcmp(r->buf, "HTTP/", avail < 5 ? avail : 5) != 0) return MB_ERR_HTTP;
-            s = mb__http_line(r, &line, &n);
-            if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
-            if (s != MB_OK) return s;
-            if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            if (!r->status) { /* "HTTP/1.x 200[ reason]" */
-                if (n < 12 || memcmp(line, "HTTP/1.", 7) || !mb__is_digit(line[7]) || line[8] != ' ' ||
-                    (n > 12 && line[12] != ' '))
-                    return MB_ERR_HTTP;
-                for (i = 9; i < 12; i++) {
-                    if (!mb__is_digit(line[i])) return MB_ERR_HTTP;
-                    r->status = r->status * 10 + line[i] - '0';
-                }
-                if (r->status < 100) return MB_ERR_HTTP;
-                if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
-            } else if (n == 0) {
-                if ((s = mb__http_end_head(r)) != MB_OK) return s;
-            } else {
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-                if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
-            }
-            break;
-        case MB__H_CLOSE: /* delimited by the close: take all */
-            r->remaining = avail;
-            /* fall through */
-        case MB__H_LEN:
-        case MB__H_DATA:
+        unsigned st = r->state;
+        if (st == MB__H_DONE) return MB_OK;
+        if (st == MB__H_LEN || st == MB__H_DATA) {
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
             r->remaining -= take;
-            if (r->state == MB__H_CLOSE || r->remaining) return MB_PENDING;
-            r->state = r->state == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
-            break;
-        case MB__H_DONE:
-            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
-            return MB_OK;
-        default: /* a chunked framing line */
-            if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
-            if (r->state == MB__H_SIZE) {
-                size_t size = 0;
-                int v;
-                for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
-                    size = size << 4 | (unsigned)v;
-                }
-                if (i == 0) return MB_ERR_HTTP;
-                while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
-                if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-                if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
-                r->remaining = size;
-                r->state = size ? MB__H_DATA : MB__H_TRAILER;
-            } else if (n) { /* data longer than its size, or a trailer field */
-                if (r->state == MB__H_CRLF) return MB_ERR_HTTP;
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-            } else {
-                r->state = r->state == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            if (r->remaining) return MB_PENDING;
+            r->state = st == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
+            continue;
+        }
+        /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
+           checked as it arrives: not HTTP at all (a TLS server, SSH...)
+           fails at once */
+        if (st == MB__H_HEAD && !r->status)
+            for (i = 0; i < avail && i < 12; i++) {
+                char c = r->buf[i], want = "HTTP/1.# ###"[i];
+                if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
             }
+        /* the complete line at pos (CRLF or bare LF) */
+        line = r->buf + r->pos;
+        nl = (const char *)memchr(line, '\n', avail);
+        n = nl ? (size_t)(nl - line) : avail;
+        /* limits: the line, and the head up to this line's end (or as far as
+           it has come) */
+        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+            return MB_ERR_HTTP_LIMIT;
+        if (!nl) return MB_PENDING;
+        r->pos += n + 1;
+        if (n && nl[-1] == '\r') n--;
+        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+            if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
+            for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
+            if (r->status < 100) return MB_ERR_HTTP;
+            if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+        } else if (st == MB__H_SIZE) {
+            size_t size = 0;
+            int v;
+            for (i = 0; (v = mb__hex(line[i])) >= 0; i++) { /* line[n] ends the line */
+                if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                size = size << 4 | (unsigned)v;
+            }
+            if (i == 0) return MB_ERR_HTTP;
+            while (line[i] == ' ' || line[i] == '\t') i++;
+            if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
+            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
+            r->remaining = size;
+            r->state = size ? MB__H_DATA : MB__H_TRAILER;
+        } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
+            if (st == MB__H_HEAD) {
+                if ((s = mb__http_end_head(r)) != MB_OK) return s;
+            } else {
+                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            }
+        } else { /* a header or trailer field, or data longer than its chunk size */
+            if (st == MB__H_CRLF) return MB_ERR_HTTP;
+            if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
+            if (st == MB__H_HEAD && (s = mb__http_header(r, line, n)) != MB_OK) return s;
         }
     }
 }
@@ -2404,7 +2401,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
 }
 
 mb_status mb_http_response_eof(mb_http_response *r) {
-    if (r->state == MB__H_CLOSE) r->state = MB__H_DONE;
+    if (r->state == MB__H_LEN && !(r->flags & MB__HF_LENGTH)) r->state = MB__H_DONE;
     if (r->state == MB__H_DONE) return MB_OK;
     return r->fill ? MB_ERR_TRUNCATED : MB_ERR_CLOSED;
 }
@@ -2417,7 +2414,7 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
     for (; (nl = (const char *)memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
         c = (const char *)memchr(p, ':', (size_t)(nl - p));
         if (c && mb__str_ieq(p, (size_t)(c - p), name)) {
-            *value = mb__trim(c + 1, (size_t)(nl - c - 1) - (nl[-1] == '\r'));
+            *value = mb__trim(c + 1, (size_t)(nl - c - 1));
             return MB_OK;
         }
     }
@@ -2425,7 +2422,8 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
 }
 
 int mb_http_keep_alive(const mb_http_response *r) {
-    return r->state == MB__H_DONE && !(r->flags & (MB__HF_CLOSE | MB__HF_EXTRA));
+    /* bytes after the response forbid it too */
+    return r->state == MB__H_DONE && !(r->flags & MB__HF_CLOSE) && r->fill == r->pos;
 }
 
 /* ---- graphql ---- */
@@ -2520,8 +2518,10 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
 /* ---- client ---- */
 
 const char *mb_env_url(mb_env env) {
-    static const char *const url[] = {MB_URL_PROD, MB_URL_TEST, MB_URL_LOCAL};
-    return url[(unsigned)env < 3u ? env : 0];
+    /* one array, no pointer table: each URL starts after the previous NUL */
+    static const char url[] = MB_URL_PROD "\0" MB_URL_TEST "\0" MB_URL_LOCAL;
+    static const uint8_t at[] = {0, sizeof MB_URL_PROD, sizeof MB_URL_PROD + sizeof MB_URL_TEST};
+    return url + at[(unsigned)env < 3u ? env : 0];
 }
 
 mb_status mb_url_parse(const char *url, mb_url *u) {
@@ -2554,27 +2554,32 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
             if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
         he = p;
     }
-    if (he == h || (size_t)(he - h) > MB_MAX_HOST) return MB_ERR_URL;
+    if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
     u->host.ptr = h;
     u->host.len = (size_t)(he - h);
     u->port = u->tls ? 443 : 80;
     u->default_port = p == ae;
     if (p < ae) {
         uint32_t port = 0;
-        if (*p++ != ':' || p == ae) return MB_ERR_URL;
-        for (; p < ae; p++) {
-            if (!mb__is_digit(*p) || port > 6553u) return MB_ERR_URL;
+        if (*p++ != ':') return MB_ERR_URL;
+        for (; p < ae; p++) { /* checked at every digit: it cannot wrap */
+            if (!mb__is_digit(*p)) return MB_ERR_URL;
             port = port * 10u + (uint32_t)(*p - '0');
+            if (port > 65535u) return MB_ERR_URL;
         }
-        if (port == 0 || port > 65535u) return MB_ERR_URL;
+        if (port == 0) return MB_ERR_URL; /* "h:" too */
         u->port = (uint16_t)port;
     }
     u->path.ptr = ae;
-    u->path.len = strcspn(ae, "#");
+    u->path.len = strcspn(ae, &"/?#"[2]); /* "#", sharing the literal above */
     return MB_OK;
 }
 
 enum { MB__C_IDLE, MB__C_BUILDING };
+
+/* Headers whose values the log never sees; the first two are written from
+ * here too (the match is case-insensitive). */
+static const char mb__secret_headers[] = "Authorization\0x-hasura-admin-secret\0cookie\0";
 
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
@@ -2586,17 +2591,20 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
     /* our own head: every line ends with CRLF, the last one is empty */
     for (; *p != '\r'; p = nl + 2) {
-        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
-        const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
-        size_t k = colon ? (size_t)(colon - p) : 0;
+        const char *colon, *msg = p;
+        size_t k, len;
         char line[40];
-        if (!colon || !mb__one_of(p, k, "authorization\0x-hasura-admin-secret\0cookie\0", 1)) {
-            mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
-        } else { /* k is the length of one of those names: it fits */
+        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
+        colon = (const char *)memchr(p, ':', (size_t)(nl - p));
+        k = colon ? (size_t)(colon - p) : 0; /* 0 matches no name */
+        len = (size_t)(nl - p);
+        if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
             memcpy(line + k, ": [redacted]", 12);
-            mb__log(c, MB_LOG_DEBUG, line, k + 12);
+            msg = line;
+            len = k + 12;
         }
+        mb__log(c, MB_LOG_DEBUG, msg, len);
     }
 }
 #define MB__LOG_HEAD(c, p, n) mb__log_head((c), (p), (n))
@@ -2649,25 +2657,26 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    mb_w_init(&h, b + blen, k->buf_size - blen);
-    mb_w_cstr(&h, "POST ");
-    if (!c->url.path.len || c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/");
-    mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
+    /* half the room after the body: the rotation below parks the head in
+       the other half (the room this needs is room the response needs
+       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
+    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
+    mb_w_cstr(&h, "POST /");
+    i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
+    mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
     mb_w_cstr(&h, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&h, c->url.authority.ptr, c->url.authority.len);
     mb_w_cstr(&h, "\r\nContent-Type: application/json\r\nAccept: application/json\r\nConnection: keep-alive\r\n"
                   "Content-Length: ");
     mb_w_u64(&h, blen);
     mb_w_cstr(&h, "\r\n");
-    if (k->jwt) mb__w_header(&h, "Authorization", "Bearer ", k->jwt);
-    if (k->admin_secret) mb__w_header(&h, "x-hasura-admin-secret", "", k->admin_secret);
-    if (k->role) mb__w_header(&h, "x-hasura-role", "", k->role);
+    if (k->jwt) mb__w_header(&h, mb__secret_headers, ": Bearer ", k->jwt);
+    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + sizeof "Authorization", ": ", k->admin_secret);
+    if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
     /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front. The room this needs is
-     * room the response needs anyway. */
-    if (h.err == MB_OK && k->buf_size - blen - h.len < h.len) h.err = MB_ERR_BUFFER;
+     * slide the body up, bring the head to the front */
     if (h.err != MB_OK) return h.err;
     memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);
@@ -2690,12 +2699,12 @@ static mb_status mb__roundtrip(mb_client *c) {
         size_t off = 0, n;
         char *dst;
         if (!c->connected) {
+            c->connected = 1; /* a failed connect is closed too */
             s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
             if (s != MB_OK) {
-                t->close(t->ctx);
+                mb_client_close(c);
                 return s;
             }
-            c->connected = 1;
             fresh = 1;
             c->connects++;
         }
@@ -2703,7 +2712,7 @@ static mb_status mb__roundtrip(mb_client *c) {
         do { /* a transport reporting nothing or more than asked broke its contract */
             n = 0;
             s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
-            if (s == MB_OK && (n == 0 || n > c->req_len - off)) s = MB_ERR_IO;
+            if (s == MB_OK && n - 1 >= c->req_len - off) s = MB_ERR_IO; /* n == 0 wraps */
             off += n;
         } while (s == MB_OK && off < c->req_len);
         while (s == MB_OK) {
@@ -2712,14 +2721,14 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n == 0 || n > room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
         if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
-        MB__LOGS(c, MB_LOG_INFO, "kept-alive connection was closed; reconnecting");
+        MB__LOGS(c, MB_LOG_INFO, "kept-alive connection closed; reconnecting");
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
 }
@@ -2727,8 +2736,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
     size_t blen, hlen = 0;
-    int refreshed = 0;
-    const char *jwt;
+    const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
@@ -2748,11 +2756,9 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         /* Hasura explains most refusals in its envelope: keep that status */
         if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
-        jwt = NULL;
-        if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
             c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
             return s;
-        refreshed = 1;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
         memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
@@ -2765,17 +2771,14 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
     mb_writer *w = mb_request(c, query, operation_name);
     if (variables_json) {
         /* strict check with the response's token array, free until the answer */
-        mb_status s = mb_json_parse(&c->res.doc, variables_json, strlen(variables_json), c->cfg.tokens,
-                                    c->cfg.max_tokens);
-        if (s == MB_OK && c->res.doc.tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-        if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
-        if (s != MB_OK) {
-            c->state = MB__C_IDLE;
-            if (res) *res = &c->res;
-            return s;
-        }
-        mb__w_members(w, variables_json + c->res.doc.tok[0].start + 1,
-                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start) - 2);
+        mb_json *d = &c->res.doc;
+        mb_status s = mb_json_parse(d, variables_json, strlen(variables_json), c->cfg.tokens, c->cfg.max_tokens);
+        if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(d);
+        if (s == MB_OK)
+            mb__w_members(w, variables_json + d->tok[0].start + 1, (size_t)(d->tok[0].end - d->tok[0].start) - 2);
+        else
+            w->err = s; /* mb_send reports it and sends nothing */
     }
     return mb_send(c, res);
 }

@@ -2,8 +2,10 @@
 /* ---- client ---- */
 
 const char *mb_env_url(mb_env env) {
-    static const char *const url[] = {MB_URL_PROD, MB_URL_TEST, MB_URL_LOCAL};
-    return url[(unsigned)env < 3u ? env : 0];
+    /* one array, no pointer table: each URL starts after the previous NUL */
+    static const char url[] = MB_URL_PROD "\0" MB_URL_TEST "\0" MB_URL_LOCAL;
+    static const uint8_t at[] = {0, sizeof MB_URL_PROD, sizeof MB_URL_PROD + sizeof MB_URL_TEST};
+    return url + at[(unsigned)env < 3u ? env : 0];
 }
 
 mb_status mb_url_parse(const char *url, mb_url *u) {
@@ -36,27 +38,32 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
             if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
         he = p;
     }
-    if (he == h || (size_t)(he - h) > MB_MAX_HOST) return MB_ERR_URL;
+    if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
     u->host.ptr = h;
     u->host.len = (size_t)(he - h);
     u->port = u->tls ? 443 : 80;
     u->default_port = p == ae;
     if (p < ae) {
         uint32_t port = 0;
-        if (*p++ != ':' || p == ae) return MB_ERR_URL;
-        for (; p < ae; p++) {
-            if (!mb__is_digit(*p) || port > 6553u) return MB_ERR_URL;
+        if (*p++ != ':') return MB_ERR_URL;
+        for (; p < ae; p++) { /* checked at every digit: it cannot wrap */
+            if (!mb__is_digit(*p)) return MB_ERR_URL;
             port = port * 10u + (uint32_t)(*p - '0');
+            if (port > 65535u) return MB_ERR_URL;
         }
-        if (port == 0 || port > 65535u) return MB_ERR_URL;
+        if (port == 0) return MB_ERR_URL; /* "h:" too */
         u->port = (uint16_t)port;
     }
     u->path.ptr = ae;
-    u->path.len = strcspn(ae, "#");
+    u->path.len = strcspn(ae, &"/?#"[2]); /* "#", sharing the literal above */
     return MB_OK;
 }
 
 enum { MB__C_IDLE, MB__C_BUILDING };
+
+/* Headers whose values the log never sees; the first two are written from
+ * here too (the match is case-insensitive). */
+static const char mb__secret_headers[] = "Authorization\0x-hasura-admin-secret\0cookie\0";
 
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
@@ -68,17 +75,20 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
     /* our own head: every line ends with CRLF, the last one is empty */
     for (; *p != '\r'; p = nl + 2) {
-        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
-        const char *colon = (const char *)memchr(p, ':', (size_t)(nl - p));
-        size_t k = colon ? (size_t)(colon - p) : 0;
+        const char *colon, *msg = p;
+        size_t k, len;
         char line[40];
-        if (!colon || !mb__one_of(p, k, "authorization\0x-hasura-admin-secret\0cookie\0", 1)) {
-            mb__log(c, MB_LOG_DEBUG, p, (size_t)(nl - p));
-        } else { /* k is the length of one of those names: it fits */
+        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
+        colon = (const char *)memchr(p, ':', (size_t)(nl - p));
+        k = colon ? (size_t)(colon - p) : 0; /* 0 matches no name */
+        len = (size_t)(nl - p);
+        if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
             memcpy(line + k, ": [redacted]", 12);
-            mb__log(c, MB_LOG_DEBUG, line, k + 12);
+            msg = line;
+            len = k + 12;
         }
+        mb__log(c, MB_LOG_DEBUG, msg, len);
     }
 }
 #define MB__LOG_HEAD(c, p, n) mb__log_head((c), (p), (n))
@@ -131,25 +141,26 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    mb_w_init(&h, b + blen, k->buf_size - blen);
-    mb_w_cstr(&h, "POST ");
-    if (!c->url.path.len || c->url.path.ptr[0] != '/') mb_w_cstr(&h, "/");
-    mb_w_bytes(&h, c->url.path.ptr, c->url.path.len);
+    /* half the room after the body: the rotation below parks the head in
+       the other half (the room this needs is room the response needs
+       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
+    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
+    mb_w_cstr(&h, "POST /");
+    i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
+    mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
     mb_w_cstr(&h, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&h, c->url.authority.ptr, c->url.authority.len);
     mb_w_cstr(&h, "\r\nContent-Type: application/json\r\nAccept: application/json\r\nConnection: keep-alive\r\n"
                   "Content-Length: ");
     mb_w_u64(&h, blen);
     mb_w_cstr(&h, "\r\n");
-    if (k->jwt) mb__w_header(&h, "Authorization", "Bearer ", k->jwt);
-    if (k->admin_secret) mb__w_header(&h, "x-hasura-admin-secret", "", k->admin_secret);
-    if (k->role) mb__w_header(&h, "x-hasura-role", "", k->role);
+    if (k->jwt) mb__w_header(&h, mb__secret_headers, ": Bearer ", k->jwt);
+    if (k->admin_secret) mb__w_header(&h, mb__secret_headers + sizeof "Authorization", ": ", k->admin_secret);
+    if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
     /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front. The room this needs is
-     * room the response needs anyway. */
-    if (h.err == MB_OK && k->buf_size - blen - h.len < h.len) h.err = MB_ERR_BUFFER;
+     * slide the body up, bring the head to the front */
     if (h.err != MB_OK) return h.err;
     memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);
@@ -172,12 +183,12 @@ static mb_status mb__roundtrip(mb_client *c) {
         size_t off = 0, n;
         char *dst;
         if (!c->connected) {
+            c->connected = 1; /* a failed connect is closed too */
             s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
             if (s != MB_OK) {
-                t->close(t->ctx);
+                mb_client_close(c);
                 return s;
             }
-            c->connected = 1;
             fresh = 1;
             c->connects++;
         }
@@ -185,7 +196,7 @@ static mb_status mb__roundtrip(mb_client *c) {
         do { /* a transport reporting nothing or more than asked broke its contract */
             n = 0;
             s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
-            if (s == MB_OK && (n == 0 || n > c->req_len - off)) s = MB_ERR_IO;
+            if (s == MB_OK && n - 1 >= c->req_len - off) s = MB_ERR_IO; /* n == 0 wraps */
             off += n;
         } while (s == MB_OK && off < c->req_len);
         while (s == MB_OK) {
@@ -194,14 +205,14 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n == 0 || n > room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
         if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
-        MB__LOGS(c, MB_LOG_INFO, "kept-alive connection was closed; reconnecting");
+        MB__LOGS(c, MB_LOG_INFO, "kept-alive connection closed; reconnecting");
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
 }
@@ -209,8 +220,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
     size_t blen, hlen = 0;
-    int refreshed = 0;
-    const char *jwt;
+    const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
@@ -230,11 +240,9 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         /* Hasura explains most refusals in its envelope: keep that status */
         if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
-        jwt = NULL;
-        if (s != MB_ERR_AUTH || refreshed || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
             c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
             return s;
-        refreshed = 1;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
         memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
@@ -247,17 +255,14 @@ mb_status mb_execute(mb_client *c, const char *query, const char *operation_name
     mb_writer *w = mb_request(c, query, operation_name);
     if (variables_json) {
         /* strict check with the response's token array, free until the answer */
-        mb_status s = mb_json_parse(&c->res.doc, variables_json, strlen(variables_json), c->cfg.tokens,
-                                    c->cfg.max_tokens);
-        if (s == MB_OK && c->res.doc.tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-        if (s == MB_OK) s = mb_json_check_strings(&c->res.doc);
-        if (s != MB_OK) {
-            c->state = MB__C_IDLE;
-            if (res) *res = &c->res;
-            return s;
-        }
-        mb__w_members(w, variables_json + c->res.doc.tok[0].start + 1,
-                      (size_t)(c->res.doc.tok[0].end - c->res.doc.tok[0].start) - 2);
+        mb_json *d = &c->res.doc;
+        mb_status s = mb_json_parse(d, variables_json, strlen(variables_json), c->cfg.tokens, c->cfg.max_tokens);
+        if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(d);
+        if (s == MB_OK)
+            mb__w_members(w, variables_json + d->tok[0].start + 1, (size_t)(d->tok[0].end - d->tok[0].start) - 2);
+        else
+            w->err = s; /* mb_send reports it and sends nothing */
     }
     return mb_send(c, res);
 }

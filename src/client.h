@@ -59,15 +59,16 @@ typedef struct mb_config {
 } mb_config;
 
 typedef struct mb_client {
-    mb_config cfg;
-    mb_url url;
-    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
+    /* small fields first: Thumb reaches them with 16-bit instructions */
     uint8_t connected, state;
-    mb_writer w;
-    size_t req_len;   /* request bytes kept at the start of buf */
-    mb_http_response http;
-    mb_result res;
     uint32_t requests, connects; /* counters for tests and diagnostics */
+    size_t req_len;   /* request bytes kept at the start of buf */
+    mb_config cfg;
+    mb_http_response http;
+    mb_writer w;
+    mb_url url;
+    mb_result res;
+    char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
 } mb_client;
 
 /* Validates the configuration and parses the URL; connects lazily. */

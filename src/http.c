@@ -1,30 +1,36 @@
 
 /* ---- http ---- */
 
-/* RFC 9110 token characters: visible ASCII except the delimiters. */
-static int mb__is_tchar(char c) { return c > 0x20 && c < 0x7f && !strchr("\"(),/:;<=>?@[\\]{}", c); }
+/* RFC 9110 token characters: visible ASCII except the delimiters
+ * "(),/:;<=>?@[\\]{} -- bit c of this table (ASCII only). */
+static int mb__is_tchar(char c) {
+    static const unsigned char tchar[16] = {0x00, 0x00, 0x00, 0x00, 0xfa, 0x6c, 0xff, 0x03,
+                                            0xfe, 0xff, 0xff, 0xc7, 0xff, 0xff, 0xff, 0x57};
+    unsigned u = (unsigned char)c;
+    return u < 0x80u && (unsigned)tchar[u >> 3] >> (u & 7) & 1u;
+}
 
-/* "name: prefix value\r\n". The name must be a token and the value must
- * not hold CR or LF (header injection): MB_ERR_ARG otherwise. */
-static void mb__w_header(mb_writer *w, const char *name, const char *prefix, const char *value) {
-    const char *p = name && *name && value ? name : "\n";
+/* "name" sep "value\r\n", sep being ": " and any value prefix. The name
+ * must be a token and the value must not hold CR or LF (header injection):
+ * MB_ERR_ARG otherwise. */
+static void mb__w_header(mb_writer *w, const char *name, const char *sep, const char *value) {
+    const char *p = name && value ? name : "\r\n"; /* not a token */
     while (mb__is_tchar(*p)) p++;
-    if (*p || strpbrk(value, "\r\n")) {
-        mb__w_fail(w, MB_ERR_ARG);
-        return;
-    }
+    /* empty, or not all token; the writes below are then no-ops (sticky) */
+    if (p == name || *p || strpbrk(value, "\r\n")) mb__w_fail(w, MB_ERR_ARG);
     mb_w_cstr(w, name);
-    mb_w_bytes(w, ": ", 2);
-    mb_w_cstr(w, prefix);
+    mb_w_cstr(w, sep);
     mb_w_cstr(w, value);
     mb_w_bytes(w, "\r\n", 2);
 }
 
-void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, "", value); }
+void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
 /* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_CLOSE, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
-enum { MB__HF_CHUNKED = 1, MB__HF_LENGTH = 2, MB__HF_CLOSE = 4, MB__HF_EXTRA = 8 };
+enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Flags; bit k is set by the header of index k in mb__http_header's list
+ * (bit 0: any other header, never read). */
+enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
@@ -40,11 +46,13 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
-/* Trims spaces and tabs around [p, p+n). */
+/* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
+ * head a CR can only end a line; a line holding one elsewhere is refused by
+ * mb__http_header whatever the trim gives). */
 static mb_str mb__trim(const char *p, size_t n) {
     mb_str v;
     while (n && (*p == ' ' || *p == '\t')) { p++; n--; }
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r')) n--;
     v.ptr = p;
     v.len = n;
     return v;
@@ -62,45 +70,34 @@ static int mb__list_has(mb_str v, const char *tok) {
     return 0;
 }
 
-/* The complete line at pos (CRLF or bare LF): *n is its length without the
- * line end, and pos moves past it. MB_PENDING until its LF has arrived. */
-static mb_status mb__http_line(mb_http_response *r, const char **line, size_t *n) {
-    const char *s = r->buf + r->pos, *nl = (const char *)memchr(s, '\n', r->fill - r->pos);
-    size_t k = nl ? (size_t)(nl - s) : r->fill - r->pos;
-    if (k > MB_HTTP_MAX_LINE) return MB_ERR_HTTP_LIMIT;
-    if (!nl) return MB_PENDING;
-    *line = s;
-    *n = k && nl[-1] == '\r' ? k - 1 : k;
-    r->pos += k + 1;
-    return MB_OK;
-}
-
 static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     size_t c = 0, i;
     int k;
     mb_str v;
-    while (c < n && mb__is_tchar(p[c])) c++; /* a leading space (obsolete folding) stops it at 0 */
-    if (c == 0 || c == n || p[c] != ':') return MB_ERR_HTTP;
+    /* p[n] is the line end, never a token byte; a leading space (obsolete
+       folding) stops it at 0 */
+    while (mb__is_tchar(p[c])) c++;
+    if (c == 0 || p[c] != ':') return MB_ERR_HTTP;
     v = mb__trim(p + c + 1, n - c - 1);
-    if (memchr(v.ptr, '\0', v.len) || memchr(v.ptr, '\r', v.len)) return MB_ERR_HTTP;
+    for (i = 0; i < n; i++) /* in the value: the name is a token */
+        if (!p[i] || p[i] == '\r') return MB_ERR_HTTP;
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        if (!v.len) return MB_ERR_HTTP;
-        for (i = 0; i < v.len; i++) {
+        i = 0;
+        do { /* an empty value is refused at its first byte: the line end */
             if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
             len = len * 10u + (size_t)(v.ptr[i] - '0');
-        }
+        } while (++i < v.len);
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
-        r->flags |= MB__HF_LENGTH;
         r->remaining = len;
-    } else if (k == 2) {
-        if (!mb__str_ieq(v.ptr, v.len, "chunked")) return MB_ERR_HTTP; /* no other coding is asked for */
-        r->flags |= MB__HF_CHUNKED;
-    } else if (k == 3) {
-        if (mb__list_has(v, "close")) r->flags |= MB__HF_CLOSE;
+    } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
+        return MB_ERR_HTTP; /* no other coding is asked for */
+    } else if (k == 3 && !mb__list_has(v, "close")) {
+        k = 0;
     }
+    r->flags |= (uint8_t)(1u << k);
     return MB_OK;
 }
 
@@ -117,92 +114,89 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         /* interim response: drop it and parse the next head in its place */
         r->fill -= r->pos;
         memmove(r->buf, r->buf + r->pos, r->fill);
-        r->pos = r->head_len = r->nheaders = 0;
-        r->status = r->flags = 0;
-        r->remaining = 0;
+        memset(r, 0, offsetof(mb_http_response, upgrade));
     } else if (r->status == 204 || r->status == 304) {
         r->state = MB__H_DONE;
     } else if (r->flags & MB__HF_CHUNKED) {
         if (r->flags & MB__HF_LENGTH) r->flags |= MB__HF_CLOSE; /* both framings: answer, then do not reuse */
         r->state = MB__H_SIZE;
-    } else if (r->flags & MB__HF_LENGTH) {
-        if (r->remaining > r->cap - r->head_len) return MB_ERR_BUFFER; /* will not fit: say so now */
-        r->state = MB__H_LEN;
     } else {
-        r->flags |= MB__HF_CLOSE;
-        r->state = MB__H_CLOSE;
+        if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
+            r->flags |= MB__HF_CLOSE;
+            r->remaining = SIZE_MAX;
+        } else if (r->remaining > r->cap - r->head_len) {
+            return MB_ERR_BUFFER; /* will not fit: say so now */
+        }
+        r->state = MB__H_LEN;
     }
     return MB_OK;
 }
 
 static mb_status mb__http_run(mb_http_response *r) {
-    const char *line;
+    const char *line, *nl;
     size_t n, i, take;
     mb_status s;
     for (;;) {
         size_t avail = r->fill - r->pos;
-        switch (r->state) {
-        case MB__H_HEAD:
-            /* not HTTP at all (a TLS server, SSH...): say so at once */
-            if (!r->status && memcmp(r->buf, "HTTP/", avail < 5 ? avail : 5) != 0) return MB_ERR_HTTP;
-            s = mb__http_line(r, &line, &n);
-            if (s == MB_PENDING && r->fill > MB_HTTP_MAX_HEAD) s = MB_ERR_HTTP_LIMIT;
-            if (s != MB_OK) return s;
-            if (r->pos > MB_HTTP_MAX_HEAD) return MB_ERR_HTTP_LIMIT;
-            if (!r->status) { /* "HTTP/1.x 200[ reason]" */
-                if (n < 12 || memcmp(line, "HTTP/1.", 7) || !mb__is_digit(line[7]) || line[8] != ' ' ||
-                    (n > 12 && line[12] != ' '))
-                    return MB_ERR_HTTP;
-                for (i = 9; i < 12; i++) {
-                    if (!mb__is_digit(line[i])) return MB_ERR_HTTP;
-                    r->status = r->status * 10 + line[i] - '0';
-                }
-                if (r->status < 100) return MB_ERR_HTTP;
-                if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
-            } else if (n == 0) {
-                if ((s = mb__http_end_head(r)) != MB_OK) return s;
-            } else {
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-                if ((s = mb__http_header(r, line, n)) != MB_OK) return s;
-            }
-            break;
-        case MB__H_CLOSE: /* delimited by the close: take all */
-            r->remaining = avail;
-            /* fall through */
-        case MB__H_LEN:
-        case MB__H_DATA:
+        unsigned st = r->state;
+        if (st == MB__H_DONE) return MB_OK;
+        if (st == MB__H_LEN || st == MB__H_DATA) {
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
             r->pos += take;
             r->remaining -= take;
-            if (r->state == MB__H_CLOSE || r->remaining) return MB_PENDING;
-            r->state = r->state == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
-            break;
-        case MB__H_DONE:
-            if (avail && r->status != 101) r->flags |= MB__HF_EXTRA; /* bytes after the response */
-            return MB_OK;
-        default: /* a chunked framing line */
-            if ((s = mb__http_line(r, &line, &n)) != MB_OK) return s;
-            if (r->state == MB__H_SIZE) {
-                size_t size = 0;
-                int v;
-                for (i = 0; i < n && (v = mb__hex(line[i])) >= 0; i++) {
-                    if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
-                    size = size << 4 | (unsigned)v;
-                }
-                if (i == 0) return MB_ERR_HTTP;
-                while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
-                if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-                if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
-                r->remaining = size;
-                r->state = size ? MB__H_DATA : MB__H_TRAILER;
-            } else if (n) { /* data longer than its size, or a trailer field */
-                if (r->state == MB__H_CRLF) return MB_ERR_HTTP;
-                if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
-            } else {
-                r->state = r->state == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            if (r->remaining) return MB_PENDING;
+            r->state = st == MB__H_DATA ? MB__H_CRLF : MB__H_DONE;
+            continue;
+        }
+        /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
+           checked as it arrives: not HTTP at all (a TLS server, SSH...)
+           fails at once */
+        if (st == MB__H_HEAD && !r->status)
+            for (i = 0; i < avail && i < 12; i++) {
+                char c = r->buf[i], want = "HTTP/1.# ###"[i];
+                if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
             }
+        /* the complete line at pos (CRLF or bare LF) */
+        line = r->buf + r->pos;
+        nl = (const char *)memchr(line, '\n', avail);
+        n = nl ? (size_t)(nl - line) : avail;
+        /* limits: the line, and the head up to this line's end (or as far as
+           it has come) */
+        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+            return MB_ERR_HTTP_LIMIT;
+        if (!nl) return MB_PENDING;
+        r->pos += n + 1;
+        if (n && nl[-1] == '\r') n--;
+        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+            if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
+            for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
+            if (r->status < 100) return MB_ERR_HTTP;
+            if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+        } else if (st == MB__H_SIZE) {
+            size_t size = 0;
+            int v;
+            for (i = 0; (v = mb__hex(line[i])) >= 0; i++) { /* line[n] ends the line */
+                if (size > (MB_HTTP_MAX_CHUNK - (unsigned)v) >> 4) return MB_ERR_HTTP_LIMIT; /* before it can wrap */
+                size = size << 4 | (unsigned)v;
+            }
+            if (i == 0) return MB_ERR_HTTP;
+            while (line[i] == ' ' || line[i] == '\t') i++;
+            if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
+            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
+            r->remaining = size;
+            r->state = size ? MB__H_DATA : MB__H_TRAILER;
+        } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
+            if (st == MB__H_HEAD) {
+                if ((s = mb__http_end_head(r)) != MB_OK) return s;
+            } else {
+                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+            }
+        } else { /* a header or trailer field, or data longer than its chunk size */
+            if (st == MB__H_CRLF) return MB_ERR_HTTP;
+            if (++r->nheaders > MB_HTTP_MAX_HEADERS) return MB_ERR_HTTP_LIMIT;
+            if (st == MB__H_HEAD && (s = mb__http_header(r, line, n)) != MB_OK) return s;
         }
     }
 }
@@ -223,7 +217,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
 }
 
 mb_status mb_http_response_eof(mb_http_response *r) {
-    if (r->state == MB__H_CLOSE) r->state = MB__H_DONE;
+    if (r->state == MB__H_LEN && !(r->flags & MB__HF_LENGTH)) r->state = MB__H_DONE;
     if (r->state == MB__H_DONE) return MB_OK;
     return r->fill ? MB_ERR_TRUNCATED : MB_ERR_CLOSED;
 }
@@ -236,7 +230,7 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
     for (; (nl = (const char *)memchr(p, '\n', (size_t)(e - p))) != NULL; p = nl + 1) {
         c = (const char *)memchr(p, ':', (size_t)(nl - p));
         if (c && mb__str_ieq(p, (size_t)(c - p), name)) {
-            *value = mb__trim(c + 1, (size_t)(nl - c - 1) - (nl[-1] == '\r'));
+            *value = mb__trim(c + 1, (size_t)(nl - c - 1));
             return MB_OK;
         }
     }
@@ -244,5 +238,6 @@ mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *va
 }
 
 int mb_http_keep_alive(const mb_http_response *r) {
-    return r->state == MB__H_DONE && !(r->flags & (MB__HF_CLOSE | MB__HF_EXTRA));
+    /* bytes after the response forbid it too */
+    return r->state == MB__H_DONE && !(r->flags & MB__HF_CLOSE) && r->fill == r->pos;
 }

@@ -16,15 +16,17 @@ typedef struct mb_http_response {
     char *body;        /* decoded body (valid once complete) */
     size_t body_len;
     size_t head_len;   /* final head, status line to the empty line */
-    /* parser state: private */
-    char *buf;
-    size_t cap, fill, pos;
+    /* parser state: private; an interim (1xx) response clears the fields
+       up to upgrade */
+    size_t pos;
     size_t remaining; /* Content-Length or chunk bytes still to come */
-    uint16_t nheaders;
+    unsigned nheaders;
     uint8_t state, flags;
     uint8_t upgrade; /* set by the caller before feeding: accept "101 Switching
                         Protocols" as a complete response; the bytes after its
                         head (the new protocol's) stay at buf[head_len, fill) */
+    char *buf;
+    size_t cap, fill;
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);

@@ -16,12 +16,14 @@ void test_url(void) {
         {"http://[2001:db8::1]/", "2001:db8::1", "/", 80, 0, 1},
         {"wss://h:65535/v1/graphql", "h", "/v1/graphql", 65535, 1, 0},
         {"http://h?q", "h", "?q", 80, 0, 0},
+        {"ws://h:00080", "h", "", 80, 0, 0},
     };
     static const char *const bad[] = {
         "",         "localhost:8080",       "ftp://h/",        "http://",        "http:///x",
         "http://h:", "http://h:0/",         "http://h:65536/", "http://h:8x/",   "http://user:pw@h/",
         "http://[::1/", "http://[zz::1]/",  "http://[1]/",     "http://h h/",    "http://h/\x01",
         "http://h\r\nX: y/", "http://h%41/", "http://[::1]x/",
+        "http://h:4294967376/", "http://h:655350/", "http://[::1]:/", "http://:80/",
     };
     mb_url u;
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
@@ -380,6 +382,33 @@ static void request_limits(void) {
     CHECK(s.tx_len == 0);
     t_case = "send without request";
     CHECK_ST(mb_send(&c, &res), MB_ERR_ARG);
+    t_case = "the head needs its own size free after head and body (to be moved in front)";
+    {
+        static char exact[1024];
+        mb_client c3;
+        mb_config cfg3;
+        mb_script s3;
+        size_t req, head;
+        memset(&cfg3, 0, sizeof cfg3);
+        setup(&c3, &s3, conns, 1, &cfg3);
+        CHECK_ST(mb_execute(&c3, Q_CATS, NULL, NULL, &res), MB_OK);
+        req = s3.tx_len;
+        for (head = 0; head + 4 <= req && memcmp(tx + head, "\r\n\r\n", 4) != 0; head++) {}
+        head += 4;
+        CHECK(head < req && req + head <= sizeof exact);
+        memset(&cfg3, 0, sizeof cfg3);
+        cfg3.buf = exact;
+        cfg3.buf_size = req + head - 1; /* one byte short */
+        setup(&c3, &s3, conns, 1, &cfg3);
+        CHECK_ST(mb_execute(&c3, Q_CATS, NULL, NULL, &res), MB_ERR_BUFFER);
+        CHECK(s3.tx_len == 0);
+        memset(&cfg3, 0, sizeof cfg3);
+        cfg3.buf = exact;
+        cfg3.buf_size = req + head; /* just enough to send */
+        setup(&c3, &s3, conns, 1, &cfg3);
+        (void)mb_execute(&c3, Q_CATS, NULL, NULL, &res); /* the answer may or may not fit in what is left */
+        CHECK(s3.tx_len == req && memcmp(tx + head, "{\"query\"", 8) == 0);
+    }
     t_case = "header injection refused";
     {
         mb_client c2;
