@@ -1734,10 +1734,9 @@ static int mb__w_sep(mb_writer *w, int key) {
     return w->err == MB_OK;
 }
 
-/* Copies JSON object members (the text between an object's braces,
- * checked by the caller) into the open object of w. */
+/* Copies JSON object members (checked by the caller, from the first key's
+ * quote on; none when n is 0) into the open object of w. */
 static void mb__w_members(mb_writer *w, const char *p, size_t n) {
-    while (n && mb__is_ws(*p)) { p++; n--; }
     if (n && mb__w_sep(w, 1)) mb_w_bytes(w, p, n);
 }
 
@@ -2448,11 +2447,26 @@ mb_status mb_gql_end(mb_writer *w) {
     return w->err;
 }
 
-int mb_gql_is_auth_code(mb_str code) {
-    return mb__one_of(code.ptr, code.len,
-                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0",
-                       0) != 0;
+/* Checks variables given as JSON text, an object (with the caller's
+ * tokens, free until the answer), and copies its members into the open
+ * variables of w; a bad one is w's error, so nothing is sent. With w NULL
+ * it only checks. */
+static mb_status mb__gql_vars(mb_writer *w, mb_json *d, const char *v, mb_token *tok, size_t max_tokens) {
+    mb_status s = mb_json_parse(d, v, strlen(v), tok, max_tokens);
+    if (s == MB_OK && tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+    if (s == MB_OK) s = mb_json_check_strings(d);
+    if (!w) return s;
+    if (s != MB_OK) mb__w_fail(w, s);
+    else if (tok[0].size) mb__w_members(w, v + tok[1].start - 1, (size_t)(tok[0].end - tok[1].start)); /* "key"... } */
+    return s;
 }
+
+/* Hasura's authentication codes; the first, invalid-jwt (JWTExpired too),
+ * is the one a token refresh can mend. */
+static const char mb__auth_codes[] =
+    "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0";
+
+int mb_gql_is_auth_code(mb_str code) { return mb__one_of(code.ptr, code.len, mb__auth_codes, 0) != 0; }
 
 /* Unescapes a string member of obj in place and NUL-terminates it (over
  * its closing quote) into *v; left empty for a missing member or another
@@ -2756,7 +2770,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         /* Hasura explains most refusals in its envelope: keep that status */
         if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
-        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, mb__auth_codes) /* invalid-jwt */ ||
             c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
             return s;
         c->cfg.jwt = jwt;
@@ -2769,17 +2783,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
-    if (variables_json) {
-        /* strict check with the response's token array, free until the answer */
-        mb_json *d = &c->res.doc;
-        mb_status s = mb_json_parse(d, variables_json, strlen(variables_json), c->cfg.tokens, c->cfg.max_tokens);
-        if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-        if (s == MB_OK) s = mb_json_check_strings(d);
-        if (s == MB_OK)
-            mb__w_members(w, variables_json + d->tok[0].start + 1, (size_t)(d->tok[0].end - d->tok[0].start) - 2);
-        else
-            w->err = s; /* mb_send reports it and sends nothing */
-    }
+    if (variables_json) (void)mb__gql_vars(w, &c->res.doc, variables_json, c->cfg.tokens, c->cfg.max_tokens);
     return mb_send(c, res);
 }
 
@@ -3434,20 +3438,6 @@ static void mb__ws_forget(mb_ws *ws, mb_sub *sub, uint8_t state) {
     sub->state = state;
 }
 
-/* Checks sub's variables as mb_execute checks them (a JSON object) and
- * gives its members, [*p, *e) (empty when it has none). */
-static mb_status mb__ws_vars(mb_ws *ws, const char *v, const char **p, const char **e) {
-    mb_json *d = &ws->res.doc;
-    mb_status s = mb_json_parse(d, v, strlen(v), ws->cfg.tokens, ws->cfg.max_tokens);
-    if (s == MB_OK) s = mb_json_check_strings(d);
-    if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-    if (s == MB_OK) {
-        *p = v + d->tok[0].start + 1;
-        *e = d->tok[0].size ? v + d->tok[0].end - 1 : *p;
-    }
-    return s;
-}
-
 /* The start of a message about operation id. */
 static void mb__ws_head(mb_ws *ws, mb_writer *w, uint32_t id, const char *type) {
     mb__ws_out(ws, w);
@@ -3464,7 +3454,6 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     mb_writer w;
     mb_status s;
     const mb_op *op = sub->op;
-    const char *p, *e;
     uint32_t id = ++ws->next_id;
     mb__ws_head(ws, &w, id, "subscribe\",\"payload\":");
     mb_gql_begin(&w, op ? op->query : sub->query, op ? op->name : NULL);
@@ -3481,8 +3470,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
             if (!sub->cursor_var || strcmp(one.vars->name, sub->cursor_var) != 0) mb_typed_write_vars(&w, &one, sub->vars);
         }
     } else if (sub->variables) {
-        if ((s = mb__ws_vars(ws, sub->variables, &p, &e)) != MB_OK) mb__w_fail(&w, s);
-        else mb__w_members(&w, p, (size_t)(e - p)); /* the comma when the cursor came first */
+        (void)mb__gql_vars(&w, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens);
     }
     mb_gql_end(&w);
     mb_w_bytes(&w, "}", 1);
@@ -3864,10 +3852,11 @@ mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_
 
 mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, slot = MB_WS_MAX_SUBS;
-    const char *p, *e;
     mb_status s;
     if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
-    if (!sub->op && sub->variables && (s = mb__ws_vars(ws, sub->variables, &p, &e)) != MB_OK) return s;
+    if (!sub->op && sub->variables &&
+        (s = mb__gql_vars(NULL, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK)
+        return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */
         if (!ws->subs[i]) slot = i;

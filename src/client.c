@@ -240,7 +240,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         /* Hasura explains most refusals in its envelope: keep that status */
         if (c->http.status > 299 && s != MB_ERR_GRAPHQL && s != MB_ERR_AUTH) /* 1xx never ends a response */
             return MB_ERR_HTTP_STATUS;
-        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, "invalid-jwt") ||
+        if (s != MB_ERR_AUTH || jwt || !c->cfg.refresh || !mb_str_eq(c->res.error.code, mb__auth_codes) /* invalid-jwt */ ||
             c->cfg.refresh(c->cfg.refresh_user, &jwt) != MB_OK || !jwt)
             return s;
         c->cfg.jwt = jwt;
@@ -253,16 +253,6 @@ mb_status mb_send(mb_client *c, mb_result **out) {
 mb_status mb_execute(mb_client *c, const char *query, const char *operation_name, const char *variables_json,
                      mb_result **res) {
     mb_writer *w = mb_request(c, query, operation_name);
-    if (variables_json) {
-        /* strict check with the response's token array, free until the answer */
-        mb_json *d = &c->res.doc;
-        mb_status s = mb_json_parse(d, variables_json, strlen(variables_json), c->cfg.tokens, c->cfg.max_tokens);
-        if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-        if (s == MB_OK) s = mb_json_check_strings(d);
-        if (s == MB_OK)
-            mb__w_members(w, variables_json + d->tok[0].start + 1, (size_t)(d->tok[0].end - d->tok[0].start) - 2);
-        else
-            w->err = s; /* mb_send reports it and sends nothing */
-    }
+    if (variables_json) (void)mb__gql_vars(w, &c->res.doc, variables_json, c->cfg.tokens, c->cfg.max_tokens);
     return mb_send(c, res);
 }

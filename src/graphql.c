@@ -21,11 +21,26 @@ mb_status mb_gql_end(mb_writer *w) {
     return w->err;
 }
 
-int mb_gql_is_auth_code(mb_str code) {
-    return mb__one_of(code.ptr, code.len,
-                       "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0",
-                       0) != 0;
+/* Checks variables given as JSON text, an object (with the caller's
+ * tokens, free until the answer), and copies its members into the open
+ * variables of w; a bad one is w's error, so nothing is sent. With w NULL
+ * it only checks. */
+static mb_status mb__gql_vars(mb_writer *w, mb_json *d, const char *v, mb_token *tok, size_t max_tokens) {
+    mb_status s = mb_json_parse(d, v, strlen(v), tok, max_tokens);
+    if (s == MB_OK && tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+    if (s == MB_OK) s = mb_json_check_strings(d);
+    if (!w) return s;
+    if (s != MB_OK) mb__w_fail(w, s);
+    else if (tok[0].size) mb__w_members(w, v + tok[1].start - 1, (size_t)(tok[0].end - tok[1].start)); /* "key"... } */
+    return s;
 }
+
+/* Hasura's authentication codes; the first, invalid-jwt (JWTExpired too),
+ * is the one a token refresh can mend. */
+static const char mb__auth_codes[] =
+    "invalid-jwt\0invalid-headers\0access-denied\0jwt-invalid-claims\0jwt-missing-role-claims\0";
+
+int mb_gql_is_auth_code(mb_str code) { return mb__one_of(code.ptr, code.len, mb__auth_codes, 0) != 0; }
 
 /* Unescapes a string member of obj in place and NUL-terminates it (over
  * its closing quote) into *v; left empty for a missing member or another

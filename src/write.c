@@ -106,10 +106,9 @@ static int mb__w_sep(mb_writer *w, int key) {
     return w->err == MB_OK;
 }
 
-/* Copies JSON object members (the text between an object's braces,
- * checked by the caller) into the open object of w. */
+/* Copies JSON object members (checked by the caller, from the first key's
+ * quote on; none when n is 0) into the open object of w. */
 static void mb__w_members(mb_writer *w, const char *p, size_t n) {
-    while (n && mb__is_ws(*p)) { p++; n--; }
     if (n && mb__w_sep(w, 1)) mb_w_bytes(w, p, n);
 }
 

@@ -134,20 +134,6 @@ static void mb__ws_forget(mb_ws *ws, mb_sub *sub, uint8_t state) {
     sub->state = state;
 }
 
-/* Checks sub's variables as mb_execute checks them (a JSON object) and
- * gives its members, [*p, *e) (empty when it has none). */
-static mb_status mb__ws_vars(mb_ws *ws, const char *v, const char **p, const char **e) {
-    mb_json *d = &ws->res.doc;
-    mb_status s = mb_json_parse(d, v, strlen(v), ws->cfg.tokens, ws->cfg.max_tokens);
-    if (s == MB_OK) s = mb_json_check_strings(d);
-    if (s == MB_OK && d->tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
-    if (s == MB_OK) {
-        *p = v + d->tok[0].start + 1;
-        *e = d->tok[0].size ? v + d->tok[0].end - 1 : *p;
-    }
-    return s;
-}
-
 /* The start of a message about operation id. */
 static void mb__ws_head(mb_ws *ws, mb_writer *w, uint32_t id, const char *type) {
     mb__ws_out(ws, w);
@@ -164,7 +150,6 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     mb_writer w;
     mb_status s;
     const mb_op *op = sub->op;
-    const char *p, *e;
     uint32_t id = ++ws->next_id;
     mb__ws_head(ws, &w, id, "subscribe\",\"payload\":");
     mb_gql_begin(&w, op ? op->query : sub->query, op ? op->name : NULL);
@@ -181,8 +166,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
             if (!sub->cursor_var || strcmp(one.vars->name, sub->cursor_var) != 0) mb_typed_write_vars(&w, &one, sub->vars);
         }
     } else if (sub->variables) {
-        if ((s = mb__ws_vars(ws, sub->variables, &p, &e)) != MB_OK) mb__w_fail(&w, s);
-        else mb__w_members(&w, p, (size_t)(e - p)); /* the comma when the cursor came first */
+        (void)mb__gql_vars(&w, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens);
     }
     mb_gql_end(&w);
     mb_w_bytes(&w, "}", 1);
@@ -564,10 +548,11 @@ mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_
 
 mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, slot = MB_WS_MAX_SUBS;
-    const char *p, *e;
     mb_status s;
     if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
-    if (!sub->op && sub->variables && (s = mb__ws_vars(ws, sub->variables, &p, &e)) != MB_OK) return s;
+    if (!sub->op && sub->variables &&
+        (s = mb__gql_vars(NULL, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK)
+        return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */
         if (!ws->subs[i]) slot = i;
