@@ -1,54 +1,51 @@
 
 /* ---- json ---- */
 
-/* End of a JSON number starting at p, or NULL if p..e is not one. */
-static const char *mb__num_end(const char *p, const char *e) {
-    if (p < e && *p == '-') p++;
-    if (p >= e || !mb__is_digit(*p)) return NULL;
-    if (*p == '0') p++;
-    else while (p < e && mb__is_digit(*p)) p++;
-    if (p < e && *p == '.') {
-        if (++p >= e || !mb__is_digit(*p)) return NULL;
-        while (p < e && mb__is_digit(*p)) p++;
+/* Whether p..e is exactly one JSON number: -?int(.digits)?([eE][+-]?digits)?
+ * where int has no leading zero; each part is a run of digits. */
+static int mb__is_num(const char *p, const char *e) {
+    int part = 0; /* 0 integer, 1 fraction, 2 exponent */
+    for (;; p++) {
+        const char *d;
+        p += p < e && (*p == '-' ? part != 1 : *p == '+' && part == 2);
+        for (d = p; p < e && mb__is_digit(*p);) p++;
+        if (p == d || (!part && *d == '0' && p - d > 1)) return 0;
+        if (p == e) return 1;
+        if (*p == '.' && !part) part = 1;
+        else if ((*p | 0x20) == 'e' && part < 2) part = 2;
+        else return 0;
     }
-    if (p < e && (*p | 0x20) == 'e') {
-        p++;
-        if (p < e && (*p == '+' || *p == '-')) p++;
-        if (p >= e || !mb__is_digit(*p)) return NULL;
-        while (p < e && mb__is_digit(*p)) p++;
-    }
-    return p;
 }
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
     const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" : NULL;
-    if (lit) return strlen(lit) == n && !memcmp(p, lit, n);
-    return mb__num_end(p, p + n) == p + n;
+    return lit ? !strncmp(lit, p, n) && !lit[n] : mb__is_num(p, p + n);
 }
 
-/* Bytes between two tokens: whitespace, with `sep` (':' or ',') exactly
- * once, or not at all when sep is 0; closing brackets may come before a
- * ',' and, with sep ']', are all there is. jsmn has matched the brackets. */
-static int mb__gap_ok(const char *js, size_t a, size_t b, char sep) {
-    int seen = 0;
-    for (; a < b; a++) {
-        char c = js[a];
-        if (mb__is_ws(c)) continue;
-        if ((c == '}' || c == ']') && (sep == ',' || sep == ']') && !seen) continue;
-        if (c != sep || !sep || sep == ']' || seen) return 0;
-        seen = 1;
+/* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
+ * once, or none when sep is 0; closing brackets may come before a ',' and,
+ * with sep 0, are all there is. jsmn has matched the brackets (one stands
+ * after a container's first child only where the structure says so). */
+static int mb__gap_ok(const char *p, const char *e, char sep) {
+    int close = sep != ':';
+    for (; p < e; p++) {
+        if (mb__is_ws(*p)) continue;
+        if (close && (*p | 0x20) == '}') continue; /* '}' or ']' */
+        if (!sep || *p != sep) return 0;
+        sep = 0; /* then only whitespace */
+        close = 0;
     }
-    return seen || sep == 0 || sep == ']';
+    return !sep;
 }
 
 /* A token's extent including a string's quotes. */
 static size_t mb__outer_start(const mb_token *t) { return (size_t)t->start - (t->type == JSMN_STRING); }
-static size_t mb__outer_end(const mb_token *t) { return (size_t)t->end + (t->type == JSMN_STRING); }
 
 mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok, size_t max_tokens) {
     jsmn_parser parser;
     int r, i;
+    const char *from = js;
     if (!doc || !js || !tok || max_tokens == 0) return MB_ERR_ARG;
     doc->js = js;
     doc->len = len;
@@ -61,35 +58,27 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
     if (r <= 0) return MB_ERR_JSON;
     /* jsmn accepts much that is not JSON ([1,,2], {"a"}, {a:1}, [1 2], tru):
-     * check every primitive's grammar and the bytes between tokens. */
-    if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
-    for (i = 0; i < r; i++) {
-        const mb_token *t = &tok[i], *p = &tok[t->parent < 0 ? 0 : t->parent];
-        size_t from = (size_t)p->start + 1, to = mb__outer_start(t); /* first in its container */
+     * check every token's place and primitive's grammar, and the bytes
+     * between consecutive tokens (a container's are after its '[' or '{'):
+     * these gaps and the tokens cover the whole text. */
+    for (i = 0; i <= r; i++) {
+        const mb_token *t = &tok[i];
+        const char *to = js + len;
         char sep = 0;
-        if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
-            return MB_ERR_JSON;
-        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
-            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
-            return MB_ERR_JSON; /* {} and [] hold only whitespace */
-        if (i == 0) continue;
-        /* one root; an object holds keys, each a string with one value */
-        if (t->parent < 0 || p->type == JSMN_PRIMITIVE ||
-            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) ||
-            (p->type == JSMN_STRING && (p->parent < 0 || tok[p->parent].type != JSMN_OBJECT)))
-            return MB_ERR_JSON;
-        if (p->type == JSMN_STRING) { /* a key's value */
-            from = mb__outer_end(p);
-            sep = ':';
-        } else if (t->parent != i - 1) { /* after a sibling */
-            from = mb__outer_end(t - 1);
-            sep = ',';
+        if (i < r) {
+            int pt = t->parent < 0 ? JSMN_UNDEFINED : (int)tok[t->parent].type;
+            /* one root; an object holds keys, each a string with one value */
+            if ((t->parent < 0) != (i == 0) || pt == JSMN_PRIMITIVE ||
+                (t->type == JSMN_STRING ? t->size != (pt == JSMN_OBJECT) : pt == JSMN_OBJECT) ||
+                (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start))))
+                return MB_ERR_JSON;
+            to = js + mb__outer_start(t);
+            if (i) sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0;
         }
         /* compact JSON (what servers send) has just the separator: no scan */
-        if (!(to - from == (sep != 0) && (!sep || js[from] == sep)) && !mb__gap_ok(js, from, to, sep))
-            return MB_ERR_JSON;
+        if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
+        if (i < r) from = js + (t->type == JSMN_STRING ? t->end + 1 : t->type == JSMN_PRIMITIVE ? t->end : t->start + 1);
     }
-    if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
@@ -101,10 +90,12 @@ static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
     return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
 }
 
-/* Index after the subtree rooted at t (tokens are in document order). */
+/* Index after the subtree rooted at t: tokens are in document order, and
+ * the first one past it hangs from a container open before t. A key's
+ * subtree holds its value (jsmn's parent links). */
 static int mb__skip(const mb_json *d, int t) {
-    int end = d->tok[t].end, j = t + 1;
-    while (j < d->count && d->tok[j].start < end) j++;
+    int j = t + 1;
+    while (j < d->count && d->tok[j].parent >= t) j++;
     return j;
 }
 
@@ -116,8 +107,6 @@ int mb_json_next(const mb_json *d, int t) {
     int n;
     if (!mb__valid_tok(d, t) || d->tok[t].parent < 0) return -1;
     n = mb__skip(d, t);
-    /* an object's member is key + value: skip both */
-    if (d->tok[t].type == JSMN_STRING && d->tok[t].size) n = mb__skip(d, n);
     return n < d->count && d->tok[n].parent == d->tok[t].parent ? n : -1;
 }
 
@@ -147,31 +136,30 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
     const char *p = path;
     if (!mb__valid_tok(d, from) || !path || !out) return MB_ERR_ARG;
     while (*p) {
-        int el;
-        if (*p == '[') {
-            unsigned long idx = 0;
+        int el, arr = *p == '[';
+        unsigned long idx = 0;
+        const char *k = p + (*p == '.');
+        size_t kl;
+        if (arr) {
             if (!mb__is_digit(*++p)) return MB_ERR_ARG;
             while (mb__is_digit(*p)) {
                 if (idx > 100000000UL) return MB_ERR_ARG;
                 idx = idx * 10u + (unsigned long)(*p++ - '0');
             }
             if (*p++ != ']') return MB_ERR_ARG;
-            if (!mb__tok(d, cur, JSMN_ARRAY)) return MB_ERR_TYPE;
-            for (el = mb_json_first(d, cur); idx && el >= 0; idx--) el = mb_json_next(d, el);
         } else {
-            const char *k = p + (*p == '.');
-            size_t kl;
-            if (*p == '.' && p == path) return MB_ERR_ARG;
+            if (k != p && p == path) return MB_ERR_ARG; /* a leading '.' */
             for (p = k; *p && *p != '.' && *p != '['; p++) {}
-            kl = (size_t)(p - k);
-            if (kl == 0) return MB_ERR_ARG;
-            if (!mb__tok(d, cur, JSMN_OBJECT)) return MB_ERR_TYPE;
-            for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
-                if ((size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl)) break;
-            if (el >= 0) el++; /* the key's value */
+            if (p == k) return MB_ERR_ARG;
         }
+        kl = (size_t)(p - k);
+        if (!mb__tok(d, cur, arr ? JSMN_ARRAY : JSMN_OBJECT)) return MB_ERR_TYPE;
+        /* an array's idx-th element, or an object's key (then its value) */
+        for (el = d->tok[cur].size ? cur + 1 : -1; el >= 0; el = mb_json_next(d, el))
+            if (arr ? !idx-- : (size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl))
+                break;
         if (el < 0) return MB_ERR_NOT_FOUND;
-        cur = el;
+        cur = el + !arr;
     }
     *out = cur;
     return MB_OK;
@@ -179,16 +167,17 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
 
 /* UTF-8 encoding of a code point (<= U+10FFFF) into u; returns its length. */
 static size_t mb__utf8_put(uint32_t cp, char *u) {
-    size_t n = cp < 0x80u ? 1 : cp < 0x800u ? 2 : cp < 0x10000u ? 3 : 4, i;
+    size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;
     for (i = n - 1; i > 0; i--, cp >>= 6) u[i] = (char)(0x80u | (cp & 0x3Fu));
     u[0] = (char)((n > 1 ? 0xF00u >> n : 0u) | cp); /* 0xC0, 0xE0 or 0xF0 before the bits */
     return n;
 }
 
-/* \uXXXX at p (p points after "\u"); -1 if not four hex digits. */
-static long mb__hex4(const char *p) {
+/* The value of the escape \uXXXX at p..e; -1 if p does not hold one. */
+static long mb__u4(const char *p, const char *e) {
     long v = 0;
-    for (int i = 0; i < 4; i++) {
+    if (e - p < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+    for (int i = 2; i < 6; i++) {
         int h = mb__hex(p[i]);
         if (h < 0) return -1;
         v = v << 4 | h;
@@ -197,12 +186,13 @@ static long mb__hex4(const char *p) {
 }
 
 /* Decodes (or, with dst NULL, only checks) a JSON string body. Returns the
- * decoded length through *outlen. dst may be s itself (in place). */
+ * decoded length through *outlen. dst may be s itself (in place): an
+ * escape's bytes are never more than its text, so they are written over
+ * text already read. */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    static const char esc[] = "\"\\/bfnrt", val[] = "\"\\/\b\f\n\r\t";
     size_t i = 0, o = 0, run = 0, ul;
-    while (i < n) {
-        unsigned char c;
+    for (;;) {
+        unsigned char c = 0;
         long cp, lo;
         char u[4];
         const char *e;
@@ -215,33 +205,34 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             if ((v | ((v - ones * 0x20u) & ~v) | ((x - ones) & ~x)) & ones * 0x80u) break;
             i += sizeof v;
         }
-        if (i >= n) break;
-        c = (unsigned char)s[i];
-        if (c >= 0x80) { /* UTF-8 checked in the same pass */
-            ul = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
-            if (!ul) return MB_ERR_UTF8;
-            i += ul;
-            continue;
+        if (i < n) {
+            c = (unsigned char)s[i];
+            if (c >= 0x80) { /* UTF-8 checked in the same pass */
+                ul = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                if (!ul) return MB_ERR_UTF8;
+                i += ul;
+                continue;
+            }
+            if (c != '\\') {
+                if (c < 0x20) return MB_ERR_JSON; /* raw control character */
+                i++;
+                continue;
+            }
         }
-        if (c != '\\') {
-            if (c < 0x20) return MB_ERR_JSON; /* raw control character */
-            i++;
-            continue;
-        }
+        /* an escape or the end: the plain run before it goes out first */
         if (dst) {
             if (i - run > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
+            memmove(dst + o, s + run, i - run); /* may overlap: in place */
         }
         o += i - run;
+        if (i >= n) break;
         if (i + 1 >= n) return MB_ERR_JSON;
         c = (unsigned char)s[i + 1];
-        i += 2;
         if (c == 'u') {
-            if (n - i < 4 || (cp = mb__hex4(s + i)) < 0) return MB_ERR_JSON;
-            i += 4;
+            if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
+            i += 6;
             if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
-                if (n - i < 6 || s[i] != '\\' || s[i + 1] != 'u' || (lo = mb__hex4(s + i + 2)) < 0xDC00 || lo > 0xDFFF)
-                    return MB_ERR_UTF8;
+                if ((lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
                 i += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
@@ -249,22 +240,19 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             }
             ul = mb__utf8_put((uint32_t)cp, u);
         } else {
-            if (!c || !(e = strchr(esc, c))) return MB_ERR_JSON;
-            u[0] = val[e - esc];
+            i += 2;
+            if (!c || !(e = strchr(mb__esc_chr, c))) return MB_ERR_JSON;
+            u[0] = mb__esc_val[e - mb__esc_chr];
             ul = 1;
         }
         if (dst) {
             if (ul > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, u, ul);
+            memcpy(dst + o, u, ul);
         }
         o += ul;
         run = i;
     }
-    if (dst) {
-        if (n - run > cap - o) return MB_ERR_BUFFER;
-        memmove(dst + o, s + run, n - run); /* in place with nothing escaped: onto itself */
-    }
-    *outlen = o + (n - run);
+    *outlen = o;
     return MB_OK;
 }
 
@@ -302,7 +290,7 @@ static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
     char c = mb__prim(d, t); /* a checked primitive is a number when it starts so */
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len
+    if (d->tok[t].type == JSMN_STRING ? !mb__is_num(v->ptr, v->ptr + v->len)
                                       : c != '-' && !mb__is_digit(c))
         return MB_ERR_TYPE;
     return MB_OK;
