@@ -1874,8 +1874,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
         char sep = 0;
         if (i < r) {
             int pt = t->parent < 0 ? JSMN_UNDEFINED : (int)tok[t->parent].type;
-            /* one root; an object holds keys, each a string with one value */
-            if ((t->parent < 0) != (i == 0) || pt == JSMN_PRIMITIVE ||
+            /* one root; an object holds keys, each a string with one value
+             * (a primitive with a value has ':' in a gap that allows none) */
+            if ((t->parent < 0) != (i == 0) ||
                 (t->type == JSMN_STRING ? t->size != (pt == JSMN_OBJECT) : pt == JSMN_OBJECT) ||
                 (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start))))
                 return MB_ERR_JSON;
@@ -1883,7 +1884,8 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             if (i) sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0;
         }
         /* compact JSON (what servers send) has just the separator: no scan */
-        if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
+        /* compact JSON (what servers send) has just the separator: no scan */
+        if (!(to - from == (sep != 0) && (!sep || *from == sep)) && !mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
         if (i < r) from = js + (t->type == JSMN_STRING ? t->end + 1 : t->type == JSMN_PRIMITIVE ? t->end : t->start + 1);
     }
     doc->count = r;
@@ -2094,13 +2096,9 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 
 /* The number text of a primitive, or of a string holding a number. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
-    char c = mb__prim(d, t); /* a checked primitive is a number when it starts so */
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type == JSMN_STRING ? !mb__is_num(v->ptr, v->ptr + v->len)
-                                      : c != '-' && !mb__is_digit(c))
-        return MB_ERR_TYPE;
-    return MB_OK;
+    return d->tok[t].type >= JSMN_STRING && mb__is_num(v->ptr, v->ptr + v->len) ? MB_OK : MB_ERR_TYPE;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
@@ -2116,8 +2114,8 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     for (i = (size_t)neg; i < v.len; i++) {
         unsigned dgt = (unsigned)(v.ptr[i] - '0');
         if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
-        if (acc > (lim - dgt) / 10u) return MB_ERR_RANGE;
-        acc = acc * 10u + dgt;
+        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: 20 are too many */
+        if (acc > lim || i - (size_t)neg > 18) return MB_ERR_RANGE;
     }
     /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
     *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;

@@ -137,7 +137,12 @@ static void strictness(void) {
                                       "[-]",   "{\"a\":1}x", "\"abc",     "[1,,2]",    "{,}",       "--1",
                                       "[1,]",  "[1 2]",      "{\"a\":1,}", "{\"a\"::1}", "[[1],,2]", "{\"a\":1 \"b\":2}",
                                       "[,1]",  "{\"a\",1}",  "[[],]",     "{\"a\":[1,]}",
-                                      "[\"a\":1]", "{\"a\":\"b\":\"c\"}", "\"a\":1", ":{}", ",[1]", " : \"a\""};
+                                      "[\"a\":1]", "{\"a\":\"b\":\"c\"}", "\"a\":1", ":{}", ",[1]", " : \"a\"",
+                                      /* what jsmn's ':' and brackets make of misplaced separators */
+                                      "[1:2]", "{1:2}", "[[]:1]", "[]:1", "[1]:]", "[1]:,]", "{\"a\"}:1", "{\"a\":{}:2}",
+                                      "{\"a\":1:2}", "[{}:1]", "[\"a\" \"b\"]", "[[1,]2]", "[[1]2]", "[1]}", "[ ]:", "[],",
+                                      "{\"a\" , 1}", "{\"a\":1,2}", "[[],,]", "[:]", "[,]", "{:}", "[\"a\":]", "[true:1]",
+                                      "{\"a\":{\"b\"}}", "[1,[2,]]", "[1,[2],]", "[1e]", "[1.e5]", "[.5]", "[+1]", "[-01]", "[1E+]"};
     mb_token tok[16];
     mb_json d;
     t_case = "strict JSON only";
@@ -145,6 +150,17 @@ static void strictness(void) {
         mb_status s = mb_json_parse(&d, bad[i], strlen(bad[i]), tok, 16);
         CHECK(s == MB_ERR_JSON);
         if (s != MB_ERR_JSON) printf("  accepted: %s\n", bad[i]);
+    }
+    t_case = "valid JSON in any spacing";
+    {
+        static const char *const good[] = {"[1,[2],3]", "[[],[]]", "{\"a\":{},\"b\":[]}", " [ 1 , [ ] , { } ] ",
+                                           "{\"a\":[1,{\"b\":null}],\"c\":true}", "[-0,0.5e-3,1E+2,12.25,false]",
+                                           "\"a\"", "1", "[[[]]]", "{\"\":0}", "[ [ 1 ] , 2 ]\n", "\t{ \"a\" :\r\n1 , \"b\" : 2 }"};
+        for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+            mb_status s = mb_json_parse(&d, good[i], strlen(good[i]), tok, 16);
+            CHECK(s == MB_OK);
+            if (s != MB_OK) printf("  refused: %s\n", good[i]);
+        }
     }
     t_case = "string contents are checked when read";
     {
