@@ -1826,8 +1826,7 @@ static int mb__is_num(const char *p, const char *e) {
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" : NULL;
-    return lit ? !strncmp(lit, p, n) && !lit[n] : mb__is_num(p, p + n);
+    return mb__one_of(p, n, "true\0false\0null\0", 0) || mb__is_num(p, p + n);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
@@ -1884,9 +1883,8 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             if (i) sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0;
         }
         /* compact JSON (what servers send) has just the separator: no scan */
-        /* compact JSON (what servers send) has just the separator: no scan */
         if (!(to - from == (sep != 0) && (!sep || *from == sep)) && !mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
-        if (i < r) from = js + (t->type == JSMN_STRING ? t->end + 1 : t->type == JSMN_PRIMITIVE ? t->end : t->start + 1);
+        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
     }
     doc->count = r;
     return MB_OK;
@@ -2006,12 +2004,15 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         char u[4];
         const char *e;
         /* a word of plain ASCII bytes at a time (4 or 8): no high bit, no
-         * control character, no '\\' (false alarms only send it below) */
+         * control character, no '\\'. A byte below 0x20, or one equal to
+         * '\\' (0 in x), borrows and sets its high bit; bytes with a high bit
+         * of their own are caught by v itself; borrows into the next byte are
+         * only false alarms, which the byte loop below clears. */
         while (n - i >= sizeof(size_t)) {
             size_t v, x, ones = (size_t)-1 / 255u;
             memcpy(&v, s + i, sizeof v);
             x = v ^ (ones * 0x5Cu);
-            if ((v | ((v - ones * 0x20u) & ~v) | ((x - ones) & ~x)) & ones * 0x80u) break;
+            if ((v | (v - ones * 0x20u) | (x - ones)) & ones * 0x80u) break;
             i += sizeof v;
         }
         if (i < n) {
@@ -2050,7 +2051,8 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             ul = mb__utf8_put((uint32_t)cp, u);
         } else {
             i += 2;
-            if (!c || !(e = strchr(mb__esc_chr, c))) return MB_ERR_JSON;
+            for (e = mb__esc_chr; *e && *e != (char)c; e++) {}
+            if (!*e) return MB_ERR_JSON;
             u[0] = mb__esc_val[e - mb__esc_chr];
             ul = 1;
         }
@@ -2065,20 +2067,20 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
     return MB_OK;
 }
 
-mb_status mb_json_check_strings(const mb_json *d) {
-    size_t n;
-    mb_status s = MB_OK;
-    for (int i = 0; d && i < d->count && s == MB_OK; i++)
-        if (d->tok[i].type == JSMN_STRING) s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
-    return s;
-}
-
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
     if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
     if (!mb__tok(d, t, JSMN_STRING)) return MB_ERR_TYPE;
     *out = mb_json_raw_view(d, t);
     return mb__unescape(out->ptr, out->len, NULL, 0, &n);
+}
+
+mb_status mb_json_check_strings(const mb_json *d) {
+    mb_str v;
+    mb_status s = MB_OK;
+    for (int i = 0; d && i < d->count && s == MB_OK; i++)
+        if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
+    return s;
 }
 
 mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_t *len) {
@@ -2088,8 +2090,7 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
     v = mb_json_raw_view(d, t);
     s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
-    if (s != MB_OK) n = 0;
-    dst[n] = '\0';
+    dst[n] = '\0'; /* n stays 0 on failure */
     if (len && s == MB_OK) *len = n;
     return s;
 }
@@ -2135,18 +2136,15 @@ mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
 mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     mb_str v;
     char tmp[64];
-    char *end = NULL;
+    char *end;
     mb_status s = mb__num_text(d, t, &v);
     if (s != MB_OK) return s;
     if (!out) return MB_ERR_ARG;
     if (v.len >= sizeof tmp) return MB_ERR_RANGE;
     memcpy(tmp, v.ptr, v.len);
     tmp[v.len] = '\0';
-    *out = strtod(tmp, &end);
-    if (*end == '.') { /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
-        *end = ',';
-        *out = strtod(tmp, &end);
-    }
+    /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
+    while (*out = strtod(tmp, &end), *end == '.') *end = ',';
     if (end != tmp + v.len) return MB_ERR_TYPE;
     if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
     return MB_OK;
