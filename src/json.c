@@ -111,7 +111,9 @@ int mb_json_next(const mb_json *d, int t) {
 }
 
 int mb_json_size(const mb_json *d, int t) {
-    return mb__tok(d, t, JSMN_OBJECT) || mb__tok(d, t, JSMN_ARRAY) ? d->tok[t].size : -1;
+    const mb_token *x = mb__tok(d, t, JSMN_OBJECT);
+    if (!x) x = mb__tok(d, t, JSMN_ARRAY);
+    return x ? x->size : -1;
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
@@ -126,7 +128,8 @@ mb_str mb_json_raw_view(const mb_json *d, int t) {
 /* The first byte of a primitive (t, f, n, - or a digit), 0 for others:
  * mb_json_parse() checked the grammar, so it names the value. */
 static char mb__prim(const mb_json *d, int t) {
-    return mb__tok(d, t, JSMN_PRIMITIVE) ? d->js[d->tok[t].start] : 0;
+    const mb_token *x = mb__tok(d, t, JSMN_PRIMITIVE);
+    return x ? d->js[x->start] : 0;
 }
 
 int mb_json_is_null(const mb_json *d, int t) { return mb__prim(d, t) == 'n'; }
@@ -185,6 +188,17 @@ static long mb__u4(const char *p, const char *e) {
     return v;
 }
 
+/* Appends src[0..len) to dst[*o..cap) when dst is not NULL (src may
+ * overlap it: in-place unescape) and counts it in *o; 0 if it does not fit. */
+static int mb__put(char *dst, size_t cap, size_t *o, const char *src, size_t len) {
+    if (dst) {
+        if (len > cap - *o) return 0;
+        memmove(dst + *o, src, len);
+    }
+    *o += len;
+    return 1;
+}
+
 /* Decodes (or, with dst NULL, only checks) a JSON string body. Returns the
  * decoded length through *outlen. dst may be s itself (in place): an
  * escape's bytes are never more than its text, so they are written over
@@ -223,11 +237,7 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             }
         }
         /* an escape or the end: the plain run before it goes out first */
-        if (dst) {
-            if (i - run > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, s + run, i - run); /* may overlap: in place */
-        }
-        o += i - run;
+        if (!mb__put(dst, cap, &o, s + run, i - run)) return MB_ERR_BUFFER;
         if (i >= n) break;
         if (i + 1 >= n) return MB_ERR_JSON;
         c = (unsigned char)s[i + 1];
@@ -241,19 +251,14 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 return MB_ERR_UTF8; /* lone low surrogate */
             }
-            ul = mb__utf8_put((uint32_t)cp, u);
         } else {
             i += 2;
             for (e = mb__esc_chr; *e && *e != (char)c; e++) {}
             if (!*e) return MB_ERR_JSON;
-            u[0] = mb__esc_val[e - mb__esc_chr];
-            ul = 1;
+            cp = mb__esc_val[e - mb__esc_chr];
         }
-        if (dst) {
-            if (ul > cap - o) return MB_ERR_BUFFER;
-            memcpy(dst + o, u, ul);
-        }
-        o += ul;
+        ul = mb__utf8_put((uint32_t)cp, u);
+        if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;
         run = i;
     }
     *outlen = o;
