@@ -293,11 +293,13 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     return s;
 }
 
-/* The number text of a primitive, or of a string holding a number. */
-static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
+/* The number text of a primitive, or of a string holding a number; then
+ * MB_ERR_ARG without `out`, the getter's destination. */
+static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *out) {
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    return d->tok[t].type >= JSMN_STRING && mb__is_num(v->ptr, v->ptr + v->len) ? MB_OK : MB_ERR_TYPE;
+    if (d->tok[t].type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
+    return out ? MB_OK : MB_ERR_ARG;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
@@ -305,9 +307,8 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     size_t i;
     uint64_t acc = 0, lim;
     int neg;
-    mb_status s = mb__num_text(d, t, &v);
+    mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
-    if (!out) return MB_ERR_ARG;
     neg = v.ptr[0] == '-';
     lim = (uint64_t)INT64_MAX + (unsigned)neg;
     for (i = (size_t)neg; i < v.len; i++) {
@@ -335,9 +336,8 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     mb_str v;
     char tmp[64];
     char *end;
-    mb_status s = mb__num_text(d, t, &v);
+    mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
-    if (!out) return MB_ERR_ARG;
     if (v.len >= sizeof tmp) return MB_ERR_RANGE;
     memcpy(tmp, v.ptr, v.len);
     tmp[v.len] = '\0';
