@@ -1873,19 +1873,20 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
         char sep = 0;
         if (i < r) {
             int pt = t->parent < 0 ? JSMN_UNDEFINED : (int)tok[t->parent].type;
-            /* one root; an object holds keys, each a string with one value
-             * (a primitive with a value has ':' in a gap that allows none) */
-            if ((t->parent < 0) != (i == 0) ||
-                (t->type == JSMN_STRING ? t->size != (pt == JSMN_OBJECT) : pt == JSMN_OBJECT) ||
+            /* an object holds keys, each a string with one value (a
+             * primitive given a value has ':' in a gap that allows none) */
+            if ((t->type == JSMN_STRING ? t->size != (pt == JSMN_OBJECT) : pt == JSMN_OBJECT) ||
                 (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start))))
                 return MB_ERR_JSON;
             to = js + mb__outer_start(t);
-            if (i) sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0;
+            sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
         /* compact JSON (what servers send) has just the separator: no scan */
         if (!(to - from == (sep != 0) && (!sep || *from == sep)) && !mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
         if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
     }
+    /* one root: a token after it (jsmn gives it parent -1) starts past its end */
+    if (r > 1 && tok[r - 1].start >= tok[0].end) return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
