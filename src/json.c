@@ -19,7 +19,7 @@ static int mb__is_num(const char *p, const char *e) {
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__one_of(p, n, "true\0false\0null\0", 0) || mb__is_num(p, p + n);
+    return mb__is_num(p, p + n) || mb__one_of(p, n, "true\0false\0null\0", 0);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
@@ -74,8 +74,7 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             to = js + mb__outer_start(t);
             sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
-        /* compact JSON (what servers send) has just the separator: no scan */
-        if (!(to - from == (sep != 0) && (!sep || *from == sep)) && !mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
+        if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
         if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
     }
     /* one root: a token after it (jsmn gives it parent -1) starts past its end */
@@ -106,8 +105,8 @@ int mb_json_first(const mb_json *d, int c) {
 
 int mb_json_next(const mb_json *d, int t) {
     int n;
-    if (!mb__valid_tok(d, t) || d->tok[t].parent < 0) return -1;
-    n = mb__skip(d, t);
+    if (!mb__valid_tok(d, t)) return -1;
+    n = mb__skip(d, t); /* the root's subtree is the whole document: -1 */
     return n < d->count && d->tok[n].parent == d->tok[t].parent ? n : -1;
 }
 
@@ -145,12 +144,12 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
         const char *k = p + (*p == '.');
         size_t kl;
         if (arr) {
-            if (!mb__is_digit(*++p)) return MB_ERR_ARG;
-            while (mb__is_digit(*p)) {
-                if (idx > 100000000UL) return MB_ERR_ARG;
+            p++;
+            do { /* digits up to the ']' */
+                if (!mb__is_digit(*p) || idx > 100000000UL) return MB_ERR_ARG;
                 idx = idx * 10u + (unsigned long)(*p++ - '0');
-            }
-            if (*p++ != ']') return MB_ERR_ARG;
+            } while (*p != ']');
+            p++;
         } else {
             if (k != p && p == path) return MB_ERR_ARG; /* a leading '.' */
             for (p = k; *p && *p != '.' && *p != '['; p++) {}
@@ -159,7 +158,7 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
         kl = (size_t)(p - k);
         if (!mb__tok(d, cur, arr ? JSMN_ARRAY : JSMN_OBJECT)) return MB_ERR_TYPE;
         /* an array's idx-th element, or an object's key (then its value) */
-        for (el = d->tok[cur].size ? cur + 1 : -1; el >= 0; el = mb_json_next(d, el))
+        for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
             if (arr ? !idx-- : (size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl))
                 break;
         if (el < 0) return MB_ERR_NOT_FOUND;
@@ -225,15 +224,12 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         }
         if (i < n) {
             c = (unsigned char)s[i];
-            if (c >= 0x80) { /* UTF-8 checked in the same pass */
-                ul = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
-                if (!ul) return MB_ERR_UTF8;
-                i += ul;
-                continue;
-            }
             if (c != '\\') {
                 if (c < 0x20) return MB_ERR_JSON; /* raw control character */
-                i++;
+                /* UTF-8 checked in the same pass */
+                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                if (!ul) return MB_ERR_UTF8;
+                i += ul;
                 continue;
             }
         }

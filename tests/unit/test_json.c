@@ -46,6 +46,13 @@ static void lookups(void) {
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[x]", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, ".data", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[]", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1x]", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[12345678901]", &t), MB_ERR_ARG); /* index past 10 digits */
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1000000000]", &t), MB_ERR_NOT_FOUND);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[2]name", &t), MB_OK); /* a key right after ']' */
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[2].name", &n), MB_OK);
+    CHECK(t == n);
     CHECK_ST(mb_json_find(&d, 99999, "data", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[0].categories[0]", &t), MB_ERR_NOT_FOUND);
 
@@ -65,6 +72,12 @@ static void lookups(void) {
     n = 0;
     for (int k = mb_json_first(&d, 0); k >= 0; k = mb_json_next(&d, k)) n++;
     CHECK(n == 2); /* "data" and "a.b" */
+    CHECK(mb_json_next(&d, 0) == -1); /* the root has no sibling */
+    CHECK(mb_json_next(&d, -1) == -1);
+    CHECK(mb_json_next(&d, d.count) == -1);
+    CHECK(mb_json_next(&d, d.count - 1) == -1); /* the last value */
+    CHECK_ST(mb_json_find(&d, 0, "a.b", &t), MB_ERR_NOT_FOUND); /* keys with '.' by iteration only */
+    CHECK(mb_json_next(&d, 1) == d.count - 2); /* "data" -> "a.b", over data's value */
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[0].categories", &t), MB_OK);
     CHECK(mb_json_first(&d, t) == -1 && mb_json_size(&d, t) == 0);
 
