@@ -83,7 +83,8 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     return MB_OK;
 }
 
-static int mb__valid_tok(const mb_json *d, int t) { return d && t >= 0 && t < d->count; }
+/* One unsigned test: a negative t wraps past any count (which is >= 0). */
+static int mb__valid_tok(const mb_json *d, int t) { return d && (unsigned)t < (unsigned)d->count; }
 
 /* The token t if it is valid and of type `type`, else NULL. */
 static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
