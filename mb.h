@@ -1951,13 +1951,13 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
         unsigned long idx = 0;
         const char *k = p + (*p == '.');
         size_t kl;
+        mb_str v;
         if (arr) {
-            p++;
             do { /* digits up to the ']' */
-                if (!mb__is_digit(*p) || idx > 100000000UL) return MB_ERR_ARG;
-                idx = idx * 10u + (unsigned long)(*p++ - '0');
-            } while (*p != ']');
-            p++;
+                if (!mb__is_digit(*++p) || idx > 100000000UL) return MB_ERR_ARG;
+                idx = idx * 10u + (unsigned long)(*p - '0');
+            } while (p[1] != ']');
+            p += 2;
         } else {
             if (k != p && p == path) return MB_ERR_ARG; /* a leading '.' */
             for (p = k; *p && *p != '.' && *p != '['; p++) {}
@@ -1967,7 +1967,7 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
         if (!mb__tok(d, cur, arr ? JSMN_ARRAY : JSMN_OBJECT)) return MB_ERR_TYPE;
         /* an array's idx-th element, or an object's key (then its value) */
         for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
-            if (arr ? !idx-- : (size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl))
+            if (arr ? !idx-- : (v = mb_json_raw_view(d, el)).len == kl && !memcmp(v.ptr, k, kl))
                 break;
         if (el < 0) return MB_ERR_NOT_FOUND;
         cur = el + !arr;
@@ -2081,7 +2081,7 @@ mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
 mb_status mb_json_check_strings(const mb_json *d) {
     mb_str v;
     mb_status s = MB_OK;
-    for (int i = 0; d && i < d->count && s == MB_OK; i++)
+    for (int i = 0; s == MB_OK && mb__valid_tok(d, i); i++)
         if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
     return s;
 }
