@@ -1885,8 +1885,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
         if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
         if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
     }
-    /* one root: a token after it (jsmn gives it parent -1) starts past its end */
-    if (r > 1 && tok[r - 1].start >= tok[0].end) return MB_ERR_JSON;
+    /* one root: a token after it (jsmn gives it parent -1) starts past its
+     * end, or right at it with no ',' in the gap before it */
+    if (tok[r - 1].start > tok[0].end) return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
