@@ -1810,54 +1810,51 @@ void mb_w_double(mb_writer *w, double v) {
 
 /* ---- json ---- */
 
-/* End of a JSON number starting at p, or NULL if p..e is not one. */
-static const char *mb__num_end(const char *p, const char *e) {
-    if (p < e && *p == '-') p++;
-    if (p >= e || !mb__is_digit(*p)) return NULL;
-    if (*p == '0') p++;
-    else while (p < e && mb__is_digit(*p)) p++;
-    if (p < e && *p == '.') {
-        if (++p >= e || !mb__is_digit(*p)) return NULL;
-        while (p < e && mb__is_digit(*p)) p++;
+/* Whether p..e is exactly one JSON number: -?int(.digits)?([eE][+-]?digits)?
+ * where int has no leading zero; each part is a run of digits. */
+static int mb__is_num(const char *p, const char *e) {
+    int part = 0; /* 0 integer, 1 fraction, 2 exponent */
+    for (;; p++) {
+        const char *d;
+        p += p < e && (*p == '-' ? part != 1 : *p == '+' && part == 2);
+        for (d = p; p < e && mb__is_digit(*p);) p++;
+        if (p == d || (!part && *d == '0' && p - d > 1)) return 0;
+        if (p == e) return 1;
+        if (*p == '.' && !part) part = 1;
+        else if ((*p | 0x20) == 'e' && part < 2) part = 2;
+        else return 0;
     }
-    if (p < e && (*p | 0x20) == 'e') {
-        p++;
-        if (p < e && (*p == '+' || *p == '-')) p++;
-        if (p >= e || !mb__is_digit(*p)) return NULL;
-        while (p < e && mb__is_digit(*p)) p++;
-    }
-    return p;
 }
 
-/* true, false, null or a number: jsmn (non-strict) takes any bare word. */
+/* true, false, null or a number: jsmn (non-strict) takes any bare word.
+ * null first: the most common literal in Hasura's answers. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    const char *lit = *p == 't' ? "true" : *p == 'f' ? "false" : *p == 'n' ? "null" : NULL;
-    if (lit) return strlen(lit) == n && !memcmp(p, lit, n);
-    return mb__num_end(p, p + n) == p + n;
+    return mb__is_num(p, p + n) || mb__one_of(p, n, "null\0true\0false\0", 0);
 }
 
-/* Bytes between two tokens: whitespace, with `sep` (':' or ',') exactly
- * once, or not at all when sep is 0; closing brackets may come before a
- * ',' and, with sep ']', are all there is. jsmn has matched the brackets. */
-static int mb__gap_ok(const char *js, size_t a, size_t b, char sep) {
-    int seen = 0;
-    for (; a < b; a++) {
-        char c = js[a];
-        if (mb__is_ws(c)) continue;
-        if ((c == '}' || c == ']') && (sep == ',' || sep == ']') && !seen) continue;
-        if (c != sep || !sep || sep == ']' || seen) return 0;
-        seen = 1;
+/* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
+ * once, or none when sep is 0; closing brackets may come before a ',' and,
+ * with sep 0, are all there is. jsmn has matched the brackets (one stands
+ * after a container's first child only where the structure says so). */
+static int mb__gap_ok(const char *p, const char *e, char sep) {
+    int close = sep != ':';
+    for (; p < e; p++) {
+        if (mb__is_ws(*p)) continue;
+        if (close && (*p | 0x20) == '}') continue; /* '}' or ']' */
+        if (!sep || *p != sep) return 0;
+        sep = 0; /* then only whitespace */
+        close = 0;
     }
-    return seen || sep == 0 || sep == ']';
+    return !sep;
 }
 
 /* A token's extent including a string's quotes. */
 static size_t mb__outer_start(const mb_token *t) { return (size_t)t->start - (t->type == JSMN_STRING); }
-static size_t mb__outer_end(const mb_token *t) { return (size_t)t->end + (t->type == JSMN_STRING); }
 
 mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok, size_t max_tokens) {
     jsmn_parser parser;
     int r, i;
+    const char *from = js;
     if (!doc || !js || !tok || max_tokens == 0) return MB_ERR_ARG;
     doc->js = js;
     doc->len = len;
@@ -1870,50 +1867,47 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
     if (r <= 0) return MB_ERR_JSON;
     /* jsmn accepts much that is not JSON ([1,,2], {"a"}, {a:1}, [1 2], tru):
-     * check every primitive's grammar and the bytes between tokens. */
-    if (!mb__gap_ok(js, 0, mb__outer_start(tok), 0) || !mb__gap_ok(js, mb__outer_end(tok), len, 0)) return MB_ERR_JSON;
-    for (i = 0; i < r; i++) {
-        const mb_token *t = &tok[i], *p = &tok[t->parent < 0 ? 0 : t->parent];
-        size_t from = (size_t)p->start + 1, to = mb__outer_start(t); /* first in its container */
+     * check every token's place and primitive's grammar, and the bytes
+     * between consecutive tokens (a container's are after its '[' or '{'):
+     * these gaps and the tokens cover the whole text. */
+    for (i = 0; i <= r; i++) {
+        const mb_token *t = &tok[i];
+        const char *to = js + len;
         char sep = 0;
-        if (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start)))
-            return MB_ERR_JSON;
-        if ((t->type == JSMN_OBJECT || t->type == JSMN_ARRAY) && t->size == 0 &&
-            !mb__gap_ok(js, (size_t)t->start + 1, (size_t)t->end - 1, 0))
-            return MB_ERR_JSON; /* {} and [] hold only whitespace */
-        if (i == 0) continue;
-        /* one root; an object holds keys, each a string with one value */
-        if (t->parent < 0 || p->type == JSMN_PRIMITIVE ||
-            (p->type == JSMN_OBJECT && (t->type != JSMN_STRING || t->size != 1)) ||
-            (p->type == JSMN_STRING && (p->parent < 0 || tok[p->parent].type != JSMN_OBJECT)))
-            return MB_ERR_JSON;
-        if (p->type == JSMN_STRING) { /* a key's value */
-            from = mb__outer_end(p);
-            sep = ':';
-        } else if (t->parent != i - 1) { /* after a sibling */
-            from = mb__outer_end(t - 1);
-            sep = ',';
+        if (i < r) {
+            int pt = t->parent < 0 ? JSMN_UNDEFINED : (int)tok[t->parent].type;
+            /* an object holds keys, each a string with one value (a
+             * primitive given a value has ':' in a gap that allows none) */
+            if ((t->type == JSMN_STRING ? t->size != (pt == JSMN_OBJECT) : pt == JSMN_OBJECT) ||
+                (t->type == JSMN_PRIMITIVE && !mb__primitive_ok(js + t->start, (size_t)(t->end - t->start))))
+                return MB_ERR_JSON;
+            to = js + mb__outer_start(t);
+            sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
-        /* compact JSON (what servers send) has just the separator: no scan */
-        if (!(to - from == (sep != 0) && (!sep || js[from] == sep)) && !mb__gap_ok(js, from, to, sep))
-            return MB_ERR_JSON;
+        if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
+        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
     }
-    if (!mb__gap_ok(js, mb__outer_end(&tok[r - 1]), (size_t)tok[0].end, ']')) return MB_ERR_JSON;
+    /* one root: a token after it (jsmn gives it parent -1) starts past its
+     * end, or right at it with no ',' in the gap before it */
+    if (tok[r - 1].start > tok[0].end) return MB_ERR_JSON;
     doc->count = r;
     return MB_OK;
 }
 
-static int mb__valid_tok(const mb_json *d, int t) { return d && t >= 0 && t < d->count; }
+/* One unsigned test: a negative t wraps past any count (which is >= 0). */
+static int mb__valid_tok(const mb_json *d, int t) { return d && (unsigned)t < (unsigned)d->count; }
 
 /* The token t if it is valid and of type `type`, else NULL. */
 static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
     return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
 }
 
-/* Index after the subtree rooted at t (tokens are in document order). */
+/* Index after the subtree rooted at t: tokens are in document order, and
+ * the first one past it hangs from a container open before t. A key's
+ * subtree holds its value (jsmn's parent links). */
 static int mb__skip(const mb_json *d, int t) {
-    int end = d->tok[t].end, j = t + 1;
-    while (j < d->count && d->tok[j].start < end) j++;
+    int j = t + 1;
+    while (j < d->count && d->tok[j].parent >= t) j++;
     return j;
 }
 
@@ -1923,15 +1917,15 @@ int mb_json_first(const mb_json *d, int c) {
 
 int mb_json_next(const mb_json *d, int t) {
     int n;
-    if (!mb__valid_tok(d, t) || d->tok[t].parent < 0) return -1;
-    n = mb__skip(d, t);
-    /* an object's member is key + value: skip both */
-    if (d->tok[t].type == JSMN_STRING && d->tok[t].size) n = mb__skip(d, n);
+    if (!mb__valid_tok(d, t)) return -1;
+    n = mb__skip(d, t); /* the root's subtree is the whole document: -1 */
     return n < d->count && d->tok[n].parent == d->tok[t].parent ? n : -1;
 }
 
 int mb_json_size(const mb_json *d, int t) {
-    return mb__tok(d, t, JSMN_OBJECT) || mb__tok(d, t, JSMN_ARRAY) ? d->tok[t].size : -1;
+    const mb_token *x = mb__tok(d, t, JSMN_OBJECT);
+    if (!x) x = mb__tok(d, t, JSMN_ARRAY);
+    return x ? x->size : -1;
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
@@ -1946,7 +1940,8 @@ mb_str mb_json_raw_view(const mb_json *d, int t) {
 /* The first byte of a primitive (t, f, n, - or a digit), 0 for others:
  * mb_json_parse() checked the grammar, so it names the value. */
 static char mb__prim(const mb_json *d, int t) {
-    return mb__tok(d, t, JSMN_PRIMITIVE) ? d->js[d->tok[t].start] : 0;
+    const mb_token *x = mb__tok(d, t, JSMN_PRIMITIVE);
+    return x ? d->js[x->start] : 0;
 }
 
 int mb_json_is_null(const mb_json *d, int t) { return mb__prim(d, t) == 'n'; }
@@ -1956,31 +1951,30 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
     const char *p = path;
     if (!mb__valid_tok(d, from) || !path || !out) return MB_ERR_ARG;
     while (*p) {
-        int el;
-        if (*p == '[') {
-            unsigned long idx = 0;
-            if (!mb__is_digit(*++p)) return MB_ERR_ARG;
-            while (mb__is_digit(*p)) {
-                if (idx > 100000000UL) return MB_ERR_ARG;
-                idx = idx * 10u + (unsigned long)(*p++ - '0');
-            }
-            if (*p++ != ']') return MB_ERR_ARG;
-            if (!mb__tok(d, cur, JSMN_ARRAY)) return MB_ERR_TYPE;
-            for (el = mb_json_first(d, cur); idx && el >= 0; idx--) el = mb_json_next(d, el);
+        int el, arr = *p == '[';
+        unsigned long idx = 0;
+        const char *k = p + (*p == '.');
+        size_t kl;
+        mb_str v;
+        if (arr) {
+            do { /* digits up to the ']' */
+                if (!mb__is_digit(*++p) || idx > 100000000UL) return MB_ERR_ARG;
+                idx = idx * 10u + (unsigned long)(*p - '0');
+            } while (p[1] != ']');
+            p += 2;
         } else {
-            const char *k = p + (*p == '.');
-            size_t kl;
-            if (*p == '.' && p == path) return MB_ERR_ARG;
+            if (k != p && p == path) return MB_ERR_ARG; /* a leading '.' */
             for (p = k; *p && *p != '.' && *p != '['; p++) {}
-            kl = (size_t)(p - k);
-            if (kl == 0) return MB_ERR_ARG;
-            if (!mb__tok(d, cur, JSMN_OBJECT)) return MB_ERR_TYPE;
-            for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
-                if ((size_t)(d->tok[el].end - d->tok[el].start) == kl && !memcmp(d->js + d->tok[el].start, k, kl)) break;
-            if (el >= 0) el++; /* the key's value */
+            if (p == k) return MB_ERR_ARG;
         }
+        kl = (size_t)(p - k);
+        if (!mb__tok(d, cur, arr ? JSMN_ARRAY : JSMN_OBJECT)) return MB_ERR_TYPE;
+        /* an array's idx-th element, or an object's key (then its value) */
+        for (el = mb_json_first(d, cur); el >= 0; el = mb_json_next(d, el))
+            if (arr ? !idx-- : (v = mb_json_raw_view(d, el)).len == kl && !memcmp(v.ptr, k, kl))
+                break;
         if (el < 0) return MB_ERR_NOT_FOUND;
-        cur = el;
+        cur = el + !arr;
     }
     *out = cur;
     return MB_OK;
@@ -1988,16 +1982,17 @@ mb_status mb_json_find(const mb_json *d, int from, const char *path, int *out) {
 
 /* UTF-8 encoding of a code point (<= U+10FFFF) into u; returns its length. */
 static size_t mb__utf8_put(uint32_t cp, char *u) {
-    size_t n = cp < 0x80u ? 1 : cp < 0x800u ? 2 : cp < 0x10000u ? 3 : 4, i;
+    size_t n = 1u + (cp >= 0x80u) + (cp >= 0x800u) + (cp >= 0x10000u), i;
     for (i = n - 1; i > 0; i--, cp >>= 6) u[i] = (char)(0x80u | (cp & 0x3Fu));
     u[0] = (char)((n > 1 ? 0xF00u >> n : 0u) | cp); /* 0xC0, 0xE0 or 0xF0 before the bits */
     return n;
 }
 
-/* \uXXXX at p (p points after "\u"); -1 if not four hex digits. */
-static long mb__hex4(const char *p) {
+/* The value of the escape \uXXXX at p..e; -1 if p does not hold one. */
+static long mb__u4(const char *p, const char *e) {
     long v = 0;
-    for (int i = 0; i < 4; i++) {
+    if (e - p < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+    for (int i = 2; i < 6; i++) {
         int h = mb__hex(p[i]);
         if (h < 0) return -1;
         v = v << 4 | h;
@@ -2005,84 +2000,78 @@ static long mb__hex4(const char *p) {
     return v;
 }
 
+/* Appends src[0..len) to dst[*o..cap) when dst is not NULL (src may
+ * overlap it: in-place unescape) and counts it in *o; 0 if it does not fit. */
+static int mb__put(char *dst, size_t cap, size_t *o, const char *src, size_t len) {
+    if (dst) {
+        if (len > cap - *o) return 0;
+        memmove(dst + *o, src, len);
+    }
+    *o += len;
+    return 1;
+}
+
 /* Decodes (or, with dst NULL, only checks) a JSON string body. Returns the
- * decoded length through *outlen. dst may be s itself (in place). */
+ * decoded length through *outlen. dst may be s itself (in place): an
+ * escape's bytes are never more than its text, so they are written over
+ * text already read. */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    static const char esc[] = "\"\\/bfnrt", val[] = "\"\\/\b\f\n\r\t";
     size_t i = 0, o = 0, run = 0, ul;
-    while (i < n) {
-        unsigned char c;
+    for (;;) {
+        unsigned char c = 0;
         long cp, lo;
         char u[4];
         const char *e;
         /* a word of plain ASCII bytes at a time (4 or 8): no high bit, no
-         * control character, no '\\' (false alarms only send it below) */
+         * control character, no '\\'. A byte below 0x20, or one equal to
+         * '\\' (0 in x), borrows and sets its high bit; bytes with a high bit
+         * of their own are caught by v itself; borrows into the next byte are
+         * only false alarms, which the byte loop below clears. */
         while (n - i >= sizeof(size_t)) {
             size_t v, x, ones = (size_t)-1 / 255u;
             memcpy(&v, s + i, sizeof v);
             x = v ^ (ones * 0x5Cu);
-            if ((v | ((v - ones * 0x20u) & ~v) | ((x - ones) & ~x)) & ones * 0x80u) break;
+            if ((v | (v - ones * 0x20u) | (x - ones)) & ones * 0x80u) break;
             i += sizeof v;
         }
+        if (i < n) {
+            c = (unsigned char)s[i];
+            if (c != '\\') {
+                if (c < 0x20) return MB_ERR_JSON; /* raw control character */
+                /* UTF-8 checked in the same pass */
+                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                if (!ul) return MB_ERR_UTF8;
+                i += ul;
+                continue;
+            }
+        }
+        /* an escape or the end: the plain run before it goes out first */
+        if (!mb__put(dst, cap, &o, s + run, i - run)) return MB_ERR_BUFFER;
         if (i >= n) break;
-        c = (unsigned char)s[i];
-        if (c >= 0x80) { /* UTF-8 checked in the same pass */
-            ul = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
-            if (!ul) return MB_ERR_UTF8;
-            i += ul;
-            continue;
-        }
-        if (c != '\\') {
-            if (c < 0x20) return MB_ERR_JSON; /* raw control character */
-            i++;
-            continue;
-        }
-        if (dst) {
-            if (i - run > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, s + run, i - run); /* may overlap: in-place unescape */
-        }
-        o += i - run;
         if (i + 1 >= n) return MB_ERR_JSON;
         c = (unsigned char)s[i + 1];
-        i += 2;
         if (c == 'u') {
-            if (n - i < 4 || (cp = mb__hex4(s + i)) < 0) return MB_ERR_JSON;
-            i += 4;
+            if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
+            i += 6;
             if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
-                if (n - i < 6 || s[i] != '\\' || s[i + 1] != 'u' || (lo = mb__hex4(s + i + 2)) < 0xDC00 || lo > 0xDFFF)
-                    return MB_ERR_UTF8;
+                if ((lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
                 i += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 return MB_ERR_UTF8; /* lone low surrogate */
             }
-            ul = mb__utf8_put((uint32_t)cp, u);
         } else {
-            if (!c || !(e = strchr(esc, c))) return MB_ERR_JSON;
-            u[0] = val[e - esc];
-            ul = 1;
+            i += 2;
+            for (e = mb__esc_chr; *e && *e != (char)c; e++) {}
+            if (!*e) return MB_ERR_JSON;
+            cp = mb__esc_val[e - mb__esc_chr];
         }
-        if (dst) {
-            if (ul > cap - o) return MB_ERR_BUFFER;
-            memmove(dst + o, u, ul);
-        }
-        o += ul;
+        ul = mb__utf8_put((uint32_t)cp, u);
+        if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;
         run = i;
     }
-    if (dst) {
-        if (n - run > cap - o) return MB_ERR_BUFFER;
-        memmove(dst + o, s + run, n - run); /* in place with nothing escaped: onto itself */
-    }
-    *outlen = o + (n - run);
+    *outlen = o;
     return MB_OK;
-}
-
-mb_status mb_json_check_strings(const mb_json *d) {
-    size_t n;
-    mb_status s = MB_OK;
-    for (int i = 0; d && i < d->count && s == MB_OK; i++)
-        if (d->tok[i].type == JSMN_STRING) s = mb__unescape(d->js + d->tok[i].start, (size_t)(d->tok[i].end - d->tok[i].start), NULL, 0, &n);
-    return s;
 }
 
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
@@ -2093,6 +2082,14 @@ mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     return mb__unescape(out->ptr, out->len, NULL, 0, &n);
 }
 
+mb_status mb_json_check_strings(const mb_json *d) {
+    mb_str v;
+    mb_status s = MB_OK;
+    for (int i = 0; s == MB_OK && mb__valid_tok(d, i); i++)
+        if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
+    return s;
+}
+
 mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_t *len) {
     mb_str v;
     size_t n = 0;
@@ -2100,21 +2097,18 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
     v = mb_json_raw_view(d, t);
     s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
-    if (s != MB_OK) n = 0;
-    dst[n] = '\0';
+    dst[n] = '\0'; /* n stays 0 on failure */
     if (len && s == MB_OK) *len = n;
     return s;
 }
 
-/* The number text of a primitive, or of a string holding a number. */
-static mb_status mb__num_text(const mb_json *d, int t, mb_str *v) {
-    char c = mb__prim(d, t); /* a checked primitive is a number when it starts so */
+/* The number text of a primitive, or of a string holding a number; then
+ * MB_ERR_ARG without `out`, the getter's destination. */
+static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *out) {
     if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
     *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type == JSMN_STRING ? mb__num_end(v->ptr, v->ptr + v->len) != v->ptr + v->len
-                                      : c != '-' && !mb__is_digit(c))
-        return MB_ERR_TYPE;
-    return MB_OK;
+    if (d->tok[t].type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
+    return out ? MB_OK : MB_ERR_ARG;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
@@ -2122,16 +2116,15 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     size_t i;
     uint64_t acc = 0, lim;
     int neg;
-    mb_status s = mb__num_text(d, t, &v);
+    mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
-    if (!out) return MB_ERR_ARG;
     neg = v.ptr[0] == '-';
     lim = (uint64_t)INT64_MAX + (unsigned)neg;
     for (i = (size_t)neg; i < v.len; i++) {
         unsigned dgt = (unsigned)(v.ptr[i] - '0');
         if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
-        if (acc > (lim - dgt) / 10u) return MB_ERR_RANGE;
-        acc = acc * 10u + dgt;
+        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: 20 are too many */
+        if (acc > lim || i - (size_t)neg > 18) return MB_ERR_RANGE;
     }
     /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
     *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;
@@ -2151,18 +2144,14 @@ mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
 mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     mb_str v;
     char tmp[64];
-    char *end = NULL;
-    mb_status s = mb__num_text(d, t, &v);
+    char *end;
+    mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
-    if (!out) return MB_ERR_ARG;
     if (v.len >= sizeof tmp) return MB_ERR_RANGE;
     memcpy(tmp, v.ptr, v.len);
     tmp[v.len] = '\0';
-    *out = strtod(tmp, &end);
-    if (*end == '.') { /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
-        *end = ',';
-        *out = strtod(tmp, &end);
-    }
+    /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
+    while (*out = strtod(tmp, &end), *end == '.') *end = ',';
     if (end != tmp + v.len) return MB_ERR_TYPE;
     if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
     return MB_OK;

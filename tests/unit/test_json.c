@@ -46,6 +46,13 @@ static void lookups(void) {
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[x]", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, ".data", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[]", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1x]", &t), MB_ERR_ARG);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[12345678901]", &t), MB_ERR_ARG); /* index past 10 digits */
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[1000000000]", &t), MB_ERR_NOT_FOUND);
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[2]name", &t), MB_OK); /* a key right after ']' */
+    CHECK_ST(mb_json_find(&d, 0, "data.chatbot[2].name", &n), MB_OK);
+    CHECK(t == n);
     CHECK_ST(mb_json_find(&d, 99999, "data", &t), MB_ERR_ARG);
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[0].categories[0]", &t), MB_ERR_NOT_FOUND);
 
@@ -65,6 +72,12 @@ static void lookups(void) {
     n = 0;
     for (int k = mb_json_first(&d, 0); k >= 0; k = mb_json_next(&d, k)) n++;
     CHECK(n == 2); /* "data" and "a.b" */
+    CHECK(mb_json_next(&d, 0) == -1); /* the root has no sibling */
+    CHECK(mb_json_next(&d, -1) == -1);
+    CHECK(mb_json_next(&d, d.count) == -1);
+    CHECK(mb_json_next(&d, d.count - 1) == -1); /* the last value */
+    CHECK_ST(mb_json_find(&d, 0, "a.b", &t), MB_ERR_NOT_FOUND); /* keys with '.' by iteration only */
+    CHECK(mb_json_next(&d, 1) == d.count - 2); /* "data" -> "a.b", over data's value */
     CHECK_ST(mb_json_find(&d, 0, "data.chatbot[0].categories", &t), MB_OK);
     CHECK(mb_json_first(&d, t) == -1 && mb_json_size(&d, t) == 0);
 
@@ -137,7 +150,14 @@ static void strictness(void) {
                                       "[-]",   "{\"a\":1}x", "\"abc",     "[1,,2]",    "{,}",       "--1",
                                       "[1,]",  "[1 2]",      "{\"a\":1,}", "{\"a\"::1}", "[[1],,2]", "{\"a\":1 \"b\":2}",
                                       "[,1]",  "{\"a\",1}",  "[[],]",     "{\"a\":[1,]}",
-                                      "[\"a\":1]", "{\"a\":\"b\":\"c\"}", "\"a\":1", ":{}", ",[1]", " : \"a\""};
+                                      "[\"a\":1]", "{\"a\":\"b\":\"c\"}", "\"a\":1", ":{}", ",[1]", " : \"a\"",
+                                      /* what jsmn's ':' and brackets make of misplaced separators */
+                                      "[1:2]", "{1:2}", "[[]:1]", "[]:1", "[1]:]", "[1]:,]", "{\"a\"}:1", "{\"a\":{}:2}",
+                                      "{\"a\":1:2}", "[{}:1]", "[\"a\" \"b\"]", "[[1,]2]", "[[1]2]", "[1]}", "[ ]:", "[],",
+                                      "{\"a\" , 1}", "{\"a\":1,2}", "[[],,]", "[:]", "[,]", "{:}", "[\"a\":]", "[true:1]",
+                                      "{\"a\":{\"b\"}}", "[1,[2,]]", "[1,[2],]", "[1e]", "[1.e5]", "[.5]", "[+1]", "[-01]", "[1E+]",
+                                      "[1],[2]", "{},1", "\"a\",\"b\"", "1,2", "[[1]],2", "\"a\":1,\"b\":2",
+                                      "[1]2", "[1]\"a\"", "{}{}", "\"a\"\"b\"", "\"\"1", "\"\",\"\"", "[][]"};
     mb_token tok[16];
     mb_json d;
     t_case = "strict JSON only";
@@ -145,6 +165,17 @@ static void strictness(void) {
         mb_status s = mb_json_parse(&d, bad[i], strlen(bad[i]), tok, 16);
         CHECK(s == MB_ERR_JSON);
         if (s != MB_ERR_JSON) printf("  accepted: %s\n", bad[i]);
+    }
+    t_case = "valid JSON in any spacing";
+    {
+        static const char *const good[] = {"[1,[2],3]", "[[],[]]", "{\"a\":{},\"b\":[]}", " [ 1 , [ ] , { } ] ",
+                                           "{\"a\":[1,{\"b\":null}],\"c\":true}", "[-0,0.5e-3,1E+2,12.25,false]",
+                                           "\"a\"", "\"\"", " \"\" ", "[\"\"]", "{\"\":\"\"}", "1", "[[[]]]", "{\"\":0}", "[ [ 1 ] , 2 ]\n", "\t{ \"a\" :\r\n1 , \"b\" : 2 }"};
+        for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+            mb_status s = mb_json_parse(&d, good[i], strlen(good[i]), tok, 16);
+            CHECK(s == MB_OK);
+            if (s != MB_OK) printf("  refused: %s\n", good[i]);
+        }
     }
     t_case = "string contents are checked when read";
     {
