@@ -88,8 +88,10 @@ static int mb__str_ieq(const char *a, size_t alen, const char *b) { return mb__m
  * entry) that matches p[0..n), 0 when none does. */
 static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     int i;
-    for (i = 1; *list; i++, list += strlen(list) + 1)
+    for (i = 1; *list; i++) {
         if (mb__match(p, n, list, fold)) return i;
+        while (*list++) {}
+    }
     return 0;
 }
 

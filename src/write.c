@@ -41,9 +41,9 @@ static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
         if ((p[i] & 0xC0u) != 0x80u) return 0;
         cp = cp << 6 | (p[i] & 0x3Fu);
     }
-    /* shortest form: 3 bytes from U+0800, 4 from U+10000 (2 by c >= 0xC2) */
-    if (cp < (need == 2 ? 0x800u : need == 3 ? 0x10000u : 0) || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
-        return 0;
+    /* shortest form: 3 bytes from U+0800 (2^11), 4 from U+10000 (2^16); 2 by
+     * c >= 0xC2. No surrogates (U+D800..DFFF: cp >> 11 is 0x1B). */
+    if (!(cp >> (5 * need + 1)) || cp > 0x10FFFFu || (cp >> 11) == 0x1Bu) return 0;
     return need + 1;
 }
 
