@@ -3690,20 +3690,6 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     ws->backoff_ms = ws->backoff_ms > MB_WS_BACKOFF_MAX_MS / 2 ? MB_WS_BACKOFF_MAX_MS : ws->backoff_ms * 2;
 }
 
-/* Does the comma-separated list v hold tok (case-insensitive)? */
-static int mb__ws_token(mb_str v, const char *tok) {
-    const char *p = v.ptr, *e = p + v.len;
-    for (;;) {
-        const char *a = p, *b;
-        while (p < e && *p != ',') p++;
-        for (b = p; a < b && (unsigned char)*a <= ' '; a++) {} /* spaces, tabs (and any control: lenient) */
-        while (b > a && (unsigned char)b[-1] <= ' ') b--;
-        if (mb__str_ieq(a, (size_t)(b - a), tok)) return 1;
-        if (p == e) return 0;
-        p++;
-    }
-}
-
 /* TCP (or TLS) connect, HTTP upgrade with the subprotocol checked, then
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
@@ -3757,7 +3743,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
     for (i = 0; i < 6; i += 2)
-        if (mb_http_header(&r, hs[i] + 2, &v) != MB_OK || !mb__ws_token(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
+        if (mb_http_header(&r, hs[i] + 2, &v) != MB_OK || !mb__list_has(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
     if (mb_http_header(&r, "Sec-WebSocket-Accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
         mb_http_header(&r, "Sec-WebSocket-Extensions", &v) == MB_OK)
         return MB_ERR_WS_HANDSHAKE;
