@@ -3718,8 +3718,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     if (*ws->url.path.ptr != '/') mb_w_bytes(&w, "/", 1); /* empty, or a query */
     mb_w_bytes(&w, ws->url.path.ptr, ws->url.path.len);
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
-    /* the URL's authority as written: host, brackets, port */
-    mb_w_bytes(&w, ws->url.host.ptr - ws->url.ipv6, (size_t)(ws->url.path.ptr - ws->url.host.ptr) + ws->url.ipv6);
+    mb_w_bytes(&w, ws->url.authority.ptr, ws->url.authority.len); /* as written: host, brackets, port */
     for (i = 0; i < 6; i += 2) {
         mb_w_cstr(&w, hs[i]);
         mb_w_cstr(&w, ": ");
