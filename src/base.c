@@ -47,18 +47,17 @@ static const char mb__messages[] =
 const char *mb_strerror(mb_status s) {
     const char *p = mb__messages;
     unsigned i = (unsigned)s;
-    if (i >= (unsigned)MB_STATUS_COUNT_) return "unknown status";
-    while (i--) {
-        p += strlen(p) + 1;
-        if (!*p) return "unknown status"; /* a status added without its message */
-    }
-    return p;
+    /* the walk stops at the empty entry after the last message: a status
+     * out of range, or one added without its message */
+    for (; i && *p; i--)
+        while (*p++) {}
+    return *p ? p : "unknown status";
 }
 
 mb_str mb_cstr(const char *s) {
     mb_str v;
     v.ptr = s ? s : "";
-    v.len = s ? strlen(s) : 0;
+    v.len = strlen(v.ptr);
     return v;
 }
 

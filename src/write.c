@@ -80,13 +80,15 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
         run = ++i;
         esc[0] = '\\';
         n = 2;
-        if ((e = (const char *)memchr(mb__esc_val, c, sizeof mb__esc_val - 1)) != NULL) {
+        for (e = mb__esc_val; *e && *e != (char)c; e++) {} /* c 0 stops at the end too */
+        if (*e) {
             esc[1] = mb__esc_chr[e - mb__esc_val];
         } else {
             esc[1] = 'u';
             esc[2] = esc[3] = '0';
-            esc[4] = (char)('0' + (c >> 4));
-            esc[5] = "0123456789abcdef"[c & 15u];
+            esc[4] = (char)('0' + (c >> 4)); /* c < 0x20 */
+            c &= 15u;
+            esc[5] = (char)(c + (c < 10 ? '0' : 'a' - 10));
             n = 6;
         }
         mb_w_bytes(w, esc, n);
@@ -95,13 +97,16 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
 }
 
 /* Before a key (key = 1) or a value: checks where it stands and writes the
- * comma, which goes before anything that does not follow '{', '[' or a key. */
+ * comma, which goes before anything that does not open a container or
+ * follow a key. One value at the top level (plain bytes may stand around it). */
 static int mb__w_sep(mb_writer *w, int key) {
-    int obj = w->depth && (w->is_obj >> (w->depth - 1) & 1u);
-    if (key ? !obj || w->after_key : w->depth ? obj != w->after_key : w->top) mb__w_fail(w, MB_ERR_ARG);
+    /* a key goes where a value may not: into an object, and not after a
+     * key (after_key is 1 only in an object; obj is 0 at the top level) */
+    unsigned obj = w->is_obj & 1u;
+    if ((obj ^ w->after_key ^ (unsigned)key) || (!w->depth && w->more)) mb__w_fail(w, MB_ERR_ARG);
     if (w->err != MB_OK) return 0;
-    if (w->depth && !w->after_key && w->buf[w->len - 1] != '{' && w->buf[w->len - 1] != '[') mb_w_bytes(w, ",", 1);
-    w->top = 1; /* one top-level value per writer (plain bytes may stand around it) */
+    if (w->more && !w->after_key) mb_w_bytes(w, ",", 1); /* only inside a container: checked above */
+    w->more = 1;
     w->after_key = 0;
     return w->err == MB_OK;
 }
@@ -115,15 +120,18 @@ static void mb__w_members(mb_writer *w, const char *p, size_t n) {
 static void mb__w_open(mb_writer *w, char c, unsigned obj) {
     if (!mb__w_sep(w, 0)) return;
     if (w->depth >= MB_JSON_MAX_DEPTH) { mb__w_fail(w, MB_ERR_DEPTH); return; }
-    w->is_obj = (w->is_obj & ~(1u << w->depth)) | obj << w->depth;
+    w->is_obj = w->is_obj << 1 | obj; /* 32 levels fill the 32 bits */
     w->depth++;
+    w->more = 0;
     mb_w_bytes(w, &c, 1);
 }
 
 static void mb__w_close(mb_writer *w, char c, unsigned obj) {
-    if (!w->depth || w->after_key || (w->is_obj >> (w->depth - 1) & 1u) != obj) mb__w_fail(w, MB_ERR_ARG);
+    if (!w->depth || w->after_key || (w->is_obj & 1u) != obj) mb__w_fail(w, MB_ERR_ARG);
     if (w->err != MB_OK) return;
     w->depth--;
+    w->is_obj >>= 1;
+    w->more = 1; /* the container closed is a value of its parent */
     mb_w_bytes(w, &c, 1);
 }
 
@@ -132,13 +140,18 @@ void mb_w_object_end(mb_writer *w) { mb__w_close(w, '}', 1); }
 void mb_w_array_begin(mb_writer *w) { mb__w_open(w, '[', 0); }
 void mb_w_array_end(mb_writer *w) { mb__w_close(w, ']', 0); }
 
-void mb_w_key(mb_writer *w, const char *key) {
-    if (!key) mb__w_fail(w, MB_ERR_ARG);
-    if (!mb__w_sep(w, 1)) return;
+/* A string value, or a key (key = 1) and its ':'. */
+static void mb__w_str(mb_writer *w, int key, const char *s, size_t len) {
+    if (!mb__w_sep(w, key)) return;
     mb_w_bytes(w, "\"", 1);
-    mb_w_escaped(w, key, strlen(key));
-    mb_w_bytes(w, "\":", 2);
-    w->after_key = 1;
+    mb_w_escaped(w, s, len);
+    mb_w_bytes(w, "\":", (size_t)key + 1);
+    w->after_key = (uint8_t)key;
+}
+
+void mb_w_key(mb_writer *w, const char *key) {
+    if (key) mb__w_str(w, 1, key, strlen(key));
+    else mb__w_fail(w, MB_ERR_ARG);
 }
 
 /* A value written as plain text after the checks and the comma. */
@@ -147,10 +160,8 @@ static void mb__w_value(mb_writer *w, const char *text, size_t len) {
 }
 
 void mb_w_stringn(mb_writer *w, const char *s, size_t len) {
-    if (!s) { mb_w_null(w); return; }
-    mb__w_value(w, "\"", 1);
-    mb_w_escaped(w, s, len);
-    mb_w_bytes(w, "\"", 1);
+    if (s) mb__w_str(w, 0, s, len);
+    else mb_w_null(w);
 }
 
 void mb_w_string(mb_writer *w, const char *s) { mb_w_stringn(w, s, s ? strlen(s) : 0); }
