@@ -1574,16 +1574,17 @@ static const char mb__messages[] =
     "outbox corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
-    "no data\0" /* MB_ERR_NO_DATA */;
+    "no data\0" /* MB_ERR_NO_DATA */
+    "\0unknown status"; /* after the empty entry that ends the list */
 
 const char *mb_strerror(mb_status s) {
     const char *p = mb__messages;
     unsigned i = (unsigned)s;
-    /* the walk stops at the empty entry after the last message: a status
-     * out of range, or one added without its message */
+    /* the walk stops at the empty entry after the last message (a status
+     * out of range, or one added without its message): "unknown status" */
     for (; i && *p; i--)
         while (*p++) {}
-    return *p ? p : "unknown status";
+    return *p ? p : p + 1;
 }
 
 mb_str mb_cstr(const char *s) {
@@ -1602,14 +1603,18 @@ static int mb__hex(char c) {
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
-
 /* Compares a view with a NUL-terminated string, ignoring ASCII case when
  * fold is set. */
 static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
-    for (i = 0; i < alen; i++)
-        if (b[i] == '\0' || (fold ? mb__lower(a[i]) != mb__lower(b[i]) : a[i] != b[i])) return 0;
+    for (i = 0; i < alen; i++) {
+        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (fold && (x | 0x20u) - 'a' < 26u) { /* a letter: equal to y in either case */
+            x |= 0x20u;
+            y |= 0x20u;
+        }
+        if (!y || x != y) return 0;
+    }
     return b[i] == '\0';
 }
 
@@ -1663,12 +1668,13 @@ void mb_w_u64(mb_writer *w, uint64_t v) {
  * no overlongs, surrogates or code points over U+10FFFF. */
 static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
     unsigned c = *p;
-    size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1, i;
+    size_t need = 1u + (c >= 0xE0) + (c >= 0xF0), i;
     uint32_t cp = c & (0x3Fu >> need);
     if (c < 0xC2 || c > 0xF4 || (size_t)(end - p) <= need) return 0;
     for (i = 1; i <= need; i++) {
-        if ((p[i] & 0xC0u) != 0x80u) return 0;
-        cp = cp << 6 | (p[i] & 0x3Fu);
+        unsigned x = p[i] ^ 0x80u; /* a continuation byte 10xxxxxx leaves x <= 0x3F */
+        if (x > 0x3Fu) return 0;
+        cp = cp << 6 | x;
     }
     /* shortest form: 3 bytes from U+0800 (2^11), 4 from U+10000 (2^16); 2 by
      * c >= 0xC2. No surrogates (U+D800..DFFF: cp >> 11 is 0x1B). */
@@ -1678,9 +1684,10 @@ static size_t mb__utf8_seq(const unsigned char *p, const unsigned char *end) {
 
 int mb_utf8_valid(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    size_t n = 1;
-    for (; p < end && n; p += n) n = *p < 0x80 ? 1 : mb__utf8_seq(p, end);
-    return n != 0;
+    size_t n;
+    for (; p < end; p += n)
+        if (!(n = *p < 0x80 ? 1 : mb__utf8_seq(p, end))) return 0;
+    return 1;
 }
 
 /* JSON's two-character escapes: the letter after '\\' and the byte. */
@@ -1772,7 +1779,7 @@ void mb_w_array_end(mb_writer *w) { mb__w_close(w, ']', 0); }
 /* A string value, or a key (key = 1) and its ':'. */
 static void mb__w_str(mb_writer *w, int key, const char *s, size_t len) {
     if (!mb__w_sep(w, key)) return;
-    mb_w_bytes(w, "\"", 1);
+    mb_w_bytes(w, "\":", 1);
     mb_w_escaped(w, s, len);
     mb_w_bytes(w, "\":", (size_t)key + 1);
     w->after_key = (uint8_t)key;
@@ -1800,22 +1807,24 @@ void mb_w_int(mb_writer *w, int64_t v) {
     mb_w_u64(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v); /* well-defined for INT64_MIN */
 }
 
-void mb_w_bool(mb_writer *w, int v) { mb__w_value(w, v ? "true" : "false", v ? 4u : 5u); }
+/* The same literal as json.c's primitive check: one copy in the image. */
+#define MB__LITERALS "null\0true\0false\0"
+void mb_w_bool(mb_writer *w, int v) {
+    size_t t = v != 0; /* "true" at 5, "false" at 10 */
+    mb__w_value(w, MB__LITERALS + 10 - 5 * t, 5 - t);
+}
 
-void mb_w_null(mb_writer *w) { mb__w_value(w, "null", 4); }
+void mb_w_null(mb_writer *w) { mb__w_value(w, MB__LITERALS, 4); }
 
 #if !defined(MB_NO_FLOAT)
 void mb_w_double(mb_writer *w, double v) {
-    char tmp[40];
-    int n = 0, prec, i;
-    if (v != v || v > DBL_MAX || v < -DBL_MAX) mb__w_fail(w, MB_ERR_RANGE); /* JSON has no NaN/Inf */
+    char tmp[40], *c;
+    int n, prec = 14;
+    if (!(v - v == 0)) mb__w_fail(w, MB_ERR_RANGE); /* NaN or infinity: JSON has neither */
     /* shortest of 15..17 significant digits that reads back exactly */
-    for (prec = 15; w->err == MB_OK; prec++) { /* 17 digits always do */
-        n = snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (prec == 17 || strtod(tmp, NULL) == v) break;
-    }
-    for (i = 0; i < n; i++)
-        if (tmp[i] == ',') tmp[i] = '.'; /* a locale with a decimal comma */
+    do n = snprintf(tmp, sizeof tmp, "%.*g", ++prec, v);
+    while (prec < 17 && strtod(tmp, NULL) != v); /* 17 digits always do */
+    if ((c = strchr(tmp, ',')) != NULL) *c = '.'; /* a locale with a decimal comma */
     mb__w_value(w, tmp, (size_t)n);
 }
 #endif
