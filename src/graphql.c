@@ -99,6 +99,6 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     mb__take_string(res, e, msg, &res->error.message);
     mb__take_string(res, x, "code", &res->error.code);
     mb__take_string(res, x, "path", &res->error.path);
-    if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
+    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code)); /* MB_ERR_AUTH follows it */
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }

@@ -4,8 +4,8 @@
 void mb_w_init(mb_writer *w, char *buf, size_t cap) {
     memset(w, 0, sizeof *w);
     w->buf = buf;
-    w->cap = buf ? cap : 0;
-    w->err = buf ? MB_OK : MB_ERR_ARG;
+    w->cap = cap;
+    w->err = buf ? MB_OK : MB_ERR_ARG; /* sticky: no byte goes to a NULL buf */
 }
 
 mb_status mb_w_status(const mb_writer *w) { return w->err; }
@@ -60,26 +60,26 @@ int mb_utf8_valid(const char *s, size_t len) {
 static const char mb__esc_chr[] = "\"\\/bfnrt", mb__esc_val[] = "\"\\/\b\f\n\r\t";
 
 void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
-    size_t i = 0, run = 0, n;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
+    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
+    size_t n;
+    while (p < end) {
+        unsigned c = *p;
         char esc[6];
         const char *e;
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { /* the common case first */
-            i++;
+            p++;
             continue;
         }
         if (c >= 0x80) { /* validated as it is copied: one pass */
-            n = mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + len);
-            if (!n) {
+            if ((n = mb__utf8_seq(p, end)) == 0) {
                 mb__w_fail(w, MB_ERR_UTF8);
                 return;
             }
-            i += n;
+            p += n;
             continue;
         }
-        mb_w_bytes(w, s + run, i - run); /* the plain run before it */
-        run = ++i;
+        mb_w_bytes(w, run, (size_t)(p - run)); /* the plain run before it */
+        run = ++p;
         esc[0] = '\\';
         n = 2;
         for (e = mb__esc_val; *e && *e != (char)c; e++) {} /* c 0 stops at the end too */
@@ -95,7 +95,7 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
         }
         mb_w_bytes(w, esc, n);
     }
-    mb_w_bytes(w, s + run, len - run);
+    mb_w_bytes(w, run, (size_t)(end - run));
 }
 
 /* Before a key (key = 1) or a value: checks where it stands and writes the
@@ -119,28 +119,31 @@ static void mb__w_members(mb_writer *w, const char *p, size_t n) {
     if (n && mb__w_sep(w, 1)) mb_w_bytes(w, p, n);
 }
 
-static void mb__w_open(mb_writer *w, char c, unsigned obj) {
-    if (!mb__w_sep(w, 0)) return;
-    if (w->depth >= MB_JSON_MAX_DEPTH) { mb__w_fail(w, MB_ERR_DEPTH); return; }
-    w->is_obj = w->is_obj << 1 | obj; /* 32 levels fill the 32 bits */
-    w->depth++;
-    w->more = 0;
-    mb_w_bytes(w, &c, 1);
-}
-
-static void mb__w_close(mb_writer *w, char c, unsigned obj) {
-    if (!w->depth || w->after_key || (w->is_obj & 1u) != obj) mb__w_fail(w, MB_ERR_ARG);
+/* Opens (k 0, 1) or closes (k 2, 3) an array (k even) or an object (k odd):
+ * the bracket is "[{]}"[k]. */
+static void mb__w_nest(mb_writer *w, unsigned k) {
+    unsigned obj = k & 1u, close = k >> 1;
+    if (!close) {
+        if (mb__w_sep(w, 0) && w->depth >= MB_JSON_MAX_DEPTH) mb__w_fail(w, MB_ERR_DEPTH);
+    } else if (!w->depth || w->after_key || (w->is_obj & 1u) != obj) {
+        mb__w_fail(w, MB_ERR_ARG);
+    }
     if (w->err != MB_OK) return;
-    w->depth--;
-    w->is_obj >>= 1;
-    w->more = 1; /* the container closed is a value of its parent */
-    mb_w_bytes(w, &c, 1);
+    if (close) {
+        w->depth--;
+        w->is_obj >>= 1;
+    } else {
+        w->depth++;
+        w->is_obj = w->is_obj << 1 | obj; /* 32 levels fill the 32 bits */
+    }
+    w->more = (uint8_t)close; /* a closed container is a value of its parent */
+    mb_w_bytes(w, "[{]}" + k, 1);
 }
 
-void mb_w_object_begin(mb_writer *w) { mb__w_open(w, '{', 1); }
-void mb_w_object_end(mb_writer *w) { mb__w_close(w, '}', 1); }
-void mb_w_array_begin(mb_writer *w) { mb__w_open(w, '[', 0); }
-void mb_w_array_end(mb_writer *w) { mb__w_close(w, ']', 0); }
+void mb_w_object_begin(mb_writer *w) { mb__w_nest(w, 1); }
+void mb_w_object_end(mb_writer *w) { mb__w_nest(w, 3); }
+void mb_w_array_begin(mb_writer *w) { mb__w_nest(w, 0); }
+void mb_w_array_end(mb_writer *w) { mb__w_nest(w, 2); }
 
 /* A string value, or a key (key = 1) and its ':'. */
 static void mb__w_str(mb_writer *w, int key, const char *s, size_t len) {
