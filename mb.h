@@ -1744,7 +1744,7 @@ static int mb__w_sep(mb_writer *w, int key) {
     if (w->more && !w->after_key) mb_w_bytes(w, ",", 1); /* only inside a container: checked above */
     w->more = 1;
     w->after_key = 0;
-    return w->err == MB_OK;
+    return 1; /* a comma that did not fit is the sticky error: what follows writes nothing */
 }
 
 /* Copies JSON object members (checked by the caller, from the first key's
