@@ -1771,7 +1771,7 @@ static void mb__w_nest(mb_writer *w, unsigned k) {
         w->is_obj = w->is_obj << 1 | obj; /* 32 levels fill the 32 bits */
     }
     w->more = (uint8_t)close; /* a closed container is a value of its parent */
-    mb_w_bytes(w, "[{]}" + k, 1);
+    mb_w_bytes(w, &"[{]}"[k], 1);
 }
 
 void mb_w_object_begin(mb_writer *w) { mb__w_nest(w, 1); }
@@ -1814,7 +1814,7 @@ void mb_w_int(mb_writer *w, int64_t v) {
 #define MB__LITERALS "null\0true\0false\0"
 void mb_w_bool(mb_writer *w, int v) {
     size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, MB__LITERALS + 10 - 5 * t, 5 - t);
+    mb__w_value(w, &MB__LITERALS[10 - 5 * t], 5 - t);
 }
 
 void mb_w_null(mb_writer *w) { mb__w_value(w, MB__LITERALS, 4); }
