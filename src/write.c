@@ -57,7 +57,9 @@ int mb_utf8_valid(const char *s, size_t len) {
 }
 
 /* JSON's two-character escapes: the letter after '\\' and the byte. */
-static const char mb__esc_chr[] = "\"\\/bfnrt", mb__esc_val[] = "\"\\/\b\f\n\r\t";
+static const char mb__esc[] = "\"\\/bfnrt\0\"\\/\b\f\n\r\t"; /* one array: one address to load */
+#define mb__esc_chr mb__esc
+#define mb__esc_val (mb__esc + 9)
 
 void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
@@ -84,7 +86,7 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
         n = 2;
         for (e = mb__esc_val; *e && *e != (char)c; e++) {} /* c 0 stops at the end too */
         if (*e) {
-            esc[1] = mb__esc_chr[e - mb__esc_val];
+            esc[1] = e[-9]; /* the letter 9 bytes before its byte */
         } else {
             esc[1] = 'u';
             esc[2] = esc[3] = '0';
