@@ -1582,7 +1582,7 @@ const char *mb_strerror(mb_status s) {
     unsigned i = (unsigned)s;
     /* the walk stops at the empty entry after the last message (a status
      * out of range, or one added without its message): "unknown status" */
-    for (; i && *p; i--)
+    while (*p && i--)
         while (*p++) {}
     return *p ? p : p + 1;
 }
