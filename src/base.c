@@ -42,23 +42,23 @@ static const char mb__messages[] =
     "outbox corrupt\0" /* MB_ERR_CORRUPT */
     "GraphQL error\0" /* MB_ERR_GRAPHQL */
     "auth refused\0" /* MB_ERR_AUTH */
-    "no data\0" /* MB_ERR_NO_DATA */;
+    "no data\0" /* MB_ERR_NO_DATA */
+    "\0unknown status"; /* after the empty entry that ends the list */
 
 const char *mb_strerror(mb_status s) {
     const char *p = mb__messages;
     unsigned i = (unsigned)s;
-    if (i >= (unsigned)MB_STATUS_COUNT_) return "unknown status";
-    while (i--) {
-        p += strlen(p) + 1;
-        if (!*p) return "unknown status"; /* a status added without its message */
-    }
-    return p;
+    /* the walk stops at the empty entry after the last message (a status
+     * out of range, or one added without its message): "unknown status" */
+    while (*p && i--)
+        while (*p++) {}
+    return *p ? p : p + 1;
 }
 
 mb_str mb_cstr(const char *s) {
     mb_str v;
     v.ptr = s ? s : "";
-    v.len = s ? strlen(s) : 0;
+    v.len = strlen(v.ptr);
     return v;
 }
 
@@ -71,14 +71,18 @@ static int mb__hex(char c) {
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-static char mb__lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
-
 /* Compares a view with a NUL-terminated string, ignoring ASCII case when
  * fold is set. */
 static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
-    for (i = 0; i < alen; i++)
-        if (b[i] == '\0' || (fold ? mb__lower(a[i]) != mb__lower(b[i]) : a[i] != b[i])) return 0;
+    for (i = 0; i < alen; i++) {
+        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (fold && (x | 0x20u) - 'a' < 26u) { /* a letter: equal to y in either case */
+            x |= 0x20u;
+            y |= 0x20u;
+        }
+        if (!y || x != y) return 0;
+    }
     return b[i] == '\0';
 }
 

@@ -15,7 +15,7 @@ void mb_gql_begin(mb_writer *w, const char *query, const char *operation_name) {
 }
 
 mb_status mb_gql_end(mb_writer *w) {
-    if (w->err == MB_OK && (w->depth != 2 || w->after_key)) mb__w_fail(w, MB_ERR_ARG);
+    if (w->depth != 2) mb__w_fail(w, MB_ERR_ARG); /* after a key, the first end fails */
     mb_w_object_end(w);
     mb_w_object_end(w);
     return w->err;
@@ -45,19 +45,22 @@ int mb_gql_is_auth_code(mb_str code) { return mb__one_of(code.ptr, code.len, mb_
 /* Unescapes a string member of obj in place and NUL-terminates it (over
  * its closing quote) into *v; left empty for a missing member or another
  * type. */
-static void mb__take_string(mb_json *doc, char *body, int obj, const char *key, mb_str *v) {
+static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v) {
     int t;
-    size_t n, raw, i;
+    size_t n, i;
+    mb_str r;
+    mb_status st;
     char *s;
-    if (mb_json_find(doc, obj, key, &t) != MB_OK || doc->tok[t].type != JSMN_STRING) return;
-    s = body + doc->tok[t].start;
-    raw = (size_t)(doc->tok[t].end - doc->tok[t].start);
-    /* checked first: an undecodable text (a lone surrogate escape) stays as
-     * it was sent when that is clean UTF-8 text, else it is left out */
-    if (mb__unescape(s, raw, NULL, 0, &n) == MB_OK) {
-        (void)mb__unescape(s, raw, s, raw, &n); /* cannot fail now: the output is never longer */
+    if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
+        return;
+    s = (char *)(uintptr_t)r.ptr; /* in res->body: writable */
+    /* checked first (by mb_json_get_str): an undecodable text (a lone
+     * surrogate escape) stays as it was sent when that is clean UTF-8
+     * text, else it is left out */
+    if (st == MB_OK) {
+        (void)mb__unescape(s, r.len, s, r.len, &n); /* cannot fail now: the output is never longer */
     } else {
-        n = mb_utf8_valid(s, raw) ? raw : 0;
+        n = mb_utf8_valid(s, r.len) ? r.len : 0;
         for (i = 0; i < n; i++)
             if ((unsigned char)s[i] < 0x20) n = 0;
     }
@@ -67,20 +70,17 @@ static void mb__take_string(mb_json *doc, char *body, int obj, const char *key, 
 }
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
-    static const mb_error none = {{"", 0}, {"", 0}, {"", 0}};
     mb_json *d;
     int t, e = -1, x = -1;
     const char *msg = "message";
     mb_status s;
     if (!res) return MB_ERR_ARG;
     d = &res->doc;
+    memset(res, 0, offsetof(mb_result, http_status)); /* the client's field stays */
     res->data = res->errors = -1;
-    res->num_errors = 0;
-    res->error = none;
+    res->error.message.ptr = res->error.code.ptr = res->error.path.ptr = d->js = "";
     res->body = body;
-    d->js = "";
-    d->count = 0;
-    if (!body) return MB_ERR_ARG;
+    /* a NULL body or tokens: MB_ERR_ARG from the parser */
     if ((s = mb_json_parse(d, body, len, tokens, max_tokens)) != MB_OK) return s;
     if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
     if (mb_json_find(d, 0, "data", &t) == MB_OK && !mb_json_is_null(d, t)) res->data = t;
@@ -88,17 +88,17 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
         if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
         res->num_errors = tokens[t].size;
-        e = mb_json_first(d, t);
-        if (mb_json_find(d, e, "extensions", &x) != MB_OK) x = -1;
+        e = t + 1; /* the first error; for [] the next key or none, where no member is found */
+        (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
         res->num_errors = 1;
         e = x = 0;
         msg = "error";
     }
-    mb__take_string(d, body, e, msg, &res->error.message);
-    mb__take_string(d, body, x, "code", &res->error.code);
-    mb__take_string(d, body, x, "path", &res->error.path);
-    if (res->num_errors > 0) return mb_gql_is_auth_code(res->error.code) ? MB_ERR_AUTH : MB_ERR_GRAPHQL;
+    mb__take_string(res, e, msg, &res->error.message);
+    mb__take_string(res, x, "code", &res->error.code);
+    mb__take_string(res, x, "path", &res->error.path);
+    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code)); /* MB_ERR_AUTH follows it */
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }

@@ -12,8 +12,8 @@ typedef struct mb_writer {
     mb_status err;
     uint8_t depth;     /* open JSON containers */
     uint8_t after_key; /* a key was written: the next value takes no comma */
-    uint8_t top;       /* the one top-level value has begun */
-    uint32_t is_obj;   /* bit d: container d is an object */
+    uint8_t more;      /* the open container, or the top level, holds a value */
+    uint32_t is_obj;   /* a bit per open container, the innermost in bit 0: 1 for an object */
 } mb_writer;
 
 MB_API void mb_w_init(mb_writer *w, char *buf, size_t cap);

@@ -25,6 +25,96 @@ static mb_status http_parse(mb_http_response *r, char *buf, size_t cap, const ch
     return mb_http_response_feed(r, n);
 }
 
+/* The writer's nesting state at its full depth, commas after closed
+ * containers, and the envelope decoder's clearing and empty errors[]. */
+static void nesting_and_envelope(void) {
+    char buf[512], want[512];
+    size_t n = 0;
+    mb_writer w;
+    int d;
+
+    t_case = "writer: 32 levels, objects and arrays mixed, each closed to its own kind";
+    mb_w_init(&w, buf, sizeof buf);
+    for (d = 0; d < MB_JSON_MAX_DEPTH; d++) {
+        if (d % 3 == 1) {
+            mb_w_array_begin(&w);
+            mb_w_int(&w, d);
+            want[n++] = '[';
+            n += (size_t)sprintf(want + n, "%d,", d);
+        } else {
+            mb_w_object_begin(&w);
+            mb_w_key(&w, "k");
+            mb_w_bool(&w, d & 1);
+            mb_w_key(&w, "v");
+            n += (size_t)sprintf(want + n, "{\"k\":%s,\"v\":", d & 1 ? "true" : "false");
+        }
+    }
+    mb_w_null(&w); /* the innermost value */
+    n += (size_t)sprintf(want + n, "null");
+    for (d = MB_JSON_MAX_DEPTH - 1; d >= 0; d--) {
+        if (d % 3 == 1) mb_w_array_end(&w);
+        else mb_w_object_end(&w);
+        want[n++] = d % 3 == 1 ? ']' : '}';
+    }
+    want[n] = '\0';
+    CHECK(wrote(&w, want));
+    CHECK(json_ok(buf, w.len));
+    mb_w_object_end(&w); /* nothing left open */
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+
+    t_case = "writer: a member after a closed container takes its comma";
+    mb_w_init(&w, buf, sizeof buf);
+    mb_w_object_begin(&w);
+    mb_w_key(&w, "a");
+    mb_w_array_begin(&w);
+    mb_w_object_begin(&w);
+    mb_w_object_end(&w);
+    mb_w_array_begin(&w);
+    mb_w_array_end(&w);
+    mb_w_array_end(&w);
+    mb_w_key(&w, "b");
+    mb_w_object_begin(&w);
+    mb_w_object_end(&w);
+    mb_w_key(&w, "c");
+    mb_w_string(&w, "");
+    mb_w_object_end(&w);
+    CHECK(wrote(&w, "{\"a\":[{},[]],\"b\":{},\"c\":\"\"}"));
+    mb_w_key(&w, "d"); /* the top-level object is closed */
+    CHECK_ST(mb_w_status(&w), MB_ERR_ARG);
+
+    t_case = "strerror: any value out of range is unknown";
+    CHECK(strcmp(mb_strerror((mb_status)-1), "unknown status") == 0);
+    CHECK(strcmp(mb_strerror((mb_status)1000), "unknown status") == 0);
+    CHECK(strcmp(mb_strerror(MB_ERR_NO_DATA), "no data") == 0);
+
+    t_case = "gql_decode: an empty errors[] names no error, whatever follows it";
+    {
+        static mb_token tk[32];
+        mb_result res;
+        char body[] = "{\"errors\":[],\"extensions\":{\"code\":\"invalid-jwt\",\"message\":\"m\"},\"data\":{}}";
+        char last[] = "{\"data\":null,\"errors\":[]}";
+        char legacy[] = "{\"error\":\"nope\",\"code\":\"invalid-jwt\",\"path\":\"$\"}";
+        CHECK_ST(mb_gql_decode(&res, body, strlen(body), tk, 32), MB_OK);
+        CHECK(res.num_errors == 0 && res.errors == 2 && res.data >= 0);
+        CHECK(res.error.message.len == 0 && res.error.code.len == 0 && res.error.path.len == 0);
+        CHECK_ST(mb_gql_decode(&res, last, strlen(last), tk, 32), MB_ERR_NO_DATA);
+        CHECK(res.num_errors == 0 && res.data < 0 && res.error.message.len == 0);
+
+        t_case = "gql_decode: a failed decode clears the previous result, not http_status";
+        CHECK_ST(mb_gql_decode(&res, legacy, strlen(legacy), tk, 32), MB_ERR_AUTH);
+        CHECK(strcmp(res.error.path.ptr, "$") == 0);
+        res.http_status = 401;
+        CHECK_ST(mb_gql_decode(&res, legacy, 5, tk, 32), MB_ERR_JSON);
+        CHECK(res.num_errors == 0 && res.data < 0 && res.errors < 0 && res.doc.count == 0);
+        CHECK(res.error.message.ptr[0] == '\0' && res.error.code.ptr[0] == '\0' && res.error.path.ptr[0] == '\0');
+        CHECK(res.error.message.len == 0 && res.error.code.len == 0 && res.error.path.len == 0);
+        CHECK(res.http_status == 401);
+        CHECK_ST(mb_gql_decode(&res, NULL, 0, tk, 32), MB_ERR_ARG);
+        CHECK(res.body == NULL && res.doc.count == 0 && res.doc.js[0] == '\0');
+        CHECK_ST(mb_gql_decode(NULL, legacy, strlen(legacy), tk, 32), MB_ERR_ARG);
+    }
+}
+
 void test_write_more(void) {
     char buf[128];
     mb_writer w;
@@ -187,4 +277,5 @@ void test_write_more(void) {
         CHECK_ST(mb_http_header(&r, "content-length-hint", &v), MB_OK);
         CHECK_STR(v, "99");
     }
+    nesting_and_envelope();
 }
