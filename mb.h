@@ -1812,14 +1812,15 @@ void mb_w_int(mb_writer *w, int64_t v) {
     mb_w_u64(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v); /* well-defined for INT64_MIN */
 }
 
-/* The same literal as json.c's primitive check: one copy in the image. */
-#define MB__LITERALS "null\0true\0false\0"
+/* JSON's literals, a list for mb__one_of: json.c's primitive check reads it too. */
+static const char mb__literals[] = "null\0true\0false\0";
+
 void mb_w_bool(mb_writer *w, int v) {
     size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, &MB__LITERALS[10 - 5 * t], 5 - t);
+    mb__w_value(w, &mb__literals[10 - 5 * t], 5 - t);
 }
 
-void mb_w_null(mb_writer *w) { mb__w_value(w, MB__LITERALS, 4); }
+void mb_w_null(mb_writer *w) { mb__w_value(w, mb__literals, 4); }
 
 #if !defined(MB_NO_FLOAT)
 void mb_w_double(mb_writer *w, double v) {
@@ -1855,7 +1856,7 @@ static int mb__is_num(const char *p, const char *e) {
 /* true, false, null or a number: jsmn (non-strict) takes any bare word.
  * null first: the most common literal in Hasura's answers. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__is_num(p, p + n) || mb__one_of(p, n, "null\0true\0false\0", 0);
+    return mb__is_num(p, p + n) || mb__one_of(p, n, mb__literals, 0);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
@@ -2494,7 +2495,7 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     char *s;
     if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
         return;
-    s = (char *)(uintptr_t)r.ptr; /* in res->body: writable */
+    s = res->body + res->doc.tok[t].start; /* r.ptr, through the writable pointer */
     /* checked first (by mb_json_get_str): an undecodable text (a lone
      * surrogate escape) stays as it was sent when that is clean UTF-8
      * text, else it is left out */
@@ -2509,6 +2510,9 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     v->ptr = s;
     v->len = n;
 }
+
+/* mb_gql_decode adds an auth code's 1 to MB_ERR_GRAPHQL */
+typedef char mb__auth_follows_graphql[MB_ERR_AUTH == MB_ERR_GRAPHQL + 1 ? 1 : -1];
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
     mb_json *d;
@@ -2540,7 +2544,7 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     mb__take_string(res, e, msg, &res->error.message);
     mb__take_string(res, x, "code", &res->error.code);
     mb__take_string(res, x, "path", &res->error.path);
-    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code)); /* MB_ERR_AUTH follows it */
+    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code));
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }
 

@@ -53,7 +53,7 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     char *s;
     if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
         return;
-    s = (char *)(uintptr_t)r.ptr; /* in res->body: writable */
+    s = res->body + res->doc.tok[t].start; /* r.ptr, through the writable pointer */
     /* checked first (by mb_json_get_str): an undecodable text (a lone
      * surrogate escape) stays as it was sent when that is clean UTF-8
      * text, else it is left out */
@@ -68,6 +68,9 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     v->ptr = s;
     v->len = n;
 }
+
+/* mb_gql_decode adds an auth code's 1 to MB_ERR_GRAPHQL */
+typedef char mb__auth_follows_graphql[MB_ERR_AUTH == MB_ERR_GRAPHQL + 1 ? 1 : -1];
 
 mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens) {
     mb_json *d;
@@ -99,6 +102,6 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     mb__take_string(res, e, msg, &res->error.message);
     mb__take_string(res, x, "code", &res->error.code);
     mb__take_string(res, x, "path", &res->error.path);
-    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code)); /* MB_ERR_AUTH follows it */
+    if (res->num_errors > 0) return (mb_status)(MB_ERR_GRAPHQL + mb_gql_is_auth_code(res->error.code));
     return res->data >= 0 ? MB_OK : MB_ERR_NO_DATA;
 }

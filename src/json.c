@@ -20,7 +20,7 @@ static int mb__is_num(const char *p, const char *e) {
 /* true, false, null or a number: jsmn (non-strict) takes any bare word.
  * null first: the most common literal in Hasura's answers. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__is_num(p, p + n) || mb__one_of(p, n, "null\0true\0false\0", 0);
+    return mb__is_num(p, p + n) || mb__one_of(p, n, mb__literals, 0);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly

@@ -178,14 +178,15 @@ void mb_w_int(mb_writer *w, int64_t v) {
     mb_w_u64(w, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v); /* well-defined for INT64_MIN */
 }
 
-/* The same literal as json.c's primitive check: one copy in the image. */
-#define MB__LITERALS "null\0true\0false\0"
+/* JSON's literals, a list for mb__one_of: json.c's primitive check reads it too. */
+static const char mb__literals[] = "null\0true\0false\0";
+
 void mb_w_bool(mb_writer *w, int v) {
     size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, &MB__LITERALS[10 - 5 * t], 5 - t);
+    mb__w_value(w, &mb__literals[10 - 5 * t], 5 - t);
 }
 
-void mb_w_null(mb_writer *w) { mb__w_value(w, MB__LITERALS, 4); }
+void mb_w_null(mb_writer *w) { mb__w_value(w, mb__literals, 4); }
 
 #if !defined(MB_NO_FLOAT)
 void mb_w_double(mb_writer *w, double v) {
