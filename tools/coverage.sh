@@ -55,6 +55,7 @@ runp() {  # runp NAME CMD...: runs a program, quiet unless it fails
 }
 [ -f build/fixtures/index.tsv ] || node tests/fixtures/extract.mjs ../shared/reference/hasura/fixtures build/fixtures >/dev/null
 
+eval "$(tools/comma-locale.sh)" # the LC_NUMERIC branches run under a decimal comma
 build unit -I$B/amalg -I. -Itests/unit tests/unit/*.c && runp unit $B/unit build/fixtures
 build fault -I$B/amalg -I. -Itests/fault tests/fault/fault_test.c \
     -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free && runp fault $B/fault tests/fault/recordings
