@@ -253,9 +253,9 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
             }
         } else {
             i += 2;
-            for (e = mb__esc_chr; *e && *e != (char)c; e++) {}
+            for (e = mb__esc; *e && *e != (char)c; e++) {}
             if (!*e) return MB_ERR_JSON;
-            cp = mb__esc_val[e - mb__esc_chr];
+            cp = e[9]; /* its byte */
         }
         ul = mb__utf8_put((uint32_t)cp, u);
         if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;

@@ -56,10 +56,9 @@ int mb_utf8_valid(const char *s, size_t len) {
     return 1;
 }
 
-/* JSON's two-character escapes: the letter after '\\' and the byte. */
-static const char mb__esc[] = "\"\\/bfnrt\0\"\\/\b\f\n\r\t"; /* one array: one address to load */
-#define mb__esc_chr mb__esc
-#define mb__esc_val (mb__esc + 9)
+/* JSON's two-character escapes in one array (one address to load): the
+ * letters after '\\' at 0..7, and each one's byte 9 places after it. */
+static const char mb__esc[] = "\"\\/bfnrt\0\"\\/\b\f\n\r\t";
 
 void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len, *run = p;
@@ -84,7 +83,7 @@ void mb_w_escaped(mb_writer *w, const char *s, size_t len) {
         run = ++p;
         esc[0] = '\\';
         n = 2;
-        for (e = mb__esc_val; *e && *e != (char)c; e++) {} /* c 0 stops at the end too */
+        for (e = mb__esc + 9; *e && *e != (char)c; e++) {} /* c 0 stops at the end too */
         if (*e) {
             esc[1] = e[-9]; /* the letter 9 bytes before its byte */
         } else {
