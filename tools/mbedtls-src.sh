@@ -20,7 +20,7 @@ die() { echo "mbedtls-src.sh: $*" >&2; exit 1; }
 command -v arm-none-eabi-gcc >/dev/null || die "arm-none-eabi-gcc not found (tools/deps.sh arm)"
 
 # 1. The source tree (apt-get source: Debian's package, no other download).
-src=$(ls -d "$top"/src/mbedtls-2.* 2>/dev/null | head -n 1 || true)
+src=$(ls -d "$top"/src/mbedtls-2.* 2>/dev/null | sed -n 1p || true)
 if [ -z "$src" ]; then
   have_src() { grep -Eqs '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; }
   if ! have_src || ! apt-cache showsrc mbedtls >/dev/null 2>&1; then
@@ -40,7 +40,7 @@ SRC
   fi
   mkdir -p "$top/src"
   (cd "$top/src" && apt-get source -qq mbedtls >/dev/null 2>apt-source.log) || { cat "$top/src/apt-source.log" >&2; die "apt-get source mbedtls failed"; }
-  src=$(ls -d "$top"/src/mbedtls-2.* | head -n 1)
+  src=$(ls -d "$top"/src/mbedtls-2.* | sed -n 1p)
 fi
 
 # 2. The static libraries for CPU, with the device configuration.

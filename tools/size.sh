@@ -20,6 +20,9 @@
 # amalgamation order, so static helpers and string literals are charged to
 # the first module that uses them and the rows add up to the whole mb.h.
 set -euo pipefail
+# Under pipefail a reader that stops early (head, grep -q) can kill its
+# writer with SIGPIPE and fail the script at random: readers here read
+# their whole input (sed -n, grep >/dev/null).
 cd "$(dirname "$0")/.."
 
 write=0
@@ -149,7 +152,7 @@ for i in "${!iname[@]}"; do
 done
 
 # Biggest sections of the whole object (function code and its literals).
-biggest=$("$SIZE" -A "$out/all.o" | awk '$1 ~ /^\.(text|rodata)/ && $2 > 0 { print $2, $1 }' | sort -rn | head -n 15)
+biggest=$("$SIZE" -A "$out/all.o" | awk '$1 ~ /^\.(text|rodata)/ && $2 > 0 { print $2, $1 }' | sort -rn | sed -n 1,15p)
 
 # Which module defines a function: src/<module>.c, or jsmn.h (json).
 module_of() {
@@ -161,7 +164,7 @@ module_of() {
   echo "-"
 }
 
-ccver=$("$CC" --version | head -n 1)
+ccver=$("$CC" --version | sed -n 1p)
 flags="$ARCH $OPT"
 status="within"
 [ "$core_t" -le "$core_limit" ] || status="OVER"
@@ -307,7 +310,9 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
     echo "The issue's goals: the core (\`$core_mods\`: HTTP, GraphQL and JSON decoding, jsmn included) in"
     echo "**$core_budget B** of \`.text\` on Cortex-M4 at \`-Os\`; subscriptions (\`ws\`) in **$ws_budget B** more."
     echo "\`tools/size.sh\` exits 1 when either is more than ${tol}% over (\`MB_CORE_BUDGET\`, \`MB_WS_BUDGET\`,"
-    echo "\`MB_SIZE_TOLERANCE\`)."
+    echo "\`MB_SIZE_TOLERANCE\`), and \`make size\` fails with it. \`make test\` (suite \`60-size\`) builds this report, checks"
+    echo "that this file is current and that no public function needs more than 1 KB of stack; it does not count"
+    echo "the budgets while they are over."
     echo
     echo "| part | .text | budget | verdict |"
     echo "|---|---|---|---|"
@@ -388,7 +393,7 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
     echo "## Biggest sections"
     echo
     echo "From the object built from \`mb.h\` (\`-ffunction-sections -fdata-sections\`); static functions that the"
-    if "$SIZE" -A "$out/all.o" | grep -q '^\.text\.jsmn_parse '; then
+    if "$SIZE" -A "$out/all.o" | grep '^\.text\.jsmn_parse ' >/dev/null; then
       echo "compiler inlined are inside their caller's section."
     else
       echo "compiler inlined are inside their caller's section (\`jsmn_parse\` is inside \`mb_json_parse\`)."
