@@ -15,13 +15,7 @@
 #include "mb.h"
 #include "platform/mb_posix.h"
 #include "platform/mb_mbedtls.h"
-
-static int pass, fail;
-#define CHECK(c, what)                                                          \
-    do {                                                                        \
-        if (c) { pass++; printf("PASS %s\n", what); }                           \
-        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); } \
-    } while (0)
+#include "it.h"
 
 static const char *env(const char *k) {
     const char *v = getenv(k);

@@ -11,13 +11,7 @@
 #include "mb.h"
 #include "platform/mb_posix.h"
 #include "platform/mb_mbedtls.h"
-
-static int pass, fail;
-#define CHECK(c, what)                                                   \
-    do {                                                                 \
-        if (c) { pass++; printf("PASS %s\n", what); }                    \
-        else { fail++; printf("FAIL %s (%s:%d)\n", what, __FILE__, __LINE__); } \
-    } while (0)
+#include "../integration/it.h"
 
 static const char *pki;
 static unsigned char ca_pem[8192], ca_der[4096], cl_crt[8192], cl_key[8192];
