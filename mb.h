@@ -3057,9 +3057,11 @@ static int64_t mb__days(int64_t y, int m, int d) {
 }
 
 mb_status mb_time_format(int64_t t, char *out, size_t cap) {
-    int64_t z = (t >= 0 ? t : t - 86399) / 86400, secs = t - z * 86400, era, doe, yoe, y, doy, mp;
+    /* floor division without t - 86399 or z * 86400: both overflow near INT64_MIN */
+    int64_t secs = t % 86400, z = t / 86400 - (secs < 0), era, doe, yoe, y, doy, mp;
     int m, d, v[6], i;
     mb_writer w;
+    if (secs < 0) secs += 86400;
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
     doe = z - era * 146097;
