@@ -225,6 +225,26 @@ static void keep_alive_and_reconnect(void) {
         CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_TIMEOUT);
         CHECK(s.last_timeout_ms == 1234);
     }
+    t_case = "a failed request reports no HTTP status of the one before";
+    {
+        static const mb_str e500[] = {MK("HTTP/1.1 500 Oops\r\nContent-Length: 2\r\n\r\n{}")};
+        static const mb_script_conn conns[] = {{e500, 1, MB_ERR_CLOSED, MB_OK, MB_OK},
+                                               {one, 1, MB_ERR_CLOSED, MB_OK, MB_ERR_CONNECT}};
+        mb_writer *w;
+        memset(&cfg, 0, sizeof cfg);
+        setup(&c, &s, conns, 2, &cfg);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_HTTP_STATUS);
+        CHECK(res->http_status == 500);
+        mb_client_close(&c);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_CONNECT); /* no response: no status */
+        CHECK(res->http_status == 0);
+        c.res.http_status = 500;
+        w = mb_request(&c, Q_CATS, NULL);
+        mb_w_key(w, "s");
+        mb_w_stringn(w, "\xff", 1); /* not UTF-8: nothing is sent */
+        CHECK_ST(mb_send(&c, &res), MB_ERR_UTF8);
+        CHECK(res->http_status == 0);
+    }
 }
 
 /* Every response split at every offset and read a byte at a time. */
