@@ -487,7 +487,9 @@ MB_API void mb_client_close(mb_client *c);
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
  * run. A pool that is too small is filled to capacity, its `needed` tells how
- * many there were, and the call returns MB_ERR_CAPACITY. */
+ * many there were, and the call returns MB_ERR_CAPACITY. A nested array is
+ * counted only under the parents that were stored: the elements of a parent
+ * beyond its own pool's capacity are skipped uncounted. */
 
 typedef enum mb_ftype {
     MB_T_STR = 1, /* mb_str: String, ID, uuid, timestamptz, enums, ... */
