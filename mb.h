@@ -556,7 +556,8 @@ MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars)
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
-/* mb_request + variables + mb_send + mb_typed_decode. */
+/* mb_request + variables + mb_send + mb_typed_decode. When the request
+ * fails, nothing is decoded and the pools' used and needed are 0. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
 
@@ -3008,8 +3009,9 @@ static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape
 mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
     mb__tctx x;
     mb_status st = MB_OK;
-    if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
-    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0;
+    if (!shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
+    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0; /* also with no answer */
+    if (!res) return MB_ERR_ARG;
     if (res->data < 0) return MB_ERR_NO_DATA;
     x.doc = &res->doc;
     x.body = res->body;
@@ -3024,12 +3026,13 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
 mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                            size_t num_pools) {
     mb_result *res;
-    mb_status s;
+    mb_status s, st;
     mb_writer *w = mb_request(c, op->query, op->name);
     if (vars) mb_typed_write_vars(w, op, vars);
     s = mb_send(c, &res);
-    if (s != MB_OK) return s;
-    return mb_typed_decode(res, op->data, data, pools, num_pools);
+    /* decodes nothing after a failure (res NULL) but zeroes the pools' counts */
+    st = mb_typed_decode(s == MB_OK ? res : NULL, op->data, data, pools, num_pools);
+    return s != MB_OK ? s : st;
 }
 
 /* ---- helpers ---- */
