@@ -316,7 +316,8 @@ typedef struct mb_http_response {
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
-/* Where the next bytes go. MB_ERR_BUFFER when the buffer is full. */
+/* Where the next bytes go. MB_ERR_BUFFER when the buffer is full, or
+ * MB_ERR_HTTP_LIMIT when it fills before the head has ended. */
 MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room);
 /* n bytes were written at the space: MB_OK when the response is complete,
  * MB_PENDING when more is needed, or an error (MB_ERR_HTTP,
@@ -486,7 +487,9 @@ MB_API void mb_client_close(mb_client *c);
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
  * run. A pool that is too small is filled to capacity, its `needed` tells how
- * many there were, and the call returns MB_ERR_CAPACITY. */
+ * many there were, and the call returns MB_ERR_CAPACITY. A nested array is
+ * counted only under the parents that were stored: the elements of a parent
+ * beyond its own pool's capacity are skipped uncounted. */
 
 typedef enum mb_ftype {
     MB_T_STR = 1, /* mb_str: String, ID, uuid, timestamptz, enums, ... */
@@ -553,7 +556,8 @@ MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars)
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
-/* mb_request + variables + mb_send + mb_typed_decode. */
+/* mb_request + variables + mb_send + mb_typed_decode. When the request
+ * fails, nothing is decoded and the pools' used and needed are 0. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
 
@@ -2771,6 +2775,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
+    c->res.http_status = c->http.status = 0;  /* and its status: no answer yet */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
     c->state = MB__C_IDLE;
     s = mb_gql_end(&c->w);
@@ -3004,8 +3009,9 @@ static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape
 mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
     mb__tctx x;
     mb_status st = MB_OK;
-    if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
-    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0;
+    if (!shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
+    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0; /* also with no answer */
+    if (!res) return MB_ERR_ARG;
     if (res->data < 0) return MB_ERR_NO_DATA;
     x.doc = &res->doc;
     x.body = res->body;
@@ -3020,12 +3026,13 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
 mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                            size_t num_pools) {
     mb_result *res;
-    mb_status s;
+    mb_status s, st;
     mb_writer *w = mb_request(c, op->query, op->name);
     if (vars) mb_typed_write_vars(w, op, vars);
     s = mb_send(c, &res);
-    if (s != MB_OK) return s;
-    return mb_typed_decode(res, op->data, data, pools, num_pools);
+    /* decodes nothing after a failure (res NULL) but zeroes the pools' counts */
+    st = mb_typed_decode(s == MB_OK ? res : NULL, op->data, data, pools, num_pools);
+    return s != MB_OK ? s : st;
 }
 
 /* ---- helpers ---- */
@@ -3057,9 +3064,11 @@ static int64_t mb__days(int64_t y, int m, int d) {
 }
 
 mb_status mb_time_format(int64_t t, char *out, size_t cap) {
-    int64_t z = (t >= 0 ? t : t - 86399) / 86400, secs = t - z * 86400, era, doe, yoe, y, doy, mp;
+    /* floor division without t - 86399 or z * 86400: both overflow near INT64_MIN */
+    int64_t secs = t % 86400, z = t / 86400 - (secs < 0), era, doe, yoe, y, doy, mp;
     int m, d, v[6], i;
     mb_writer w;
+    if (secs < 0) secs += 86400;
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
     doe = z - era * 146097;

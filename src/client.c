@@ -223,6 +223,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
+    c->res.http_status = c->http.status = 0;  /* and its status: no answer yet */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
     c->state = MB__C_IDLE;
     s = mb_gql_end(&c->w);

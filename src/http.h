@@ -30,7 +30,8 @@ typedef struct mb_http_response {
 } mb_http_response;
 
 MB_API void mb_http_response_init(mb_http_response *r, char *buf, size_t cap);
-/* Where the next bytes go. MB_ERR_BUFFER when the buffer is full. */
+/* Where the next bytes go. MB_ERR_BUFFER when the buffer is full, or
+ * MB_ERR_HTTP_LIMIT when it fills before the head has ended. */
 MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room);
 /* n bytes were written at the space: MB_OK when the response is complete,
  * MB_PENDING when more is needed, or an error (MB_ERR_HTTP,

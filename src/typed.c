@@ -198,8 +198,9 @@ static int mb__t_value(mb__tctx *x, int tok, uint8_t type, const mb_shape *shape
 mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools) {
     mb__tctx x;
     mb_status st = MB_OK;
-    if (!res || !shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
-    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0;
+    if (!shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
+    for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0; /* also with no answer */
+    if (!res) return MB_ERR_ARG;
     if (res->data < 0) return MB_ERR_NO_DATA;
     x.doc = &res->doc;
     x.body = res->body;
@@ -214,12 +215,13 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
 mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                            size_t num_pools) {
     mb_result *res;
-    mb_status s;
+    mb_status s, st;
     mb_writer *w = mb_request(c, op->query, op->name);
     if (vars) mb_typed_write_vars(w, op, vars);
     s = mb_send(c, &res);
-    if (s != MB_OK) return s;
-    return mb_typed_decode(res, op->data, data, pools, num_pools);
+    /* decodes nothing after a failure (res NULL) but zeroes the pools' counts */
+    st = mb_typed_decode(s == MB_OK ? res : NULL, op->data, data, pools, num_pools);
+    return s != MB_OK ? s : st;
 }
 
 /* ---- helpers ---- */
@@ -251,9 +253,11 @@ static int64_t mb__days(int64_t y, int m, int d) {
 }
 
 mb_status mb_time_format(int64_t t, char *out, size_t cap) {
-    int64_t z = (t >= 0 ? t : t - 86399) / 86400, secs = t - z * 86400, era, doe, yoe, y, doy, mp;
+    /* floor division without t - 86399 or z * 86400: both overflow near INT64_MIN */
+    int64_t secs = t % 86400, z = t / 86400 - (secs < 0), era, doe, yoe, y, doy, mp;
     int m, d, v[6], i;
     mb_writer w;
+    if (secs < 0) secs += 86400;
     z += 719468;
     era = (z >= 0 ? z : z - 146096) / 146097;
     doe = z - era * 146097;

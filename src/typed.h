@@ -19,7 +19,9 @@
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
  * run. A pool that is too small is filled to capacity, its `needed` tells how
- * many there were, and the call returns MB_ERR_CAPACITY. */
+ * many there were, and the call returns MB_ERR_CAPACITY. A nested array is
+ * counted only under the parents that were stored: the elements of a parent
+ * beyond its own pool's capacity are skipped uncounted. */
 
 typedef enum mb_ftype {
     MB_T_STR = 1, /* mb_str: String, ID, uuid, timestamptz, enums, ... */
@@ -86,7 +88,8 @@ MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars)
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
-/* mb_request + variables + mb_send + mb_typed_decode. */
+/* mb_request + variables + mb_send + mb_typed_decode. When the request
+ * fails, nothing is decoded and the pools' used and needed are 0. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
 

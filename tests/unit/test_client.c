@@ -225,6 +225,26 @@ static void keep_alive_and_reconnect(void) {
         CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_TIMEOUT);
         CHECK(s.last_timeout_ms == 1234);
     }
+    t_case = "a failed request reports no HTTP status of the one before";
+    {
+        static const mb_str e500[] = {MK("HTTP/1.1 500 Oops\r\nContent-Length: 2\r\n\r\n{}")};
+        static const mb_script_conn conns[] = {{e500, 1, MB_ERR_CLOSED, MB_OK, MB_OK},
+                                               {one, 1, MB_ERR_CLOSED, MB_OK, MB_ERR_CONNECT}};
+        mb_writer *w;
+        memset(&cfg, 0, sizeof cfg);
+        setup(&c, &s, conns, 2, &cfg);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_HTTP_STATUS);
+        CHECK(res->http_status == 500);
+        mb_client_close(&c);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_CONNECT); /* no response: no status */
+        CHECK(res->http_status == 0);
+        c.res.http_status = 500;
+        w = mb_request(&c, Q_CATS, NULL);
+        mb_w_key(w, "s");
+        mb_w_stringn(w, "\xff", 1); /* not UTF-8: nothing is sent */
+        CHECK_ST(mb_send(&c, &res), MB_ERR_UTF8);
+        CHECK(res->http_status == 0);
+    }
 }
 
 /* Every response split at every offset and read a byte at a time. */
@@ -558,7 +578,41 @@ static void debug_redaction(void) {
     CHECK(loglen == 0);
 }
 
+/* A typed call that fails before any answer leaves no stale counts. */
+static void typed_failure(void) {
+    static const mb_script_conn conns[] = {{NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_CONNECT}};
+    static mb_get_chatbots_chatbot bots[2];
+    static mb_get_chatbots_chatbot_categories cats[2];
+    static mb_get_chatbots_chatbot_metadata meta[2];
+    mb_script s;
+    mb_client c;
+    mb_config cfg;
+    mb_get_chatbots_vars vars;
+    mb_get_chatbots_data d;
+    mb_get_chatbots_arrays arrays = {bots, 2, 7, cats, 2, 7, meta, 2, 7};
+    mb_pool pools[3];
+    t_case = "typed call refused before an answer: needed is 0, not stack garbage";
+    memset(&cfg, 0, sizeof cfg);
+    memset(&vars, 0, sizeof vars);
+    setup(&c, &s, conns, 1, &cfg);
+    CHECK_ST(mb_get_chatbots(&c, &vars, &d, &arrays), MB_ERR_CONNECT);
+    CHECK(arrays.chatbot_needed == 0 && arrays.chatbot_categories_needed == 0 && arrays.chatbot_metadata_needed == 0);
+    memset(pools, 0x5a, sizeof pools); /* the runtime under it, with pools as a caller leaves them */
+    pools[0].base = bots;
+    pools[0].cap = 2;
+    pools[1].base = cats;
+    pools[1].cap = 2;
+    pools[2].base = meta;
+    pools[2].cap = 2;
+    CHECK_ST(mb_typed_execute(&c, mb_get_chatbots_op(), &vars, &d, pools, 3), MB_ERR_CONNECT);
+    CHECK(pools[0].used == 0 && pools[0].needed == 0 && pools[2].used == 0 && pools[2].needed == 0);
+    arrays.chatbot_needed = arrays.chatbot_metadata_needed = 7;
+    CHECK_ST(mb_get_chatbots_decode(NULL, &d, &arrays), MB_ERR_ARG); /* no result to decode */
+    CHECK(arrays.chatbot_needed == 0 && arrays.chatbot_metadata_needed == 0);
+}
+
 void test_client(void) {
+    typed_failure();
     basic();
     keep_alive_and_reconnect();
     split_everywhere();

@@ -269,6 +269,10 @@ void test_typed_more(void) {
         CHECK_ST(mb_time_format(e, out, sizeof out), MB_OK);
         CHECK(strcmp(out, "9999-12-31T23:59:59Z") == 0);
         CHECK_ST(mb_time_format(e + 1, out, sizeof out), MB_ERR_RANGE);
+        /* the extremes of int64: no signed overflow on the way to RANGE (UBSan) */
+        CHECK_ST(mb_time_format(INT64_MIN, out, sizeof out), MB_ERR_RANGE);
+        CHECK_ST(mb_time_format(INT64_MIN + 86399, out, sizeof out), MB_ERR_RANGE);
+        CHECK_ST(mb_time_format(INT64_MAX, out, sizeof out), MB_ERR_RANGE);
     }
     t_case = "time parse: malformed input";
     {
