@@ -646,7 +646,7 @@ static void outbox_edges(void) {
     mb_client c;
     mb_script sc;
     mb_script_conn conn;
-    mb_str replies[4];
+    mb_str replies[5];
     size_t sent = 9;
     memset(&oc, 0, sizeof oc);
     oc.buf = qbuf;
@@ -679,7 +679,8 @@ static void outbox_edges(void) {
         CHECK_ST(mb_outbox_push(&tiny, &a, &sv), MB_ERR_QUEUE_FULL);
         CHECK(mb_outbox_count(&tiny) == 0);
     }
-    /* four queued: 400 (permanent), 429 (transient), then malformed JSON (permanent) and success */
+    /* three queued: 400 (permanent); 429 (transient), then a malformed
+     * answer (transient too: a proxy's page is no answer), then success */
     CHECK_ST(mb_outbox_push(&o, &a, &sv), MB_OK);
     CHECK_ST(mb_outbox_push(&o, &a, NULL), MB_OK);
     CHECK_ST(mb_outbox_push(&o, &a, &sv), MB_OK);
@@ -688,17 +689,20 @@ static void outbox_edges(void) {
     replies[1] = reply(rb[1], sizeof rb[1], "429 Too Many", "slow down");
     replies[2] = reply(rb[2], sizeof rb[2], "200 OK", "{\"data\":");
     replies[3] = reply(rb[3], sizeof rb[3], "200 OK", "{\"data\":{\"a\":1}}");
+    replies[4] = replies[3];
     memset(&conn, 0, sizeof conn);
     conn.replies = replies;
-    conn.num_replies = 4;
+    conn.num_replies = 5;
     CHECK_ST(client_with(&c, &sc, &conn, 1, "http://h/"), MB_OK);
     oc.on_failed = on_failed;
     o.cfg.on_failed = on_failed;
     CHECK_ST(mb_outbox_flush(&o, &c, 1000, &sent), MB_ERR_HTTP_STATUS); /* 400 dropped, 429 kept */
     CHECK(sent == 0 && failed_calls == 1 && mb_outbox_count(&o) == 2);
     CHECK_ST(mb_outbox_flush(&o, &c, 1001, NULL), MB_PENDING); /* backing off */
-    CHECK_ST(mb_outbox_flush(&o, &c, 1000 + MB_OUTBOX_BACKOFF_MS, &sent), MB_OK);
-    CHECK(sent == 1 && failed_calls == 2 && mb_outbox_count(&o) == 0);
+    CHECK_ST(mb_outbox_flush(&o, &c, 1000 + MB_OUTBOX_BACKOFF_MS, &sent), MB_ERR_JSON); /* kept, backing off */
+    CHECK(sent == 0 && failed_calls == 1 && mb_outbox_count(&o) == 2);
+    CHECK_ST(mb_outbox_flush(&o, &c, 1000 + 3 * MB_OUTBOX_BACKOFF_MS, &sent), MB_OK);
+    CHECK(sent == 2 && failed_calls == 1 && mb_outbox_count(&o) == 0);
     /* a queue saved by a build that knew an operation this one does not */
     {
         const mb_op *none[] = {NULL};
