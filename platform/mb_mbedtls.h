@@ -348,6 +348,9 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
     t->initialized = 1;
     t->inner = inner;
     if (!cfg || !inner.connect || !inner.send || !inner.recv || !inner.close) return MB_ERR_ARG;
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
+    if (psa_crypto_init() != PSA_SUCCESS) return MB_ERR_TLS; /* 3.x: X.509 and TLS 1.3 go through PSA: first */
+#endif
     t->log = cfg->log;
     t->log_user = cfg->log_user;
     t->insecure = cfg->insecure_no_verify_DEVELOPMENT_ONLY != 0;
@@ -361,6 +364,16 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
 #endif
     }
     if (!t->ca.raw.len && !t->insecure) return MB_ERR_TLS_NO_CA; /* never a silent fallback */
+    /* seeded before the client key: 3.x parses it with this RNG */
+    if (cfg->entropy) {
+        r = mbedtls_entropy_add_source(&t->entropy, cfg->entropy, cfg->entropy_ctx, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
+        if (r != 0) return MB_ERR_TLS;
+    }
+    r = mbedtls_ctr_drbg_seed(&t->drbg, mbedtls_entropy_func, &t->entropy, pers, sizeof pers - 1);
+    if (r != 0) {
+        t->last_error = r;
+        return MB_ERR_TLS;
+    }
     if (cfg->client_cert || cfg->client_key) {
         if (mb__tls_parse_crt(&t->cert, cfg->client_cert, cfg->client_cert_len) != MB_OK) return MB_ERR_TLS_CONFIG;
         if (!cfg->client_key || !cfg->client_key_len) return MB_ERR_TLS_CONFIG;
@@ -371,18 +384,6 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
         r = mbedtls_pk_parse_key(&t->key, cfg->client_key, cfg->client_key_len, NULL, 0);
 #endif
         if (r != 0) return MB_ERR_TLS_CONFIG;
-    }
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000 && defined(MBEDTLS_PSA_CRYPTO_C)
-    if (psa_crypto_init() != PSA_SUCCESS) return MB_ERR_TLS; /* 3.x: TLS 1.3 and X.509 go through PSA */
-#endif
-    if (cfg->entropy) {
-        r = mbedtls_entropy_add_source(&t->entropy, cfg->entropy, cfg->entropy_ctx, 32, MBEDTLS_ENTROPY_SOURCE_STRONG);
-        if (r != 0) return MB_ERR_TLS;
-    }
-    r = mbedtls_ctr_drbg_seed(&t->drbg, mbedtls_entropy_func, &t->entropy, pers, sizeof pers - 1);
-    if (r != 0) {
-        t->last_error = r;
-        return MB_ERR_TLS;
     }
     r = mbedtls_ssl_config_defaults(&t->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
                                     MBEDTLS_SSL_PRESET_DEFAULT);

@@ -78,9 +78,10 @@ mb_status mb_posix_load_file(const char *path, unsigned char *buf, size_t cap, s
         ssize_t n;
         unsigned char extra;
         if (off == cap) { /* full: is there more? */
-            n = read(fd, &extra, 1);
+            do n = read(fd, &extra, 1);
+            while (n < 0 && errno == EINTR);
             close(fd);
-            return n == 0 ? (*len = off, MB_OK) : MB_ERR_BUFFER;
+            return n == 0 ? (*len = off, MB_OK) : n < 0 ? MB_ERR_IO : MB_ERR_BUFFER;
         }
         n = read(fd, buf + off, cap - off);
         if (n < 0 && errno == EINTR) continue;
