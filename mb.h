@@ -405,7 +405,9 @@ typedef struct mb_header {
 
 /* Called when Hasura refuses the JWT (invalid-jwt, JWTExpired included):
  * set *jwt to a fresh token (a string that outlives its use) and return
- * MB_OK, and the request is sent once more. */
+ * MB_OK, and the request is sent once more. The request still waits in
+ * the client's buffer: the hook must not use this client (use another one,
+ * with its own buffer, to fetch the token). */
 typedef mb_status (*mb_refresh_fn)(void *user, const char **jwt);
 
 /* Everything a client needs. Strings are borrowed: they must outlive the
@@ -554,7 +556,8 @@ typedef struct mb_op {
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
 /* Decodes res->data into the struct at data (zeroed first) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
- * and are unescaped in place. */
+ * and are unescaped in place, so a result is decoded once: a second decode
+ * (or mb_json_unescape after it) would read the unescaped text as JSON. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. When the request
  * fails, nothing is decoded and the pools' used and needed are 0. */

@@ -31,7 +31,9 @@ typedef struct mb_header {
 
 /* Called when Hasura refuses the JWT (invalid-jwt, JWTExpired included):
  * set *jwt to a fresh token (a string that outlives its use) and return
- * MB_OK, and the request is sent once more. */
+ * MB_OK, and the request is sent once more. The request still waits in
+ * the client's buffer: the hook must not use this client (use another one,
+ * with its own buffer, to fetch the token). */
 typedef mb_status (*mb_refresh_fn)(void *user, const char **jwt);
 
 /* Everything a client needs. Strings are borrowed: they must outlive the

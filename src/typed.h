@@ -86,7 +86,8 @@ typedef struct mb_op {
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
 /* Decodes res->data into the struct at data (zeroed first) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
- * and are unescaped in place. */
+ * and are unescaped in place, so a result is decoded once: a second decode
+ * (or mb_json_unescape after it) would read the unescaped text as JSON. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. When the request
  * fails, nothing is decoded and the pools' used and needed are 0. */
