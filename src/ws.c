@@ -28,25 +28,29 @@ static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
 }
 
 /* SHA-1 (FIPS 180-4) of key + GUID, base64. Always 60 bytes, so the padding
- * is fixed: 0x80, then the length (480 bits) at the end of the second block. */
+ * is fixed: 0x80 (read with the GUID, which fills the first block), then the
+ * length (480 bits) at the end of the second block. */
 void mb_ws_accept(const char *key, char out[29]) {
-    static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11\x80\0\0";
     static const uint32_t k[] = {0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xCA62C1D6u};
     uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u}, v[5], w[32], f, *x;
-    unsigned i, j;
+    unsigned i, j, t;
     memset(w, 0, sizeof w);
-    for (i = 0; i < 60; i++) w[i / 4] = w[i / 4] << 8 | (uint8_t)(i < 24 ? key[i] : guid[i - 24]); /* big-endian */
-    w[15] = 0x80000000u;
+    for (i = 0; i < 64; i++, key++) {
+        if (i == 24) key = guid; /* key then GUID: one pointer, no index test per byte */
+        w[i / 4] = w[i / 4] << 8 | (uint8_t)*key; /* big-endian */
+    }
     w[31] = 480;
     for (x = w; x < w + 32; x += 16) { /* each block's schedule in place, 16 words */
         memcpy(v, h, sizeof v);
         for (i = 0; i < 80; i++) {
             j = i & 15;
             if (i > 15) x[j] = mb__ws_rol(x[(i + 13) & 15] ^ x[(i + 8) & 15] ^ x[(i + 2) & 15] ^ x[j], 1);
-            if (i < 20) f = v[3] ^ (v[1] & (v[2] ^ v[3]));
-            else if (i < 40 || i >= 60) f = v[1] ^ v[2] ^ v[3];
-            else f = (v[1] & v[2]) | (v[3] & (v[1] | v[2]));
-            f += mb__ws_rol(v[0], 5) + v[4] + k[i / 20] + x[j];
+            t = i / 20;
+            f = v[1] ^ v[2] ^ v[3]; /* parity; Ch in rounds 0-19, Maj in 40-59 */
+            if (t == 0) f = v[3] ^ (v[1] & (v[2] ^ v[3]));
+            else if (t == 2) f = v[2] ^ ((v[1] ^ v[2]) & (v[3] ^ v[2])); /* c, or d where b and c differ */
+            f += mb__ws_rol(v[0], 5) + v[4] + k[t] + x[j];
             memmove(v + 1, v, 4 * sizeof *v); /* e = d, d = c, c = b, b = a */
             v[2] = mb__ws_rol(v[2], 30);
             v[0] = f;
