@@ -8,21 +8,22 @@ enum { MB__WS_DOWN, MB__WS_WAIT_ACK, MB__WS_READY, MB__WS_FAILED };
 static uint32_t mb__ws_rol(uint32_t v, unsigned n) { return (v << n) | (v >> (32u - n)); }
 
 /* Base64 (RFC 4648, padded) of the first n bytes of the big-endian words
- * in, NUL-terminated: output character j holds bits 6j.. of the input. */
+ * in, NUL-terminated: output character j holds bits 6j.. of the input. The
+ * last character reads past n: in holds a zero word after those n bytes. */
 static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
     uint32_t acc = 0;
     size_t j, b = 0;
     unsigned bits = 0, v;
-    for (j = 0; j < (n + 2) / 3 * 4; j++) {
-        if (bits < 6) { /* the next byte, 0 past the end */
-            acc = acc << 8 | (b < n ? in[b / 4] >> (24 - b % 4 * 8) & 255 : 0);
+    for (j = 0; j < (n + 2) / 3 * 24; j += 6) { /* j: the bit offset */
+        if (bits < 6) { /* the next byte (0 past the end: the zero word) */
+            acc = acc << 8 | (in[b / 4] >> (24 - b % 4 * 8) & 255);
             bits += 8;
             b++;
         }
         bits -= 6;
         v = acc >> bits & 63;
         v += v < 26 ? 'A' : v < 52 ? 'a' - 26 : v < 62 ? '0' - 52u : v == 62 ? '+' - 62u : '/' - 63u;
-        *out++ = j * 6 < n * 8 ? (char)v : '=';
+        *out++ = j < n * 8 ? (char)v : '=';
     }
     *out = '\0';
 }
@@ -33,7 +34,8 @@ static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
 void mb_ws_accept(const char *key, char out[29]) {
     static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11\x80\0\0";
     static const uint32_t k[] = {0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xCA62C1D6u};
-    uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u}, v[5], w[32], f, *x;
+    /* h[5]: the zero word mb__ws_b64 reads */
+    uint32_t h[6] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u, 0}, v[5], w[32], f, *x;
     unsigned i, j, t;
     memset(w, 0, sizeof w);
     for (i = 0; i < 64; i++, key++) {
@@ -410,7 +412,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
     const char *sep = "";
-    uint32_t rnd[4];
+    uint32_t rnd[5];
     char key[25], acc[29];
     mb_writer w;
     mb_http_response r;
@@ -418,8 +420,9 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_status s;
     unsigned i;
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
-        (s = k->random(rnd, sizeof rnd)) != MB_OK)
+        (s = k->random(rnd, 16)) != MB_OK)
         return s;
+    rnd[4] = 0; /* the zero word mb__ws_b64 reads past 16 bytes */
     mb__ws_b64(rnd, 16, key);
     mb_ws_accept(key, acc);
     mb_w_init(&w, k->buf, k->buf_size);
