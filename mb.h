@@ -3486,7 +3486,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
         mb_w_raw(&w, sub->cursor, sub->cursor_len);
     }
     if (op) { /* the typed variables one by one, less the cursor: it was written above */
-        mb_op one = *op;
+        mb_op one; /* mb_typed_write_vars reads only vars and num_vars: no copy of the rest */
         uint16_t i;
         for (i = 0; i < op->num_vars; i++) {
             one.vars = &op->vars[i];
