@@ -3494,7 +3494,7 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
         (void)mb__gql_vars(&w, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens);
     }
     mb_gql_end(&w);
-    mb_w_bytes(&w, "}", 1);
+    mb_w_cstr(&w, "}");
     if (w.err != MB_OK) {
         mb__ws_forget(ws, sub, MB_SUB_DONE);
         return w.err;
