@@ -403,9 +403,10 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
 static mb_status mb__ws_open(mb_ws *ws) {
     static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
     /* headers of the request that the answer must repeat (as a token of its
-       list: mb_http_header finds names in any case) */
-    static const char *const hs[] = {"\r\nUpgrade", "websocket", "\r\nConnection", "Upgrade", "\r\nSec-WebSocket-Protocol",
-                                     "graphql-transport-ws"};
+       list: mb_http_header finds names in any case); the value Upgrade is
+       the tail of the first name's literal */
+    static const char *const hs[] = {"\r\nUpgrade", "websocket", "\r\nConnection", &"\r\nUpgrade"[2],
+                                     "\r\nSec-WebSocket-Protocol", "graphql-transport-ws"};
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
     const char *sep = "";
