@@ -3724,11 +3724,11 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
     static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
-    /* headers of the request that the answer must repeat (as a token of its
-       list: mb_http_header finds names in any case); the value Upgrade is
-       the tail of the first name's literal */
-    static const char *const hs[] = {"\r\nUpgrade", "websocket", "\r\nConnection", &"\r\nUpgrade"[2],
-                                     "\r\nSec-WebSocket-Protocol", "graphql-transport-ws"};
+    /* the request's headers, written by http's header writer (a loop to the
+       NULL: a fixed count is unrolled); the answer must repeat the first
+       three (as a token of its list: mb_http_header finds names in any case) */
+    static const char *const hs[] = {"Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Protocol",
+                                     "graphql-transport-ws", "Sec-WebSocket-Version", "13", NULL};
     const mb_ws_config *k = &ws->cfg;
     const char *val[3];
     const char *sep = "";
@@ -3751,14 +3751,10 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_w_bytes(&w, ws->url.path.ptr, ws->url.path.len);
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&w, ws->url.authority.ptr, ws->url.authority.len); /* as written: host, brackets, port */
-    for (i = 0; i < 6; i += 2) {
-        mb_w_cstr(&w, hs[i]);
-        mb_w_cstr(&w, ": ");
-        mb_w_cstr(&w, hs[i + 1]);
-    }
-    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ");
-    mb_w_cstr(&w, key);
-    mb_w_cstr(&w, "\r\n\r\n");
+    mb_w_cstr(&w, "\r\n");
+    for (i = 0; hs[i]; i += 2) mb_http_header_line(&w, hs[i], hs[i + 1]);
+    mb_http_header_line(&w, "Sec-WebSocket-Key", key);
+    mb_w_cstr(&w, "\r\n");
     if ((s = w.err) != MB_OK || (s = mb__ws_send(ws, w.buf, w.len)) != MB_OK) return s;
     mb_http_response_init(&r, k->buf, k->buf_size);
     r.upgrade = 1;
@@ -3774,7 +3770,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
     for (i = 0; i < 6; i += 2)
-        if (mb_http_header(&r, hs[i] + 2, &v) != MB_OK || !mb__list_has(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
+        if (mb_http_header(&r, hs[i], &v) != MB_OK || !mb__list_has(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
     if (mb_http_header(&r, "Sec-WebSocket-Accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
         mb_http_header(&r, "Sec-WebSocket-Extensions", &v) == MB_OK)
         return MB_ERR_WS_HANDSHAKE;
