@@ -3407,7 +3407,7 @@ static void mb__ws_out(mb_ws *ws, mb_writer *w) {
 
 /* Frames and sends the writer's payload: FIN, masked with fresh random bytes. */
 static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
-    size_t n = w->len, hl = n < 126 ? 6 : n <= 0xFFFFu ? 8 : 14, i, x = n;
+    size_t n = w->len, c = n < 126 ? n : n <= 0xFFFFu ? 126 : 127, hl = c < 126 ? 6 : c == 126 ? 8 : 14, i, x = n;
     uint8_t *pl = (uint8_t *)w->buf, *h, *mask;
     mb_status s;
     if (w->err != MB_OK) return w->err;
@@ -3415,7 +3415,7 @@ static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
     h = pl - hl;
     mask = pl - 4;
     h[0] = (uint8_t)(0x80u | op);
-    h[1] = (uint8_t)(0x80u | (hl == 6 ? n : hl == 8 ? 126u : 127u));
+    h[1] = (uint8_t)(0x80u | c);
     for (i = hl - 5; i > 1; i--, x >>= 8) h[i] = (uint8_t)x;
     if ((s = ws->cfg.random(mask, 4)) != MB_OK) return s;
     for (i = 0; i < n; i++) pl[i] ^= mask[i & 3];
