@@ -3509,11 +3509,12 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
 
 /* After a stream batch: keep the cursor field of its last row. */
 static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
-    int rows = mb_json_first(d, data) + 1, el, next, c, q;
+    int rows = mb_json_first(d, data) + 1, el, c, q; /* the value of data's first key (0 when none: the root) */
+    const mb_token *a = mb__tok(d, rows, JSMN_ARRAY);
     size_t n;
-    if (rows < 1 || d->tok[rows].type != JSMN_ARRAY || (el = mb_json_first(d, rows)) < 0) return MB_OK;
-    sub->rows += (uint32_t)d->tok[rows].size;
-    while ((next = mb_json_next(d, el)) >= 0) el = next;
+    if (!a || !a->size) return MB_OK;
+    sub->rows += (uint32_t)a->size;
+    for (el = mb__skip(d, rows) - 1; d->tok[el].parent != rows; el--) {} /* the last row: the last token under the array */
     if (mb_json_find(d, el, sub->cursor_field, &c) != MB_OK) return MB_ERR_NOT_FOUND;
     q = d->tok[c].type == JSMN_STRING; /* a string is kept with its quotes */
     n = (size_t)(d->tok[c].end - d->tok[c].start + 2 * q);
