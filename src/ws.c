@@ -402,15 +402,14 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
 /* TCP (or TLS) connect, HTTP upgrade with the subprotocol checked, then
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
-    static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
+    static const char *const hdr[] = {",\"Authorization\":\"Bearer ", ",\"x-hasura-role\":\"", ",\"x-hasura-admin-secret\":\""};
     /* the request's headers, written by http's header writer (a loop to the
        NULL: a fixed count is unrolled); the answer must repeat the first
        three (as a token of its list: mb_http_header finds names in any case) */
     static const char *const hs[] = {"Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Protocol",
                                      "graphql-transport-ws", "Sec-WebSocket-Version", "13", NULL};
     const mb_ws_config *k = &ws->cfg;
-    const char *val[3];
-    const char *sep = "";
+    unsigned first = 1;
     uint32_t rnd[5];
     char key[25], acc[29];
     mb_writer w;
@@ -457,18 +456,15 @@ static mb_status mb__ws_open(mb_ws *ws) {
     memmove(k->buf, k->buf + r.head_len, ws->fill);
     ws->state = MB__WS_WAIT_ACK;
     ws->last_rx = (uint32_t)k->now_ms();
-    val[0] = k->jwt;
-    val[1] = k->role;
-    val[2] = k->admin_secret;
     mb__ws_out(ws, &w);
     mb_w_cstr(&w, "{\"type\":\"connection_init\",\"payload\":{\"headers\":{");
     for (i = 0; i < 3; i++) {
-        if (!val[i]) continue;
-        mb_w_cstr(&w, sep);
-        mb_w_cstr(&w, hdr[i]);
-        mb_w_escaped(&w, val[i], strlen(val[i]));
+        const char *val = i == 0 ? k->jwt : i == 1 ? k->role : k->admin_secret;
+        if (!val) continue;
+        mb_w_cstr(&w, hdr[i] + first); /* its comma after the first */
+        mb_w_escaped(&w, val, strlen(val));
         mb_w_bytes(&w, "\"", 1);
-        sep = ",";
+        first = 0;
     }
     mb_w_cstr(&w, "}}}");
     return mb__ws_frame(ws, 1, &w);
