@@ -3746,9 +3746,9 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb__ws_b64(rnd, 16, key);
     mb_ws_accept(key, acc);
     mb_w_init(&w, k->buf, k->buf_size);
-    mb_w_cstr(&w, "GET ");
-    if (*ws->url.path.ptr != '/') mb_w_bytes(&w, "/", 1); /* empty, or a query */
-    mb_w_bytes(&w, ws->url.path.ptr, ws->url.path.len);
+    i = *ws->url.path.ptr == '/'; /* else empty, or a query: the '/' is ours */
+    mb_w_cstr(&w, "GET /");
+    mb_w_bytes(&w, ws->url.path.ptr + i, ws->url.path.len - i);
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&w, ws->url.authority.ptr, ws->url.authority.len); /* as written: host, brackets, port */
     mb_w_cstr(&w, "\r\n");
