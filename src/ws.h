@@ -102,10 +102,10 @@ typedef struct mb_ws {
     mb_ws_config cfg;
     uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
-    uint32_t connects; /* successful connection_acks, for tests and diagnostics */
     mb_sub_fn fn;      /* the callback of this poll */
     void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
+    uint32_t connects; /* successful connection_acks, for tests and diagnostics */
     mb_url url;
     mb_result res;
     char host[MB_MAX_HOST + 1];
