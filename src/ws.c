@@ -8,21 +8,20 @@ enum { MB__WS_DOWN, MB__WS_WAIT_ACK, MB__WS_READY, MB__WS_FAILED };
 static uint32_t mb__ws_rol(uint32_t v, unsigned n) { return (v << n) | (v >> (32u - n)); }
 
 /* Base64 (RFC 4648, padded) of the first n bytes of the big-endian words
- * in, NUL-terminated: output character j holds bits 6j.. of the input. The
- * last character reads past n: in holds a zero word after those n bytes. */
+ * in, NUL-terminated: each character takes its 6 bits straight from the
+ * words (the last one can read past n: in holds a zero word after them). */
 static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
-    uint32_t acc = 0;
-    size_t j, b = 0;
-    unsigned bits = 0, v;
-    for (j = 0; j < (n + 2) / 3 * 24; j += 6) { /* j: the bit offset */
-        if (bits < 6) { /* the next byte (0 past the end: the zero word) */
-            acc = acc << 8 | (in[b / 4] >> (24 - b % 4 * 8) & 255);
-            bits += 8;
-            b++;
+    size_t j;
+    unsigned r, v;
+    for (j = 0; j < n * 8 || j % 24; j += 6) { /* j: the bit offset; '=' up to 4k characters */
+        r = j % 32;
+        v = (in[j / 32] << r | (r > 26 ? in[j / 32 + 1] >> (32 - r) : 0)) >> 26; /* across two words */
+        v += 'A'; /* then moved on into a-z, 0-9, and + / */
+        if (v > 'Z') v += 'a' - 'Z' - 1;
+        if (v > 'z') {
+            v -= 'z' + 1 - '0';
+            if (v > '9') v = v > '9' + 1 ? '/' : '+';
         }
-        bits -= 6;
-        v = acc >> bits & 63;
-        v += v < 26 ? 'A' : v < 52 ? 'a' - 26 : v < 62 ? '0' - 52u : v == 62 ? '+' - 62u : '/' - 63u;
         *out++ = j < n * 8 ? (char)v : '=';
     }
     *out = '\0';
