@@ -308,12 +308,12 @@ static mb_status mb__ws_frames(mb_ws *ws) {
             mb__ws_cut(ws, p, hl + m);
             continue;
         }
+        if (op == 2) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
         if (op) ws->msg_op = (uint8_t)op;
         mb__ws_cut(ws, p, hl); /* the payload joins the message */
         ws->msg_len += m;
         if (fin) {
             m = ws->msg_len;
-            if (ws->msg_op != 1) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
             if (!mb_utf8_valid(ws->cfg.buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
             if ((s = mb__ws_message(ws, ws->cfg.buf, m)) != MB_OK) return s;
             mb__ws_cut(ws, (uint8_t *)ws->cfg.buf, m);
