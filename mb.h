@@ -737,7 +737,7 @@ typedef struct mb_ws {
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
-    int events;        /* delivered by this poll */
+    int events;        /* set when this poll delivered an event */
     mb_ws_config cfg;
     uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
@@ -3577,7 +3577,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         res = &ws->res;
     }
     if (k != 4) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
-    ws->events++;
+    ws->events = 1; /* a flag: the poll returns after this batch */
     if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
 bad:

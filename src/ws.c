@@ -255,7 +255,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         res = &ws->res;
     }
     if (k != 4) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
-    ws->events++;
+    ws->events = 1; /* a flag: the poll returns after this batch */
     if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
 bad:

@@ -98,7 +98,7 @@ typedef struct mb_ws {
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
-    int events;        /* delivered by this poll */
+    int events;        /* set when this poll delivered an event */
     mb_ws_config cfg;
     uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
