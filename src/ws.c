@@ -203,26 +203,22 @@ static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
 
 /* One graphql-transport-ws message, m[0..n), valid UTF-8. */
 static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
-    static const char types[] = "ping\0pong\0connection_ack\0complete\0next\0error";
+    static const char types[] = "ping\0pong\0connection_ack\0complete\0next\0error\0";
     mb_json *d = &ws->res.doc;
     mb_sub *sub = NULL;
     const mb_result *res = NULL;
-    const char *q = types;
     mb_str type;
     int32_t id = 0;
-    int t, k = 0;
+    int t, k;
     unsigned i;
     mb_status s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens);
     if (s != MB_OK) goto bad;
     s = MB_ERR_WS_PROTOCOL;
     if (mb_json_find(d, 0, "type", &t) != MB_OK) goto bad; /* MB_ERR_TYPE for a root that is no object */
     type = mb_json_raw_view(d, t); /* matches a name only if it is that plain string */
-    while (k < 6 && !mb_str_eq(type, q)) {
-        while (*q++) {}
-        k++;
-    }
-    if (k == 0) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
-    if (k == 2 && ws->state == MB__WS_WAIT_ACK) {
+    k = mb__one_of(type.ptr, type.len, types, 0); /* 1 ping, ..., 6 error; 0 unknown */
+    if (k == 1) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
+    if (k == 3 && ws->state == MB__WS_WAIT_ACK) {
         ws->state = MB__WS_READY;
         ws->connects++;
         ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
@@ -233,28 +229,28 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
                 return s; /* the socket failed; a subscription that cannot be written just ends */
         }
     }
-    if (k < 3) return MB_OK; /* pong, or an ack when not waiting for one */
-    if (ws->state != MB__WS_READY || k == 6) goto bad;
+    if (k == 2 || k == 3) return MB_OK; /* pong, or an ack when not waiting for one */
+    if (ws->state != MB__WS_READY || !k) goto bad;
     if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i32(d, t, &id);
     for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ... (never 0; one past INT32_MAX is not found) */
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == (uint32_t)id) sub = ws->subs[i];
-    if (k > 3 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
+    if (k > 4 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
     if (!sub) return MB_OK; /* stopped, or not ours: nothing to deliver */
     s = MB_OK;
-    if (k > 3) {
+    if (k > 4) {
         char *b = m;
-        if (k == 4) { /* next: its payload is a response */
+        if (k == 5) { /* next: its payload is a response */
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
         } else { /* error: the payload is the errors array; rename its key and decode the message */
             memcpy(m + d->tok[t - 1].start - 1, " \"errors\"", 9);
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
-        if (k == 5) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
+        if (k == 6) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
         else if (s == MB_OK && sub->cursor_field) s = mb__ws_cursor(sub, &ws->res.doc, ws->res.data);
         res = &ws->res;
     }
-    if (k != 4) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
+    if (k != 5) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
     ws->events = 1; /* a flag: the poll returns after this batch */
     if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
