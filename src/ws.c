@@ -231,7 +231,8 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     }
     if (k == 2 || k == 3) return MB_OK; /* pong, or an ack when not waiting for one */
     if (ws->state != MB__WS_READY || !k) goto bad;
-    if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i32(d, t, &id);
+    (void)mb_json_find(d, 0, "id", &t); /* without an id t stays the type's token: no number, id stays 0 */
+    (void)mb_json_get_i32(d, t, &id);
     for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ... (never 0; one past INT32_MAX is not found) */
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == (uint32_t)id) sub = ws->subs[i];
     if (k > 4 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
