@@ -3592,8 +3592,9 @@ static void mb__ws_cut(mb_ws *ws, uint8_t *p, size_t n) {
  * frames are reassembled at buf[0, msg_len) and handed to the message
  * layer. MB_OK when every whole frame was used. */
 static mb_status mb__ws_frames(mb_ws *ws) {
+    char *buf = ws->cfg.buf;
     for (;;) {
-        uint8_t *p = (uint8_t *)ws->cfg.buf + ws->msg_len, *pl;
+        uint8_t *p = (uint8_t *)buf + ws->msg_len, *pl;
         size_t n = ws->fill - ws->msg_len, hl, k, i, m;
         uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
@@ -3634,9 +3635,9 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         ws->msg_len += m;
         if (fin) {
             m = ws->msg_len;
-            if (!mb_utf8_valid(ws->cfg.buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
-            if ((s = mb__ws_message(ws, ws->cfg.buf, m)) != MB_OK) return s;
-            mb__ws_cut(ws, (uint8_t *)ws->cfg.buf, m);
+            if (!mb_utf8_valid(buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
+            if ((s = mb__ws_message(ws, buf, m)) != MB_OK) return s;
+            mb__ws_cut(ws, (uint8_t *)buf, m);
             ws->msg_len = 0;
             ws->msg_op = 0;
         }
