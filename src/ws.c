@@ -164,9 +164,9 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
     }
     if (op) { /* the typed variables one by one, less the cursor: it was written above */
         mb_op one; /* mb_typed_write_vars reads only vars and num_vars: no copy of the rest */
-        const mb_var *end = op->vars + op->num_vars;
+        unsigned i;
         one.num_vars = 1;
-        for (one.vars = op->vars; one.vars < end; one.vars++)
+        for (i = op->num_vars, one.vars = op->vars; i; i--, one.vars++) /* counted: vars may be NULL */
             if (!sub->cursor_var || strcmp(one.vars->name, sub->cursor_var) != 0) mb_typed_write_vars(&w, &one, sub->vars);
     } else if (sub->variables) {
         (void)mb__gql_vars(&w, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens);
