@@ -3722,7 +3722,8 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
 /* TCP (or TLS) connect, HTTP upgrade with the subprotocol checked, then
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
-    static const char *const hdr[] = {",\"Authorization\":\"Bearer ", ",\"x-hasura-role\":\"", ",\"x-hasura-admin-secret\":\""};
+    static const char *const hdr[] = {"\",\"Authorization\":\"Bearer ", "\",\"x-hasura-role\":\"",
+                                      "\",\"x-hasura-admin-secret\":\""};
     /* the request's headers, written by http's header writer (a loop to the
        NULL: a fixed count is unrolled); the answer must repeat the first
        three (as a token of its list: mb_http_header finds names in any case) */
@@ -3781,12 +3782,11 @@ static mb_status mb__ws_open(mb_ws *ws) {
     for (i = 0; i < 3; i++) {
         const char *val = i == 0 ? k->jwt : i == 1 ? k->role : k->admin_secret;
         if (!val) continue;
-        mb_w_cstr(&w, hdr[i] + first); /* its comma after the first */
+        mb_w_cstr(&w, hdr[i] + 2 * first); /* the previous value's closing quote and comma, after the first */
         mb_w_escaped(&w, val, strlen(val));
-        mb_w_bytes(&w, "\"", 1);
         first = 0;
     }
-    mb_w_cstr(&w, "}}}");
+    mb_w_cstr(&w, &"\"}}}"[first]); /* closes the last value, if any */
     return mb__ws_frame(ws, 1, &w);
 }
 
