@@ -3567,7 +3567,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
         } else { /* error: the payload is the errors array; rename its key and decode the message */
-            memcpy(m + d->tok[t - 1].start - 1, " \"errors\"", 9);
+            memcpy(m + d->tok[t - 1].start, "errors\" ", 8); /* "payload" becomes "errors" and a space */
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
         if (k == 6) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
