@@ -292,7 +292,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         /* no reserved bits or mask, the shortest length form, a known opcode;
            control frames whole and short; continuations only inside a message */
         if ((p[0] & 0x70u) || (p[1] & 0x80u) || (k == 8 && p[2] >> 7) || (k && !hi && len < (k == 2 ? 126u : 0x10000u)) ||
-            (ctl ? !fin || len > 125 || op > 10 : op > 2 || !op == !ws->msg_op))
+            (ctl ? !fin || len > 125 || op > 10 : op > 2 || (op != 0) == ws->msg_op))
             return mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL);
         if (hi || len > MB_WS_MAX_FRAME || (!ctl && len + ws->msg_len > MB_WS_MAX_MESSAGE) ||
             len > ws->cfg.buf_size - ws->msg_len - hl) /* can never fit */
@@ -308,7 +308,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
             continue;
         }
         if (op == 2) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
-        if (op) ws->msg_op = (uint8_t)op;
+        if (op) ws->msg_op = 1; /* in a message */
         mb__ws_cut(ws, p, hl); /* the payload joins the message */
         ws->msg_len += m;
         if (fin) {
