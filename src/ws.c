@@ -8,45 +8,50 @@ enum { MB__WS_DOWN, MB__WS_WAIT_ACK, MB__WS_READY, MB__WS_FAILED };
 static uint32_t mb__ws_rol(uint32_t v, unsigned n) { return (v << n) | (v >> (32u - n)); }
 
 /* Base64 (RFC 4648, padded) of the first n bytes of the big-endian words
- * in, NUL-terminated: output character j holds bits 6j.. of the input. */
+ * in, NUL-terminated: each character takes its 6 bits straight from the
+ * words (the last one can read past n: in holds a zero word after them). */
 static void mb__ws_b64(const uint32_t *in, size_t n, char *out) {
-    uint32_t acc = 0;
-    size_t j, b = 0;
-    unsigned bits = 0, v;
-    for (j = 0; j < (n + 2) / 3 * 4; j++) {
-        if (bits < 6) { /* the next byte, 0 past the end */
-            acc = acc << 8 | (b < n ? in[b / 4] >> (24 - b % 4 * 8) & 255 : 0);
-            bits += 8;
-            b++;
+    size_t j;
+    unsigned r, v;
+    for (j = 0; j < n * 8 || j % 24; j += 6) { /* j: the bit offset; '=' up to 4k characters */
+        r = j % 32;
+        v = (in[j / 32] << r | (r > 26 ? in[j / 32 + 1] >> (32 - r) : 0)) >> 26; /* across two words */
+        v += 'A'; /* then moved on into a-z, 0-9, and + / */
+        if (v > 'Z') v += 'a' - 'Z' - 1;
+        if (v > 'z') {
+            v -= 'z' + 1 - '0';
+            if (v > '9') v = v > '9' + 1 ? '/' : '+';
         }
-        bits -= 6;
-        v = acc >> bits & 63;
-        v += v < 26 ? 'A' : v < 52 ? 'a' - 26 : v < 62 ? '0' - 52u : v == 62 ? '+' - 62u : '/' - 63u;
-        *out++ = j * 6 < n * 8 ? (char)v : '=';
+        *out++ = j < n * 8 ? (char)v : '=';
     }
     *out = '\0';
 }
 
 /* SHA-1 (FIPS 180-4) of key + GUID, base64. Always 60 bytes, so the padding
- * is fixed: 0x80, then the length (480 bits) at the end of the second block. */
+ * is fixed: 0x80 (read with the GUID, which fills the first block), then the
+ * length (480 bits) at the end of the second block. */
 void mb_ws_accept(const char *key, char out[29]) {
-    static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11\x80\0\0";
     static const uint32_t k[] = {0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xCA62C1D6u};
-    uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u}, v[5], w[32], f, *x;
-    unsigned i, j;
+    /* h[5]: the zero word mb__ws_b64 reads */
+    uint32_t h[6] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u, 0}, v[5], w[32], f, *x;
+    unsigned i, j, t;
     memset(w, 0, sizeof w);
-    for (i = 0; i < 60; i++) w[i / 4] = w[i / 4] << 8 | (uint8_t)(i < 24 ? key[i] : guid[i - 24]); /* big-endian */
-    w[15] = 0x80000000u;
+    for (i = 0; i < 64; i++, key++) {
+        if (i == 24) key = guid; /* key then GUID: one pointer, no index test per byte */
+        w[i / 4] = w[i / 4] << 8 | (uint8_t)*key; /* big-endian */
+    }
     w[31] = 480;
     for (x = w; x < w + 32; x += 16) { /* each block's schedule in place, 16 words */
         memcpy(v, h, sizeof v);
         for (i = 0; i < 80; i++) {
             j = i & 15;
             if (i > 15) x[j] = mb__ws_rol(x[(i + 13) & 15] ^ x[(i + 8) & 15] ^ x[(i + 2) & 15] ^ x[j], 1);
-            if (i < 20) f = v[3] ^ (v[1] & (v[2] ^ v[3]));
-            else if (i < 40 || i >= 60) f = v[1] ^ v[2] ^ v[3];
-            else f = (v[1] & v[2]) | (v[3] & (v[1] | v[2]));
-            f += mb__ws_rol(v[0], 5) + v[4] + k[i / 20] + x[j];
+            t = i / 20;
+            f = v[1] ^ v[2] ^ v[3]; /* parity; Ch in rounds 0-19, Maj in 40-59 */
+            if (t == 0) f = v[3] ^ (v[1] & (v[2] ^ v[3]));
+            else if (t == 2) f = v[2] ^ ((v[1] ^ v[2]) & (v[3] ^ v[2])); /* c, or d where b and c differ */
+            f += mb__ws_rol(v[0], 5) + v[4] + k[t] + x[j];
             memmove(v + 1, v, 4 * sizeof *v); /* e = d, d = c, c = b, b = a */
             v[2] = mb__ws_rol(v[2], 30);
             v[0] = f;
@@ -79,7 +84,7 @@ static void mb__ws_out(mb_ws *ws, mb_writer *w) {
 
 /* Frames and sends the writer's payload: FIN, masked with fresh random bytes. */
 static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
-    size_t n = w->len, hl = n < 126 ? 6 : n <= 0xFFFFu ? 8 : 14, i, x = n;
+    size_t n = w->len, c = n < 126 ? n : n <= 0xFFFFu ? 126 : 127, hl = c < 126 ? 6 : c == 126 ? 8 : 14, i, x = n;
     uint8_t *pl = (uint8_t *)w->buf, *h, *mask;
     mb_status s;
     if (w->err != MB_OK) return w->err;
@@ -87,7 +92,7 @@ static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
     h = pl - hl;
     mask = pl - 4;
     h[0] = (uint8_t)(0x80u | op);
-    h[1] = (uint8_t)(0x80u | (hl == 6 ? n : hl == 8 ? 126u : 127u));
+    h[1] = (uint8_t)(0x80u | c);
     for (i = hl - 5; i > 1; i--, x >>= 8) h[i] = (uint8_t)x;
     if ((s = ws->cfg.random(mask, 4)) != MB_OK) return s;
     for (i = 0; i < n; i++) pl[i] ^= mask[i & 3];
@@ -158,18 +163,16 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
         mb_w_raw(&w, sub->cursor, sub->cursor_len);
     }
     if (op) { /* the typed variables one by one, less the cursor: it was written above */
-        mb_op one = *op;
-        uint16_t i;
-        for (i = 0; i < op->num_vars; i++) {
-            one.vars = &op->vars[i];
-            one.num_vars = 1;
+        mb_op one; /* mb_typed_write_vars reads only vars and num_vars: no copy of the rest */
+        unsigned i;
+        one.num_vars = 1;
+        for (i = op->num_vars, one.vars = op->vars; i; i--, one.vars++) /* counted: vars may be NULL */
             if (!sub->cursor_var || strcmp(one.vars->name, sub->cursor_var) != 0) mb_typed_write_vars(&w, &one, sub->vars);
-        }
     } else if (sub->variables) {
         (void)mb__gql_vars(&w, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens);
     }
     mb_gql_end(&w);
-    mb_w_bytes(&w, "}", 1);
+    mb_w_cstr(&w, "}");
     if (w.err != MB_OK) {
         mb__ws_forget(ws, sub, MB_SUB_DONE);
         return w.err;
@@ -184,11 +187,12 @@ static mb_status mb__ws_subscribe(mb_ws *ws, mb_sub *sub) {
 
 /* After a stream batch: keep the cursor field of its last row. */
 static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
-    int rows = mb_json_first(d, data) + 1, el, next, c, q;
+    int rows = mb_json_first(d, data) + 1, el, c, q; /* the value of data's first key (0 when none: the root) */
+    const mb_token *a = mb__tok(d, rows, JSMN_ARRAY);
     size_t n;
-    if (rows < 1 || d->tok[rows].type != JSMN_ARRAY || (el = mb_json_first(d, rows)) < 0) return MB_OK;
-    sub->rows += (uint32_t)d->tok[rows].size;
-    while ((next = mb_json_next(d, el)) >= 0) el = next;
+    if (!a || !a->size) return MB_OK;
+    sub->rows += (uint32_t)a->size;
+    for (el = mb__skip(d, rows) - 1; d->tok[el].parent != rows; el--) {} /* the last row: the last token under the array */
     if (mb_json_find(d, el, sub->cursor_field, &c) != MB_OK) return MB_ERR_NOT_FOUND;
     q = d->tok[c].type == JSMN_STRING; /* a string is kept with its quotes */
     n = (size_t)(d->tok[c].end - d->tok[c].start + 2 * q);
@@ -200,26 +204,22 @@ static mb_status mb__ws_cursor(mb_sub *sub, const mb_json *d, int data) {
 
 /* One graphql-transport-ws message, m[0..n), valid UTF-8. */
 static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
-    static const char types[] = "ping\0pong\0connection_ack\0complete\0next\0error";
+    static const char types[] = "ping\0pong\0connection_ack\0complete\0next\0error\0";
     mb_json *d = &ws->res.doc;
     mb_sub *sub = NULL;
     const mb_result *res = NULL;
-    const char *q = types;
     mb_str type;
     int32_t id = 0;
-    int t, k = 0;
+    int t, k;
     unsigned i;
     mb_status s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens);
     if (s != MB_OK) goto bad;
     s = MB_ERR_WS_PROTOCOL;
-    if (d->tok[0].type != JSMN_OBJECT || mb_json_find(d, 0, "type", &t) != MB_OK || mb_json_get_str(d, t, &type) != MB_OK)
-        goto bad;
-    while (k < 6 && !mb_str_eq(type, q)) {
-        while (*q++) {}
-        k++;
-    }
-    if (k == 0) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
-    if (k == 2 && ws->state == MB__WS_WAIT_ACK) {
+    if (mb_json_find(d, 0, "type", &t) != MB_OK) goto bad; /* MB_ERR_TYPE for a root that is no object */
+    type = mb_json_raw_view(d, t); /* matches a name only if it is that plain string */
+    k = mb__one_of(type.ptr, type.len, types, 0); /* 1 ping, ..., 6 error; 0 unknown */
+    if (k == 1) return mb__ws_ctl(ws, 1, "{\"type\":\"pong\"}", 15);
+    if (k == 3 && ws->state == MB__WS_WAIT_ACK) {
         ws->state = MB__WS_READY;
         ws->connects++;
         ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
@@ -230,29 +230,30 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
                 return s; /* the socket failed; a subscription that cannot be written just ends */
         }
     }
-    if (k < 3) return MB_OK; /* pong, or an ack when not waiting for one */
-    if (ws->state != MB__WS_READY || k == 6) goto bad;
-    if (mb_json_find(d, 0, "id", &t) == MB_OK) (void)mb_json_get_i32(d, t, &id);
+    if (k == 2 || k == 3) return MB_OK; /* pong, or an ack when not waiting for one */
+    if (ws->state != MB__WS_READY || !k) goto bad;
+    (void)mb_json_find(d, 0, "id", &t); /* without an id t stays the type's token: no number, id stays 0 */
+    (void)mb_json_get_i32(d, t, &id);
     for (i = 0; i < MB_WS_MAX_SUBS; i++) /* ids are 1, 2, ... (never 0; one past INT32_MAX is not found) */
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE && ws->subs[i]->id == (uint32_t)id) sub = ws->subs[i];
-    if (k > 3 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
+    if (k > 4 && mb_json_find(d, 0, "payload", &t) != MB_OK) goto bad;
     if (!sub) return MB_OK; /* stopped, or not ours: nothing to deliver */
     s = MB_OK;
-    if (k > 3) {
+    if (k > 4) {
         char *b = m;
-        if (k == 4) { /* next: its payload is a response */
+        if (k == 5) { /* next: its payload is a response */
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
         } else { /* error: the payload is the errors array; rename its key and decode the message */
-            memcpy(m + d->tok[t - 1].start - 1, " \"errors\"", 9);
+            memcpy(m + d->tok[t - 1].start, "errors\" ", 8); /* "payload" becomes "errors" and a space */
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
-        if (k == 5) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
+        if (k == 6) s = s == MB_ERR_AUTH ? s : MB_ERR_GRAPHQL;
         else if (s == MB_OK && sub->cursor_field) s = mb__ws_cursor(sub, &ws->res.doc, ws->res.data);
         res = &ws->res;
     }
-    if (k != 4) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
-    ws->events++;
+    if (k != 5) mb__ws_forget(ws, sub, MB_SUB_DONE); /* complete, error */
+    ws->events = 1; /* a flag: the poll returns after this batch */
     if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
 bad:
@@ -269,8 +270,9 @@ static void mb__ws_cut(mb_ws *ws, uint8_t *p, size_t n) {
  * frames are reassembled at buf[0, msg_len) and handed to the message
  * layer. MB_OK when every whole frame was used. */
 static mb_status mb__ws_frames(mb_ws *ws) {
+    char *buf = ws->cfg.buf;
     for (;;) {
-        uint8_t *p = (uint8_t *)ws->cfg.buf + ws->msg_len, *pl;
+        uint8_t *p = (uint8_t *)buf + ws->msg_len, *pl;
         size_t n = ws->fill - ws->msg_len, hl, k, i, m;
         uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
@@ -290,7 +292,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         /* no reserved bits or mask, the shortest length form, a known opcode;
            control frames whole and short; continuations only inside a message */
         if ((p[0] & 0x70u) || (p[1] & 0x80u) || (k == 8 && p[2] >> 7) || (k && !hi && len < (k == 2 ? 126u : 0x10000u)) ||
-            (ctl ? !fin || len > 125 || op > 10 : op > 2 || !op == !ws->msg_op))
+            (ctl ? !fin || len > 125 || op > 10 : op > 2 || (op != 0) == ws->msg_op))
             return mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL);
         if (hi || len > MB_WS_MAX_FRAME || (!ctl && len + ws->msg_len > MB_WS_MAX_MESSAGE) ||
             len > ws->cfg.buf_size - ws->msg_len - hl) /* can never fit */
@@ -305,15 +307,15 @@ static mb_status mb__ws_frames(mb_ws *ws) {
             mb__ws_cut(ws, p, hl + m);
             continue;
         }
-        if (op) ws->msg_op = (uint8_t)op;
+        if (op == 2) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
+        if (op) ws->msg_op = 1; /* in a message */
         mb__ws_cut(ws, p, hl); /* the payload joins the message */
         ws->msg_len += m;
         if (fin) {
             m = ws->msg_len;
-            if (ws->msg_op != 1) return mb__ws_fail(ws, 1003, MB_ERR_WS_PROTOCOL); /* graphql-transport-ws is text */
-            if (!mb_utf8_valid(ws->cfg.buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
-            if ((s = mb__ws_message(ws, ws->cfg.buf, m)) != MB_OK) return s;
-            mb__ws_cut(ws, (uint8_t *)ws->cfg.buf, m);
+            if (!mb_utf8_valid(buf, m)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
+            if ((s = mb__ws_message(ws, buf, m)) != MB_OK) return s;
+            mb__ws_cut(ws, (uint8_t *)buf, m);
             ws->msg_len = 0;
             ws->msg_op = 0;
         }
@@ -398,15 +400,16 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
 /* TCP (or TLS) connect, HTTP upgrade with the subprotocol checked, then
  * connection_init. */
 static mb_status mb__ws_open(mb_ws *ws) {
-    static const char *const hdr[] = {"\"Authorization\":\"Bearer ", "\"x-hasura-role\":\"", "\"x-hasura-admin-secret\":\""};
-    /* headers of the request that the answer must repeat (as a token of its
-       list: mb_http_header finds names in any case) */
-    static const char *const hs[] = {"\r\nUpgrade", "websocket", "\r\nConnection", "Upgrade", "\r\nSec-WebSocket-Protocol",
-                                     "graphql-transport-ws"};
+    static const char *const hdr[] = {"\",\"Authorization\":\"Bearer ", "\",\"x-hasura-role\":\"",
+                                      "\",\"x-hasura-admin-secret\":\""};
+    /* the request's headers, written by http's header writer (a loop to the
+       NULL: a fixed count is unrolled); the answer must repeat the first
+       three (as a token of its list: mb_http_header finds names in any case) */
+    static const char *const hs[] = {"Upgrade", "websocket", "Connection", "Upgrade", "Sec-WebSocket-Protocol",
+                                     "graphql-transport-ws", "Sec-WebSocket-Version", "13", NULL};
     const mb_ws_config *k = &ws->cfg;
-    const char *val[3];
-    const char *sep = "";
-    uint32_t rnd[4];
+    unsigned first = 1;
+    uint32_t rnd[5];
     char key[25], acc[29];
     mb_writer w;
     mb_http_response r;
@@ -414,24 +417,21 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_status s;
     unsigned i;
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
-        (s = k->random(rnd, sizeof rnd)) != MB_OK)
+        (s = k->random(rnd, 16)) != MB_OK)
         return s;
+    rnd[4] = 0; /* the zero word mb__ws_b64 reads past 16 bytes */
     mb__ws_b64(rnd, 16, key);
     mb_ws_accept(key, acc);
     mb_w_init(&w, k->buf, k->buf_size);
-    mb_w_cstr(&w, "GET ");
-    if (*ws->url.path.ptr != '/') mb_w_bytes(&w, "/", 1); /* empty, or a query */
-    mb_w_bytes(&w, ws->url.path.ptr, ws->url.path.len);
+    i = *ws->url.path.ptr == '/'; /* else empty, or a query: the '/' is ours */
+    mb_w_cstr(&w, "GET /");
+    mb_w_bytes(&w, ws->url.path.ptr + i, ws->url.path.len - i);
     mb_w_cstr(&w, " HTTP/1.1\r\nHost: ");
     mb_w_bytes(&w, ws->url.authority.ptr, ws->url.authority.len); /* as written: host, brackets, port */
-    for (i = 0; i < 6; i += 2) {
-        mb_w_cstr(&w, hs[i]);
-        mb_w_cstr(&w, ": ");
-        mb_w_cstr(&w, hs[i + 1]);
-    }
-    mb_w_cstr(&w, "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ");
-    mb_w_cstr(&w, key);
-    mb_w_cstr(&w, "\r\n\r\n");
+    mb_w_cstr(&w, "\r\n");
+    for (i = 0; hs[i]; i += 2) mb_http_header_line(&w, hs[i], hs[i + 1]);
+    mb_http_header_line(&w, "Sec-WebSocket-Key", key);
+    mb_w_cstr(&w, "\r\n");
     if ((s = w.err) != MB_OK || (s = mb__ws_send(ws, w.buf, w.len)) != MB_OK) return s;
     mb_http_response_init(&r, k->buf, k->buf_size);
     r.upgrade = 1;
@@ -447,7 +447,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     } while (s == MB_PENDING);
     if (s != MB_OK) return s;
     for (i = 0; i < 6; i += 2)
-        if (mb_http_header(&r, hs[i] + 2, &v) != MB_OK || !mb__list_has(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
+        if (mb_http_header(&r, hs[i], &v) != MB_OK || !mb__list_has(v, hs[i + 1])) return MB_ERR_WS_HANDSHAKE;
     if (mb_http_header(&r, "Sec-WebSocket-Accept", &v) != MB_OK || !mb_str_eq(v, acc) ||
         mb_http_header(&r, "Sec-WebSocket-Extensions", &v) == MB_OK)
         return MB_ERR_WS_HANDSHAKE;
@@ -455,20 +455,16 @@ static mb_status mb__ws_open(mb_ws *ws) {
     memmove(k->buf, k->buf + r.head_len, ws->fill);
     ws->state = MB__WS_WAIT_ACK;
     ws->last_rx = (uint32_t)k->now_ms();
-    val[0] = k->jwt;
-    val[1] = k->role;
-    val[2] = k->admin_secret;
     mb__ws_out(ws, &w);
     mb_w_cstr(&w, "{\"type\":\"connection_init\",\"payload\":{\"headers\":{");
     for (i = 0; i < 3; i++) {
-        if (!val[i]) continue;
-        mb_w_cstr(&w, sep);
-        mb_w_cstr(&w, hdr[i]);
-        mb_w_escaped(&w, val[i], strlen(val[i]));
-        mb_w_bytes(&w, "\"", 1);
-        sep = ",";
+        const char *val = i == 0 ? k->jwt : i == 1 ? k->role : k->admin_secret;
+        if (!val) continue;
+        mb_w_cstr(&w, hdr[i] + 2 * first); /* the previous value's closing quote and comma, after the first */
+        mb_w_escaped(&w, val, strlen(val));
+        first = 0;
     }
-    mb_w_cstr(&w, "}}}");
+    mb_w_cstr(&w, &"\"}}}"[first]); /* closes the last value, if any */
     return mb__ws_frame(ws, 1, &w);
 }
 

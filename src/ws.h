@@ -93,19 +93,19 @@ typedef struct mb_ws_config {
 
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
-    uint8_t state, msg_op, refreshed;
+    uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
     uint16_t close_code; /* last close: the server's code, 1006 for a drop, 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
-    int events;        /* delivered by this poll */
+    int events;        /* set when this poll delivered an event */
     mb_ws_config cfg;
     uint32_t next_id, backoff_ms;
     uint32_t down_at, retry_ms; /* reconnect retry_ms after down_at */
-    uint32_t connects; /* successful connection_acks, for tests and diagnostics */
     mb_sub_fn fn;      /* the callback of this poll */
     void *user;
     mb_sub *subs[MB_WS_MAX_SUBS];
+    uint32_t connects; /* successful connection_acks, for tests and diagnostics */
     mb_url url;
     mb_result res;
     char host[MB_MAX_HOST + 1];

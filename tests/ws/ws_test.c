@@ -1229,9 +1229,32 @@ static void test_backoff(void) {
     CHECK(F.connects == 1);
 }
 
+/* connection_init with no header, the admin secret alone, and all three
+ * (each name after the first follows its comma; values are escaped). */
+static void test_init_headers(void) {
+    static const char *const want[] = {
+        "{\"type\":\"connection_init\",\"payload\":{\"headers\":{}}}",
+        "{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"x-hasura-admin-secret\":\"s\\\"x\"}}}",
+        ("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer J.W.T\",\"x-hasura-role\":"
+         "\"user\",\"x-hasura-admin-secret\":\"s\\\"x\"}}}")};
+    int i;
+    for (i = 0; i < 3; i++) {
+        mb_ws ws;
+        mb_ws_config c = config(sizeof buf);
+        reset("connection_init headers");
+        if (i < 2) c.jwt = c.role = NULL;
+        if (i > 0) c.admin_secret = "s\"x";
+        CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+        CHECK_ST(mb_ws_connect(&ws), MB_OK);
+        CHECK(F.nmsg >= 1 && strcmp(F.msg[0], want[i]) == 0);
+        mb_ws_close(&ws);
+    }
+}
+
 int main(void) {
     test_accept();
     test_handshake();
+    test_init_headers();
     test_splits();
     test_fragments();
     test_close_codes();
