@@ -347,7 +347,9 @@ typedef struct mb_result {
     mb_json doc;     /* the whole response document */
     char *body;      /* the same bytes, writable: decoders unescape strings in place */
     int data;        /* token of "data", or -1 when absent or null */
-    int errors;      /* token of the "errors" array, or -1 */
+    int errors;      /* token of the "errors" array (or of the one error
+                        object graphql-transport-ws's start-failed sends, which
+                        is taken as errors[0]), or -1 */
     int num_errors;
     mb_error error;  /* the first error, if any */
     int http_status; /* filled by the client */
@@ -367,8 +369,10 @@ MB_API mb_status mb_gql_end(mb_writer *w);
  * MB_ERR_AUTH for Hasura's authentication codes (invalid-jwt, which
  * includes JWTExpired, invalid-headers, access-denied, jwt-invalid-claims,
  * jwt-missing-role-claims), MB_ERR_GRAPHQL for any other error,
- * MB_ERR_NO_DATA when there is neither, or a JSON status. The legacy shape
- * {"error","code","path"} is read as one error. */
+ * MB_ERR_NO_DATA when there is neither, or a JSON status (MB_ERR_TYPE when
+ * errors is neither an array nor an object). The legacy shape
+ * {"error","code","path"}, and an errors object (graphql-transport-ws's
+ * start-failed) are read as one error. */
 MB_API mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens);
 /* 1 for the authentication codes listed above. */
 MB_API int mb_gql_is_auth_code(mb_str code);
@@ -665,6 +669,9 @@ MB_API uint32_t mb_outbox_count(const mb_outbox *o);
 #endif
 #ifndef MB_WS_MAX_CURSOR
 #define MB_WS_MAX_CURSOR 48 /* stream cursor value kept, as JSON text */
+#endif
+#if MB_WS_MAX_CURSOR > 255
+#error "MB_WS_MAX_CURSOR is at most 255 (its length is kept in a byte)"
 #endif
 #ifndef MB_WS_PING_MS
 #define MB_WS_PING_MS 10000 /* our ping after this long without sending */
@@ -2536,10 +2543,11 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
     if (mb_json_find(d, 0, "data", &t) == MB_OK && !mb_json_is_null(d, t)) res->data = t;
     if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
-        if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
+        int one = tokens[t].type == JSMN_OBJECT; /* one error object: graphql-transport-ws's start-failed */
+        if (!one && tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
-        res->num_errors = tokens[t].size;
-        e = t + 1; /* the first error; for [] the next key or none, where no member is found */
+        res->num_errors = one ? 1 : tokens[t].size;
+        e = t + !one; /* the first error; for [] the next key or none, where no member is found */
         (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
@@ -3580,7 +3588,9 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         if (k == 5) { /* next: its payload is a response */
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
-        } else { /* error: the payload is the errors array; rename its key and decode the message */
+        } else { /* error: the payload is the errors array, or for Hasura's
+                    start-failed one error object; rename its key and decode
+                    the message */
             memcpy(m + d->tok[t - 1].start, "errors\" ", 8); /* "payload" becomes "errors" and a space */
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
@@ -3637,8 +3647,14 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         pl = p + hl;
         m = (size_t)len;
         if (ctl) {
-            if (op == 8) /* echo the code, report it */
-                return m == 1 ? mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL) : mb__ws_closed(ws, m ? (unsigned)pl[0] << 8 | pl[1] : 1005u);
+            if (op == 8) { /* a code that may be sent is echoed and reported; none is 1005 */
+                unsigned code = m > 1 ? (unsigned)pl[0] << 8 | pl[1] : m ? 0u : 1005u;
+                /* 1000-1003, 1007-1014 and 3000-4999 (RFC 6455 7.4, IANA) */
+                if (m && code - 3000u >= 2000u && (code - 1000u >= 15u || !(0x7F8Fu >> (code - 1000u) & 1u)))
+                    return mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL);
+                if (m > 2 && !mb_utf8_valid((const char *)pl + 2, m - 2)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
+                return mb__ws_closed(ws, code);
+            }
             if (op == 9 && (s = mb__ws_ctl(ws, 10, pl, m)) != MB_OK) return s;
             mb__ws_cut(ws, p, hl + m);
             continue;

@@ -88,10 +88,11 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (tokens[0].type != JSMN_OBJECT) return MB_ERR_TYPE;
     if (mb_json_find(d, 0, "data", &t) == MB_OK && !mb_json_is_null(d, t)) res->data = t;
     if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
-        if (tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
+        int one = tokens[t].type == JSMN_OBJECT; /* one error object: graphql-transport-ws's start-failed */
+        if (!one && tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
         res->errors = t;
-        res->num_errors = tokens[t].size;
-        e = t + 1; /* the first error; for [] the next key or none, where no member is found */
+        res->num_errors = one ? 1 : tokens[t].size;
+        e = t + !one; /* the first error; for [] the next key or none, where no member is found */
         (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */

@@ -15,7 +15,9 @@ typedef struct mb_result {
     mb_json doc;     /* the whole response document */
     char *body;      /* the same bytes, writable: decoders unescape strings in place */
     int data;        /* token of "data", or -1 when absent or null */
-    int errors;      /* token of the "errors" array, or -1 */
+    int errors;      /* token of the "errors" array (or of the one error
+                        object graphql-transport-ws's start-failed sends, which
+                        is taken as errors[0]), or -1 */
     int num_errors;
     mb_error error;  /* the first error, if any */
     int http_status; /* filled by the client */
@@ -35,8 +37,10 @@ MB_API mb_status mb_gql_end(mb_writer *w);
  * MB_ERR_AUTH for Hasura's authentication codes (invalid-jwt, which
  * includes JWTExpired, invalid-headers, access-denied, jwt-invalid-claims,
  * jwt-missing-role-claims), MB_ERR_GRAPHQL for any other error,
- * MB_ERR_NO_DATA when there is neither, or a JSON status. The legacy shape
- * {"error","code","path"} is read as one error. */
+ * MB_ERR_NO_DATA when there is neither, or a JSON status (MB_ERR_TYPE when
+ * errors is neither an array nor an object). The legacy shape
+ * {"error","code","path"}, and an errors object (graphql-transport-ws's
+ * start-failed) are read as one error. */
 MB_API mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens, size_t max_tokens);
 /* 1 for the authentication codes listed above. */
 MB_API int mb_gql_is_auth_code(mb_str code);

@@ -244,7 +244,9 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         if (k == 5) { /* next: its payload is a response */
             b += d->tok[t].start;
             n = (size_t)(d->tok[t].end - d->tok[t].start);
-        } else { /* error: the payload is the errors array; rename its key and decode the message */
+        } else { /* error: the payload is the errors array, or for Hasura's
+                    start-failed one error object; rename its key and decode
+                    the message */
             memcpy(m + d->tok[t - 1].start, "errors\" ", 8); /* "payload" becomes "errors" and a space */
         }
         s = mb_gql_decode(&ws->res, b, n, ws->cfg.tokens, ws->cfg.max_tokens);
@@ -301,8 +303,14 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         pl = p + hl;
         m = (size_t)len;
         if (ctl) {
-            if (op == 8) /* echo the code, report it */
-                return m == 1 ? mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL) : mb__ws_closed(ws, m ? (unsigned)pl[0] << 8 | pl[1] : 1005u);
+            if (op == 8) { /* a code that may be sent is echoed and reported; none is 1005 */
+                unsigned code = m > 1 ? (unsigned)pl[0] << 8 | pl[1] : m ? 0u : 1005u;
+                /* 1000-1003, 1007-1014 and 3000-4999 (RFC 6455 7.4, IANA) */
+                if (m && code - 3000u >= 2000u && (code - 1000u >= 15u || !(0x7F8Fu >> (code - 1000u) & 1u)))
+                    return mb__ws_fail(ws, 1002, MB_ERR_WS_PROTOCOL);
+                if (m > 2 && !mb_utf8_valid((const char *)pl + 2, m - 2)) return mb__ws_fail(ws, 1007, MB_ERR_UTF8);
+                return mb__ws_closed(ws, code);
+            }
             if (op == 9 && (s = mb__ws_ctl(ws, 10, pl, m)) != MB_OK) return s;
             mb__ws_cut(ws, p, hl + m);
             continue;

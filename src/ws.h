@@ -20,6 +20,9 @@
 #ifndef MB_WS_MAX_CURSOR
 #define MB_WS_MAX_CURSOR 48 /* stream cursor value kept, as JSON text */
 #endif
+#if MB_WS_MAX_CURSOR > 255
+#error "MB_WS_MAX_CURSOR is at most 255 (its length is kept in a byte)"
+#endif
 #ifndef MB_WS_PING_MS
 #define MB_WS_PING_MS 10000 /* our ping after this long without sending */
 #endif

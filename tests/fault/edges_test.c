@@ -423,11 +423,15 @@ static void client_edges(void) {
     }
     {
         mb_result r;
-        char body[] = "{\"errors\":{}}";
+        char body[] = "{\"errors\":\"x\"}";
+        char body1[] = "{\"errors\":{\"message\":\"m\",\"extensions\":{\"code\":\"start-failed\"}}}";
         char body2[] = "{\"errors\":[],\"data\":{}}";
         char body3[] = "[1]";
         CHECK_ST(mb_gql_decode(NULL, body, 3, toks, 8), MB_ERR_ARG);
         CHECK_ST(mb_gql_decode(&r, body, sizeof body - 1, toks, 8), MB_ERR_TYPE);
+        /* one error object (graphql-transport-ws's start-failed) is errors[0] */
+        CHECK_ST(mb_gql_decode(&r, body1, sizeof body1 - 1, toks, 16), MB_ERR_GRAPHQL);
+        CHECK(r.num_errors == 1 && r.errors == 2 && mb_str_eq(r.error.message, "m") && mb_str_eq(r.error.code, "start-failed"));
         CHECK_ST(mb_gql_decode(&r, body2, sizeof body2 - 1, toks, 8), MB_OK);
         CHECK_ST(mb_gql_decode(&r, body3, sizeof body3 - 1, toks, 8), MB_ERR_TYPE);
     }

@@ -30,6 +30,7 @@ typedef struct ev {
     mb_status st;
     int has_res;
     char text[512]; /* data (MB_OK) or the first error message */
+    char code[64];  /* the first error's code */
 } ev;
 static ev evs[64];
 static int nev;
@@ -46,6 +47,7 @@ static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res
         snprintf(e->text, sizeof e->text, "%.*s", (int)v.len, v.ptr);
     } else if (res) {
         snprintf(e->text, sizeof e->text, "%.*s", (int)res->error.message.len, res->error.message.ptr);
+        snprintf(e->code, sizeof e->code, "%.*s", (int)res->error.code.len, res->error.code.ptr);
     }
 }
 
@@ -316,6 +318,9 @@ static void test_close_codes(void) {
     close_case("close 1001", 1001, MB_ERR_WS_CLOSED);
     close_case("close 1012", 1012, MB_ERR_WS_CLOSED);
     close_case("close 1011", 1011, MB_ERR_WS_CLOSED);
+    close_case("close 1014", 1014, MB_ERR_WS_CLOSED);
+    close_case("close 3000", 3000, MB_ERR_WS_CLOSED);
+    close_case("close 4999", 4999, MB_ERR_WS_CLOSED);
     close_case("dropped without close frame", 1006, MB_ERR_CLOSED);
 
     reset("close without a code");
@@ -413,6 +418,15 @@ static void test_bad_frames(void) {
     bad_case("control frame over 125 bytes", f, 4, MB_ERR_WS_PROTOCOL, 1002);
     (void)n;
     bad_case("close with a 1-byte payload", "\x88\x01\x03", 3, MB_ERR_WS_PROTOCOL, 1002);
+    /* codes no endpoint may send (RFC 6455 7.4): refused with 1002 */
+    bad_case("close code 999", "\x88\x02\x03\xE7", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 1004", "\x88\x02\x03\xEC", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 1005 in a frame", "\x88\x02\x03\xED", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 1006 in a frame", "\x88\x02\x03\xEE", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 1015", "\x88\x02\x03\xF7", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 2999", "\x88\x02\x0B\xB7", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close code 5000", "\x88\x02\x13\x88", 4, MB_ERR_WS_PROTOCOL, 1002);
+    bad_case("close reason that is not UTF-8", "\x88\x04\x03\xE8\xC3\x28", 6, MB_ERR_UTF8, 1007);
     bad_case("binary message", "\x82\x02{}", 4, MB_ERR_WS_PROTOCOL, 1003);
     bad_case("invalid UTF-8 text", "\x81\x04\"\xC3\x28\"", 6, MB_ERR_UTF8, 1007);
     bad_case("overlong UTF-8", "\x81\x04\"\xC0\xAF\"", 6, MB_ERR_UTF8, 1007);
@@ -576,6 +590,24 @@ static void test_gql_flows(void) {
     CHECK(evs[1].sub == &live && evs[1].st == MB_ERR_GRAPHQL && strcmp(evs[1].text, "poll") == 0);
     CHECK(evs[2].sub == &a && evs[2].st == MB_OK && !evs[2].has_res && a.state == MB_SUB_DONE);
     CHECK(evs[3].sub == &live && evs[3].st == MB_ERR_AUTH && live.state == MB_SUB_DONE);
+    CHECK(strcmp(evs[0].code, "validation-failed") == 0 && strcmp(evs[3].code, "invalid-jwt") == 0);
+
+    tcase = "start-failed: Hasura's error payload is one error object, not an array";
+    nev = 0;
+    stream_sub(&a);
+    CHECK_ST(mb_sub_start(&ws, &a), MB_OK);
+    {
+        char m[256];
+        snprintf(m, sizeof m, "{\"type\":\"error\",\"id\":\"%u\",\"payload\":{\"message\":\"an operation already "
+                 "exists with this id: %u\",\"extensions\":{\"path\":\"$\",\"code\":\"start-failed\"}}}", (unsigned)a.id,
+                 (unsigned)a.id);
+        srv_text(&F, m);
+        srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":[]}"); /* not ours any more: ignored */
+        CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+        snprintf(m, sizeof m, "an operation already exists with this id: %u", (unsigned)a.id);
+        CHECK(nev == 1 && evs[0].sub == &a && evs[0].st == MB_ERR_GRAPHQL && a.state == MB_SUB_DONE);
+        CHECK(strcmp(evs[0].text, m) == 0 && strcmp(evs[0].code, "start-failed") == 0);
+    }
 
     reset("keepalive: our ping when quiet, answer to theirs");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
