@@ -3279,10 +3279,12 @@ static int mb__permanent(mb_status s, const mb_result *res) {
     }
     if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
                                         res->http_status != 429;
-    /* a variable that cannot be sent, or a request or answer too big: never
-     * better. An answer that is not JSON (MB_ERR_JSON: the variables were
-     * checked at push) may be a proxy's or captive portal's page: kept */
-    return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
+    /* a variable that cannot be sent, or a request or answer too big for
+     * the buffer or the tokens: never better (and an answer was of an
+     * applied mutation). An answer that is not JSON (MB_ERR_JSON: the
+     * variables were checked at push) may be a proxy's or captive portal's
+     * page: kept */
+    return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER || s == MB_ERR_TOKENS;
 }
 
 static void mb__outbox_pop(mb_outbox *o) {
