@@ -3433,6 +3433,7 @@ static mb_status mb__ws_frame(mb_ws *ws, unsigned op, mb_writer *w) {
     size_t n = w->len, c = n < 126 ? n : n <= 0xFFFFu ? 126 : 127, hl = c < 126 ? 6 : c == 126 ? 8 : 14, i, x = n;
     uint8_t *pl = (uint8_t *)w->buf, *h, *mask;
     mb_status s;
+    if (!ws->state) return MB_OK; /* our close went: nothing may follow it (RFC 6455 5.5.1) */
     if (w->err != MB_OK) return w->err;
     if (w->buf == ws->cfg.buf) return MB_ERR_BUFFER; /* no room for the head */
     h = pl - hl;
@@ -3863,6 +3864,7 @@ mb_status mb_ws_connect(mb_ws *ws) {
 void mb_ws_close(mb_ws *ws) {
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
+        ws->state = MB__WS_DOWN; /* closing: the server's close is not echoed, pings not answered */
         (void)mb__ws_pump(ws, (uint32_t)ws->cfg.now_ms(), 1000, 0);
     }
     mb__ws_down(ws, MB_OK);

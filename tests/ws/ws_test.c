@@ -888,6 +888,28 @@ static int sent_count(int op) {
     return n;
 }
 
+/* mb_ws_close sends one close frame and nothing after it (RFC 6455 5.5.1:
+ * no data after a close; the server's close answers ours, it is not echoed). */
+static void test_close_handshake(void) {
+    mb_ws ws;
+    mb_sub live;
+    reset("mb_ws_close: one close frame, then nothing");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    memset(&live, 0, sizeof live);
+    live.query = "subscription L { category { name } }";
+    CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+    srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}"); /* in flight as we close */
+    srv_frame(&F, 1, 9, "hb", 2);
+    srv_close(&F, 1000); /* the server's answer to our close */
+    F.nmsg = 0;
+    mb_ws_close(&ws);
+    CHECK(sent_count(8) == 1 && last_close_code() == 1000);
+    CHECK(F.nmsg == 1); /* no pong (text or frame) after the close */
+    CHECK(F.closes == 1 && ws.close_code == 1000 && live.state == MB_SUB_PENDING);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && live.state == MB_SUB_ACTIVE);
+}
+
 /* The transport or the RNG fails, or breaks its contract. */
 static void test_faults(void) {
     mb_ws ws;
@@ -1297,6 +1319,7 @@ int main(void) {
     test_poll_timing();
     test_typed();
     test_faults();
+    test_close_handshake();
     test_lengths();
     test_messages();
     test_upgrade_forms();
