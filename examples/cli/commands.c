@@ -92,11 +92,17 @@ int cmd_query(cli *k, int argc, char **argv) {
     if (n == sizeof text - 1) return cli_usage("the document is larger than %zu bytes", sizeof text - 1);
     text[n] = '\0';
     if ((rc = cli_connect(k))) return rc;
-    s = mb_execute(&k->c, text, NULL, vars_json, &res);
-    if (s == MB_ERR_JSON || s == MB_ERR_UTF8 || s == MB_ERR_TOKENS) {
-        fprintf(stderr, "mb: --vars: %s\n", mb_strerror(s));
-        return EXIT_USAGE;
+    if (vars_json) { /* checked as mb_execute does, first: the same codes from the answer are not the variables' */
+        mb_json j;
+        s = mb_json_parse(&j, vars_json, strlen(vars_json), k->c.cfg.tokens, k->c.cfg.max_tokens);
+        if (s == MB_OK && j.tok[0].type != JSMN_OBJECT) s = MB_ERR_JSON;
+        if (s == MB_OK) s = mb_json_check_strings(&j);
+        if (s != MB_OK) {
+            fprintf(stderr, "mb: --vars: %s\n", mb_strerror(s));
+            return EXIT_USAGE;
+        }
     }
+    s = mb_execute(&k->c, text, NULL, vars_json, &res);
     if (s != MB_OK) return cli_fail(k, s);
     print_json_view(mb_json_raw_view(&res->doc, 0));
     return EXIT_OK;
