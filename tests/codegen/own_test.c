@@ -31,6 +31,21 @@ int main(void) {
     T(dev[0].tags.len == 2 && strcmp(dev[0].tags.items[1].ptr, "b") == 0);
     T(dev[0].owner_null == 1 && strcmp(dev[0].__typename.ptr, "device") == 0);
     T(strstr(mb_devices_op()->query, "query devices($name:String$limit:Int){device(") == mb_devices_op()->query);
+    { /* a timetz variable is text, JSON-escaped, as a timetz result is */
+        char out[128];
+        mb_writer w;
+        mb_seen_vars sv;
+        memset(&sv, 0, sizeof sv);
+        sv.at = "12:30:00+02";
+        mb_w_init(&w, out, sizeof out);
+        mb_w_object_begin(&w);
+        mb_typed_write_vars(&w, mb_seen_op(), &sv);
+        mb_w_object_end(&w);
+        T(mb_w_status(&w) == MB_OK && w.len < sizeof out);
+        out[w.len < sizeof out ? w.len : 0] = '\0';
+        T(strcmp(out, "{\"at\":\"12:30:00+02\"}") == 0);
+        if (strcmp(out, "{\"at\":\"12:30:00+02\"}") != 0) printf("  wrote %s\n", out);
+    }
     printf("%d passed, %d failed\n", fails ? 0 : 1, fails ? 1 : 0);
     return fails != 0;
 }
