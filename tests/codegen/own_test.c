@@ -46,6 +46,18 @@ int main(void) {
         T(strcmp(out, "{\"at\":\"12:30:00+02\"}") == 0);
         if (strcmp(out, "{\"at\":\"12:30:00+02\"}") != 0) printf("  wrote %s\n", out);
     }
+    { /* a field selected twice (here once through a fragment) gets the union of its selections, as GraphQL merges them */
+        static char mbody[] = "{\"data\":{\"device\":[{\"id\":1,\"owner\":{\"email\":\"e@x\",\"name\":\"Ann\"},"
+                              "\"readings\":[{\"at\":\"2025-01-01T00:00:00Z\",\"value\":2.5}]}]}}";
+        mb_merged_data md;
+        mb_merged_device mdev[1];
+        mb_merged_device_readings mrd[1];
+        mb_merged_arrays ma = {mdev, 1, 0, mrd, 1, 0};
+        T(mb_gql_decode(&res, mbody, sizeof mbody - 1, toks, 128) == MB_OK);
+        T(mb_merged_decode(&res, &md, &ma) == MB_OK);
+        T(md.device.len == 1 && strcmp(mdev[0].owner.email.ptr, "e@x") == 0 && strcmp(mdev[0].owner.name.ptr, "Ann") == 0);
+        T(mdev[0].readings.len == 1 && strcmp(mrd[0].at.ptr, "2025-01-01T00:00:00Z") == 0 && mrd[0].value == 2.5);
+    }
     printf("%d passed, %d failed\n", fails ? 0 : 1, fails ? 1 : 0);
     return fails != 0;
 }

@@ -135,10 +135,13 @@ function collectFields(file, sel, type, fragments, out = []) {
 function build(file, opName, path, selSet, type, fragments, ctx) {
   const node = { cname: `mb_${opName}${path.map((p) => `_${p}`).join('')}`, fields: [] };
   const seen = new Set();
-  for (const f of collectFields(file, selSet, type, fragments)) {
-    const key = f.alias ? f.alias.value : f.name.value;
-    if (seen.has(key)) continue; // merged by GraphQL
+  const all = collectFields(file, selSet, type, fragments);
+  const keyOf = (f) => (f.alias ? f.alias.value : f.name.value);
+  for (const f of all) {
+    const key = keyOf(f);
+    if (seen.has(key)) continue; // merged by GraphQL: one member with the union of their selections
     seen.add(key);
+    const sels = all.filter((g) => keyOf(g) === key && g.selectionSet).flatMap((g) => g.selectionSet.selections);
     let ftype;
     if (f.name.value === '__typename') ftype = new G.GraphQLNonNull(G.GraphQLString);
     else ftype = type.getFields()[f.name.value].type;
@@ -154,7 +157,7 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
     if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_') }) - 1; /* parents first */
     if (G.isObjectType(t)) {
       if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
-      fd.child = build(file, opName, [...path, member], f.selectionSet, t, fragments, ctx);
+      fd.child = build(file, opName, [...path, member], { selections: sels }, t, fragments, ctx);
       fd.kind = 'OBJ';
     } else if (G.isLeafType(t)) {
       [fd.kind, fd.ctype] = scalarOf(t);
