@@ -48,6 +48,7 @@ int outbox_flush(cli *k, int loud) {
     size_t sent = 0;
     mb_status s;
     struct timespec ts;
+    uint32_t failed = k->outbox.failed; /* refused ones are dropped: on_failed said so, flush still ends MB_OK */
     int rc = cli_connect(k);
     if (rc) return loud ? rc : EXIT_OK;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -59,6 +60,7 @@ int outbox_flush(cli *k, int loud) {
                 mb_outbox_count(&k->outbox) == 1 ? "" : "s", k->outbox_path, mb_strerror(s));
         return loud ? EXIT_NETWORK : EXIT_OK;
     }
+    if (loud && k->outbox.failed != failed) return EXIT_GRAPHQL;
     if (loud) printf("delivered\n");
     return EXIT_OK;
 }
