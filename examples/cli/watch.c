@@ -29,7 +29,7 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
         return;
     }
     if (mb_json_find(&res->doc, res->data, "messageStream", &list) != MB_OK) return;
-    for (m = mb_json_first(&res->doc, list); m >= 0; m = mb_json_next(&res->doc, m)) {
+    for (m = mb_json_first(&res->doc, list); m >= 0 && (!w->want || w->printed < w->want); m = mb_json_next(&res->doc, m)) {
         char content[8192], role[32], at[40];
         int t;
         if (w->json) {
