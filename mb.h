@@ -3559,8 +3559,9 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     int32_t id = 0;
     int t, k;
     unsigned i;
-    mb_status s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens);
-    if (s != MB_OK) goto bad;
+    mb_status s;
+    if (!ws->state) return MB_OK; /* closing (mb_ws_close): what is still in flight is dropped */
+    if ((s = mb_json_parse(d, m, n, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK) goto bad;
     s = MB_ERR_WS_PROTOCOL;
     if (mb_json_find(d, 0, "type", &t) != MB_OK) goto bad; /* MB_ERR_TYPE for a root that is no object */
     type = mb_json_raw_view(d, t); /* matches a name only if it is that plain string */

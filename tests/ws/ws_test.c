@@ -908,6 +908,16 @@ static void test_close_handshake(void) {
     CHECK(F.closes == 1 && ws.close_code == 1000 && live.state == MB_SUB_PENDING);
     CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
     CHECK(F.connects == 2 && live.state == MB_SUB_ACTIVE);
+
+    reset("mb_ws_close: messages in flight do not end the subscriptions");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"category\":[]}}}");
+    srv_text(&F, "{\"type\":\"complete\",\"id\":\"1\"}");
+    srv_close(&F, 1000);
+    mb_ws_close(&ws);
+    CHECK(live.state == MB_SUB_PENDING && registered(&ws, &live)); /* stays registered, as documented */
+    CHECK(ws.close_code == 1000 && sent_count(8) == 1 && nev == 0);
 }
 
 /* The transport or the RNG fails, or breaks its contract. */
