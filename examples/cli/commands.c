@@ -52,7 +52,7 @@ int cmd_query(cli *k, int argc, char **argv) {
     size_t n;
     int rc, nvars = 0;
     if (wants_help(argc, argv, QUERY_USAGE)) return EXIT_OK;
-    mb_w_init(&w, vars, sizeof vars);
+    mb_w_init(&w, vars, sizeof vars - 1); /* and the NUL after */
     mb_w_object_begin(&w);
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--vars")) {
