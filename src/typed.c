@@ -115,7 +115,7 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
     int k = tok + 1, n = t->size;
     mb_pool *p;
     size_t esz = mb__t_size(f->elem, f->shape), count = 0;
-    char *first;
+    char *first = NULL; /* set from the first slot: a pool with no array (NULL, cap 0) only counts */
     if (t->type != JSMN_ARRAY) {
         *st = MB_ERR_TYPE;
         return -1;
@@ -125,11 +125,11 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
         return -1;
     }
     p = &x->pools[f->pool];
-    first = (char *)p->base + p->used * esz;
     while (n-- > 0) {
         p->needed++;
         if (p->used < p->cap) {
             char *slot = (char *)p->base + p->used * esz;
+            if (!count) first = slot;
             p->used++;
             count++;
             if (mb_json_is_null(x->doc, k)) {
@@ -143,7 +143,6 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
             k = mb__skip(x->doc, k); /* counted, not stored */
         }
     }
-    if (!count) first = NULL;
     memcpy(dst, &first, sizeof first); /* {T *items; size_t len;} */
     memcpy(dst + sizeof first, &count, sizeof count);
     return k;

@@ -838,6 +838,14 @@ static void on_typed(void *user, mb_sub *sub, mb_status st, const mb_result *res
     if (st == MB_OK && res) t_decoded = mb_sub_decode(sub, res, &t_got, &pool, 1);
 }
 
+static size_t t_needed;
+static void on_count(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    mb_pool none = {NULL, 0, 0, 0};
+    (void)user;
+    if (st == MB_OK && res) t_decoded = mb_sub_decode(sub, res, &t_got, &none, 1);
+    t_needed = none.needed;
+}
+
 static void test_typed(void) {
     mb_ws ws;
     mb_sub sub;
@@ -868,6 +876,10 @@ static void test_typed(void) {
         memset(&plain, 0, sizeof plain);
         CHECK_ST(mb_sub_decode(&plain, &ws.res, &t_got, NULL, 0), MB_ERR_ARG); /* no generated op */
     }
+    srv_text(&F, NEXT1); /* counting only: no array (NULL, cap 0) is a pool the decoder counts into, without UB */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_count, NULL), MB_OK);
+    CHECK_ST(t_decoded, MB_ERR_CAPACITY);
+    CHECK(t_needed == 2 && t_got.message_stream.items == NULL && t_got.message_stream.len == 0);
     sub.vars = NULL;
     mb_sub_stop(&ws, &sub);
     CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_ARG); /* variables declared, none given */
