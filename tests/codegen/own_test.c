@@ -58,6 +58,8 @@ int main(void) {
         T(md.device.len == 1 && strcmp(mdev[0].owner.email.ptr, "e@x") == 0 && strcmp(mdev[0].owner.name.ptr, "Ann") == 0);
         T(mdev[0].readings.len == 1 && strcmp(mrd[0].at.ptr, "2025-01-01T00:00:00Z") == 0 && mrd[0].value == 2.5);
     }
+    /* text outside ASCII in a document is kept as its UTF-8 bytes */
+    T(strstr(mb_kitchen_op()->query, "{_eq:\"K\xc3\xbc" "che \xe2\x80\x93 1\"}") != NULL);
     printf("%d passed, %d failed\n", fails ? 0 : 1, fails ? 1 : 0);
     return fails != 0;
 }
