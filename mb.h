@@ -3712,6 +3712,10 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         if (idle < wait) wait = idle;
         room = ws->cfg.buf_size - ws->fill;
         if (!room) return mb__ws_fail(ws, 1009, MB_ERR_BUFFER);
+        /* reads leave room for a reply (a pong echoes up to 125 bytes) after
+           what they bring, until the buffer is nearly full: a ping read with
+           a batch of messages is answered before they are handled */
+        if (room > 2 * (MB__WS_ROOM + 125)) room -= MB__WS_ROOM + 125;
         s = ws->cfg.transport.recv(ws->cfg.transport.ctx, ws->cfg.buf + ws->fill, room, &got, wait);
         if (s == MB_ERR_TIMEOUT) continue;
         if (s == MB_ERR_CLOSED) ws->close_code = 1006;
