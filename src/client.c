@@ -141,10 +141,12 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    /* half the room after the body: the rotation below parks the head in
-       the other half (the room this needs is room the response needs
-       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
-    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
+    size_t half = (k->buf_size - blen) / 2;
+    /* the last half of the room after the body: the body can then slide up
+       by the head's length without reaching it (the room this needs is room
+       the response needs anyway); a head that does not fit is MB_ERR_BUFFER
+       and nothing is sent */
+    mb_w_init(&h, b + k->buf_size - half, half);
     mb_w_cstr(&h, "POST /");
     i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
     mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
@@ -159,12 +161,11 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
-    /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front */
+    /* [body]..[head] -> [head][body]: slide the body up, bring the head to
+     * the front */
     if (h.err != MB_OK) return h.err;
-    memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);
-    memcpy(b, b + k->buf_size - h.len, h.len);
+    memcpy(b, h.buf, h.len);
     *head_len = h.len;
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, b, h.len);
