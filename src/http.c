@@ -35,7 +35,7 @@ enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
     r->buf = buf;
-    r->cap = buf ? cap : 0;
+    r->cap = cap; /* unused without a buffer: every call checks buf */
 }
 
 mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) {
