@@ -26,8 +26,9 @@ static void mb__w_header(mb_writer *w, const char *name, const char *sep, const 
 
 void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
-/* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Parser states: the status line, then the rest of the head (the head is
+ * the range STATUS..HEAD); the chunked ones are the range SIZE..TRAILER. */
+enum { MB__H_STATUS, MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
 /* Flags; bit k is set by the header of index k in mb__http_header's list
  * (bit 0: any other header, never read). */
 enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
@@ -43,7 +44,7 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     *dst = r->buf + r->fill;
     *room = r->cap - r->fill;
     if (*room) return MB_OK;
-    return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
+    return r->state <= MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
 /* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
@@ -153,7 +154,7 @@ static mb_status mb__http_run(mb_http_response *r) {
         /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
            checked as it arrives: not HTTP at all (a TLS server, SSH...)
            fails at once */
-        if (st == MB__H_HEAD && !r->status)
+        if (st == MB__H_STATUS)
             for (i = 0; i < avail && i < 12; i++) {
                 char c = r->buf[i], want = "HTTP/1.# ###"[i];
                 if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
@@ -164,16 +165,17 @@ static mb_status mb__http_run(mb_http_response *r) {
         n = nl ? (size_t)(nl - line) : avail;
         /* limits: the line, and the head up to this line's end (or as far as
            it has come) */
-        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+        if (n > MB_HTTP_MAX_LINE || (st <= MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
             return MB_ERR_HTTP_LIMIT;
         if (!nl) return MB_PENDING;
         r->pos += n + 1;
         if (n && nl[-1] == '\r') n--;
-        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+        if (st == MB__H_STATUS) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
             if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
             for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
             if (r->status < 100) return MB_ERR_HTTP;
             if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+            r->state = MB__H_HEAD;
         } else if (st == MB__H_SIZE) {
             size_t size = 0;
             int v;
