@@ -2337,8 +2337,6 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
             r->flags |= MB__HF_CLOSE;
             r->remaining = SIZE_MAX;
-        } else if (r->remaining > r->cap - r->head_len) {
-            return MB_ERR_BUFFER; /* will not fit: say so now */
         }
         r->state = MB__H_LEN;
     }
@@ -2354,6 +2352,10 @@ static mb_status mb__http_run(mb_http_response *r) {
         unsigned st = r->state;
         if (st == MB__H_DONE) return MB_OK;
         if (st == MB__H_LEN || st == MB__H_DATA) {
+            /* a body or chunk that will not fit is refused as soon as its
+               length is known (one delimited by the close has none) */
+            if ((st == MB__H_DATA || r->flags & MB__HF_LENGTH) && r->remaining > r->cap - r->head_len - r->body_len)
+                return MB_ERR_BUFFER;
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
@@ -2398,7 +2400,6 @@ static mb_status mb__http_run(mb_http_response *r) {
             if (i == 0) return MB_ERR_HTTP;
             while (line[i] == ' ' || line[i] == '\t') i++;
             if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
             r->remaining = size;
             r->state = size ? MB__H_DATA : MB__H_TRAILER;
         } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
