@@ -27,8 +27,9 @@ static void mb__w_header(mb_writer *w, const char *name, const char *sep, const 
 void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
 /* Parser states: the status line, then the rest of the head (the head is
- * the range STATUS..HEAD); the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_STATUS, MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+ * the range STATUS..HEAD); the chunked ones are the range CRLF..TRAILER. An
+ * empty line in CRLF or TRAILER leads to the next state. */
+enum { MB__H_STATUS, MB__H_HEAD, MB__H_LEN, MB__H_CRLF, MB__H_SIZE, MB__H_DATA, MB__H_TRAILER, MB__H_DONE };
 /* Flags; bit k is set by the header of index k in mb__http_header's list
  * (bit 0: any other header, never read). */
 enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
@@ -194,7 +195,7 @@ static mb_status mb__http_run(mb_http_response *r) {
             if (st == MB__H_HEAD) {
                 if ((s = mb__http_end_head(r)) != MB_OK) return s;
             } else {
-                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+                r->state = (uint8_t)(st + 1);
             }
         } else { /* a header or trailer field, or data longer than its chunk size */
             if (st == MB__H_CRLF) return MB_ERR_HTTP;
@@ -210,7 +211,7 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     r->fill += n;
     s = mb__http_run(r);
     /* chunked: give back the room the framing took */
-    if (r->state >= MB__H_SIZE && r->state <= MB__H_TRAILER) {
+    if (r->state >= MB__H_CRLF && r->state <= MB__H_TRAILER) {
         size_t end = r->head_len + r->body_len;
         memmove(r->buf + end, r->buf + r->pos, r->fill - r->pos);
         r->fill -= r->pos - end;
