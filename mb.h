@@ -2703,7 +2703,7 @@ mb_writer *mb_request(mb_client *c, const char *query, const char *operation_nam
 /* The body is at buf[0, blen): writes the head after it, then rotates the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
-static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
+static mb_status mb__finish_request(mb_client *c, size_t blen) {
     mb_writer h;
     size_t i;
     const mb_config *k = &c->cfg;
@@ -2733,7 +2733,6 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     if (h.err != MB_OK) return h.err;
     memmove(b + h.len, b, blen);
     memcpy(b, h.buf, h.len);
-    *head_len = h.len;
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, b, h.len);
     MB__LOG(c, MB_LOG_DEBUG, b + h.len, blen);
@@ -2787,7 +2786,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
-    size_t blen, hlen = 0;
+    size_t blen;
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
@@ -2797,7 +2796,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     s = mb_gql_end(&c->w);
     blen = c->w.len;
     for (;;) {
-        if (s == MB_OK) s = mb__finish_request(c, blen, &hlen);
+        if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
         s = mb__roundtrip(c);
@@ -2814,7 +2813,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
             return s;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
-        memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
+        memmove(c->cfg.buf, c->cfg.buf + c->req_len - blen, blen);
         s = MB_OK;
     }
 }
