@@ -84,7 +84,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         len = (size_t)(nl - p);
         if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
-            memcpy(line + k, ": [redacted]", 12);
+            strcpy(line + k, ": [redacted]");
             msg = line;
             len = k + 12;
         }
