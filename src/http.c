@@ -212,10 +212,10 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     s = mb__http_run(r);
     /* chunked: give back the room the framing took */
     if (r->state >= MB__H_CRLF && r->state <= MB__H_TRAILER) {
-        size_t end = r->head_len + r->body_len;
-        memmove(r->buf + end, r->buf + r->pos, r->fill - r->pos);
-        r->fill -= r->pos - end;
+        size_t end = r->head_len + r->body_len, left = r->fill - r->pos;
+        memmove(r->buf + end, r->buf + r->pos, left);
         r->pos = end;
+        r->fill = end + left;
     }
     return s;
 }
