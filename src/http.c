@@ -86,12 +86,13 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        i = 0;
+        const char *q = v.ptr, *e = q + v.len;
         do { /* an empty value is refused at its first byte: the line end */
-            if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
+            if (!mb__is_digit(*q)) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
-            len = len * 10u + (size_t)(v.ptr[i] - '0');
-        } while (++i < v.len);
+            len = len * 10u + (size_t)(*q - '0');
+        } while (++q < e);
+
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->remaining = len;
     } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
