@@ -2602,8 +2602,12 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         he = p++;
         u->ipv6 = 1;
     } else { /* no user info either: it would leak into logs */
-        for (; p < ae && *p != ':'; p++)
-            if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
+        for (; p < ae && *p != ':'; p++) { /* letters, digits, "-._~" */
+            char ch = *p;
+            if (!mb__is_digit(ch) && (unsigned)((ch | 0x20) - 'a') >= 26u && ch != '-' && ch != '.' && ch != '_' &&
+                ch != '~')
+                return MB_ERR_URL;
+        }
         he = p;
     }
     if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
