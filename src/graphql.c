@@ -90,9 +90,12 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
         int one = tokens[t].type == JSMN_OBJECT; /* one error object: graphql-transport-ws's start-failed */
         if (!one && tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
-        res->errors = t;
-        res->num_errors = one ? 1 : tokens[t].size;
-        e = t + !one; /* the first error; for [] the next key or none, where no member is found */
+        res->errors = e = t;
+        res->num_errors = 1;
+        if (!one) {
+            res->num_errors = tokens[t].size;
+            e++; /* the first error; for [] the next key or none, where no member is found */
+        }
         (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
