@@ -2513,7 +2513,7 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     char *s;
     if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
         return;
-    s = res->body + res->doc.tok[t].start; /* r.ptr, through the writable pointer */
+    s = res->body + (r.ptr - res->doc.js); /* r.ptr, through the writable pointer */
     /* checked first (by mb_json_get_str): an undecodable text (a lone
      * surrogate escape) stays as it was sent when that is clean UTF-8
      * text, else it is left out */
