@@ -2238,8 +2238,10 @@ static void mb__w_header(mb_writer *w, const char *name, const char *sep, const 
 
 void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
-/* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Parser states: the status line, then the rest of the head (the head is
+ * the range STATUS..HEAD); the chunked ones are the range CRLF..TRAILER. An
+ * empty line in CRLF or TRAILER leads to the next state. */
+enum { MB__H_STATUS, MB__H_HEAD, MB__H_LEN, MB__H_CRLF, MB__H_SIZE, MB__H_DATA, MB__H_TRAILER, MB__H_DONE };
 /* Flags; bit k is set by the header of index k in mb__http_header's list
  * (bit 0: any other header, never read). */
 enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
@@ -2247,7 +2249,7 @@ enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
     r->buf = buf;
-    r->cap = buf ? cap : 0;
+    r->cap = cap; /* unused without a buffer: every call checks buf */
 }
 
 mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) {
@@ -2255,7 +2257,7 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     *dst = r->buf + r->fill;
     *room = r->cap - r->fill;
     if (*room) return MB_OK;
-    return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
+    return r->state <= MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
 /* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
@@ -2296,12 +2298,13 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        i = 0;
+        const char *q = v.ptr, *e = q + v.len;
         do { /* an empty value is refused at its first byte: the line end */
-            if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
+            if (!mb__is_digit(*q)) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
-            len = len * 10u + (size_t)(v.ptr[i] - '0');
-        } while (++i < v.len);
+            len = len * 10u + (size_t)(*q - '0');
+        } while (++q < e);
+
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->remaining = len;
     } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
@@ -2336,8 +2339,6 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
             r->flags |= MB__HF_CLOSE;
             r->remaining = SIZE_MAX;
-        } else if (r->remaining > r->cap - r->head_len) {
-            return MB_ERR_BUFFER; /* will not fit: say so now */
         }
         r->state = MB__H_LEN;
     }
@@ -2353,6 +2354,10 @@ static mb_status mb__http_run(mb_http_response *r) {
         unsigned st = r->state;
         if (st == MB__H_DONE) return MB_OK;
         if (st == MB__H_LEN || st == MB__H_DATA) {
+            /* a body or chunk that will not fit is refused as soon as its
+               length is known (one delimited by the close has none) */
+            if ((st == MB__H_DATA || r->flags & MB__HF_LENGTH) && r->remaining > r->cap - r->head_len - r->body_len)
+                return MB_ERR_BUFFER;
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
@@ -2365,7 +2370,7 @@ static mb_status mb__http_run(mb_http_response *r) {
         /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
            checked as it arrives: not HTTP at all (a TLS server, SSH...)
            fails at once */
-        if (st == MB__H_HEAD && !r->status)
+        if (st == MB__H_STATUS)
             for (i = 0; i < avail && i < 12; i++) {
                 char c = r->buf[i], want = "HTTP/1.# ###"[i];
                 if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
@@ -2376,16 +2381,17 @@ static mb_status mb__http_run(mb_http_response *r) {
         n = nl ? (size_t)(nl - line) : avail;
         /* limits: the line, and the head up to this line's end (or as far as
            it has come) */
-        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+        if (n > MB_HTTP_MAX_LINE || (st <= MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
             return MB_ERR_HTTP_LIMIT;
         if (!nl) return MB_PENDING;
         r->pos += n + 1;
         if (n && nl[-1] == '\r') n--;
-        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+        if (st == MB__H_STATUS) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
             if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
             for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
             if (r->status < 100) return MB_ERR_HTTP;
             if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+            r->state = MB__H_HEAD;
         } else if (st == MB__H_SIZE) {
             size_t size = 0;
             int v;
@@ -2396,14 +2402,13 @@ static mb_status mb__http_run(mb_http_response *r) {
             if (i == 0) return MB_ERR_HTTP;
             while (line[i] == ' ' || line[i] == '\t') i++;
             if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
             r->remaining = size;
             r->state = size ? MB__H_DATA : MB__H_TRAILER;
         } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
             if (st == MB__H_HEAD) {
                 if ((s = mb__http_end_head(r)) != MB_OK) return s;
             } else {
-                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+                r->state = (uint8_t)(st + 1);
             }
         } else { /* a header or trailer field, or data longer than its chunk size */
             if (st == MB__H_CRLF) return MB_ERR_HTTP;
@@ -2419,11 +2424,11 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     r->fill += n;
     s = mb__http_run(r);
     /* chunked: give back the room the framing took */
-    if (r->state >= MB__H_SIZE && r->state <= MB__H_TRAILER) {
-        size_t end = r->head_len + r->body_len;
-        memmove(r->buf + end, r->buf + r->pos, r->fill - r->pos);
-        r->fill -= r->pos - end;
+    if (r->state >= MB__H_CRLF && r->state <= MB__H_TRAILER) {
+        size_t end = r->head_len + r->body_len, left = r->fill - r->pos;
+        memmove(r->buf + end, r->buf + r->pos, left);
         r->pos = end;
+        r->fill = end + left;
     }
     return s;
 }
@@ -2508,7 +2513,7 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     char *s;
     if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
         return;
-    s = res->body + res->doc.tok[t].start; /* r.ptr, through the writable pointer */
+    s = res->body + (r.ptr - res->doc.js); /* r.ptr, through the writable pointer */
     /* checked first (by mb_json_get_str): an undecodable text (a lone
      * surrogate escape) stays as it was sent when that is clean UTF-8
      * text, else it is left out */
@@ -2545,9 +2550,12 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
         int one = tokens[t].type == JSMN_OBJECT; /* one error object: graphql-transport-ws's start-failed */
         if (!one && tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
-        res->errors = t;
-        res->num_errors = one ? 1 : tokens[t].size;
-        e = t + !one; /* the first error; for [] the next key or none, where no member is found */
+        res->errors = e = t;
+        res->num_errors = 1;
+        if (!one) {
+            res->num_errors = tokens[t].size;
+            e++; /* the first error; for [] the next key or none, where no member is found */
+        }
         (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */
@@ -2597,8 +2605,12 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         he = p++;
         u->ipv6 = 1;
     } else { /* no user info either: it would leak into logs */
-        for (; p < ae && *p != ':'; p++)
-            if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
+        for (; p < ae && *p != ':'; p++) { /* letters, digits, "-._~" */
+            char ch = *p;
+            if (!mb__is_digit(ch) && (unsigned)((ch | 0x20) - 'a') >= 26u && ch != '-' && ch != '.' && ch != '_' &&
+                ch != '~')
+                return MB_ERR_URL;
+        }
         he = p;
     }
     if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
@@ -2647,7 +2659,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         len = (size_t)(nl - p);
         if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
-            memcpy(line + k, ": [redacted]", 12);
+            strcpy(line + k, ": [redacted]");
             msg = line;
             len = k + 12;
         }
@@ -2699,15 +2711,17 @@ mb_writer *mb_request(mb_client *c, const char *query, const char *operation_nam
 /* The body is at buf[0, blen): writes the head after it, then rotates the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
-static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
+static mb_status mb__finish_request(mb_client *c, size_t blen) {
     mb_writer h;
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    /* half the room after the body: the rotation below parks the head in
-       the other half (the room this needs is room the response needs
-       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
-    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
+    size_t half = (k->buf_size - blen) / 2;
+    /* the last half of the room after the body: the body can then slide up
+       by the head's length without reaching it (the room this needs is room
+       the response needs anyway); a head that does not fit is MB_ERR_BUFFER
+       and nothing is sent */
+    mb_w_init(&h, b + k->buf_size - half, half);
     mb_w_cstr(&h, "POST /");
     i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
     mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
@@ -2722,13 +2736,11 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
-    /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front */
+    /* [body]..[head] -> [head][body]: slide the body up, bring the head to
+     * the front */
     if (h.err != MB_OK) return h.err;
-    memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);
-    memcpy(b, b + k->buf_size - h.len, h.len);
-    *head_len = h.len;
+    memcpy(b, h.buf, h.len);
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, b, h.len);
     MB__LOG(c, MB_LOG_DEBUG, b + h.len, blen);
@@ -2782,7 +2794,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
-    size_t blen, hlen = 0;
+    size_t blen;
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
@@ -2792,7 +2804,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     s = mb_gql_end(&c->w);
     blen = c->w.len;
     for (;;) {
-        if (s == MB_OK) s = mb__finish_request(c, blen, &hlen);
+        if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
         s = mb__roundtrip(c);
@@ -2809,7 +2821,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
             return s;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
-        memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
+        memmove(c->cfg.buf, c->cfg.buf + c->req_len - blen, blen);
         s = MB_OK;
     }
 }

@@ -34,8 +34,12 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
         he = p++;
         u->ipv6 = 1;
     } else { /* no user info either: it would leak into logs */
-        for (; p < ae && *p != ':'; p++)
-            if (!mb__is_digit(*p) && (unsigned)((*p | 0x20) - 'a') >= 26u && !strchr("-._~", *p)) return MB_ERR_URL;
+        for (; p < ae && *p != ':'; p++) { /* letters, digits, "-._~" */
+            char ch = *p;
+            if (!mb__is_digit(ch) && (unsigned)((ch | 0x20) - 'a') >= 26u && ch != '-' && ch != '.' && ch != '_' &&
+                ch != '~')
+                return MB_ERR_URL;
+        }
         he = p;
     }
     if ((size_t)(he - h) - 1 >= MB_MAX_HOST) return MB_ERR_URL; /* empty wraps */
@@ -84,7 +88,7 @@ static void mb__log_head(const mb_client *c, const char *p, size_t n) {
         len = (size_t)(nl - p);
         if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
-            memcpy(line + k, ": [redacted]", 12);
+            strcpy(line + k, ": [redacted]");
             msg = line;
             len = k + 12;
         }
@@ -136,15 +140,17 @@ mb_writer *mb_request(mb_client *c, const char *query, const char *operation_nam
 /* The body is at buf[0, blen): writes the head after it, then rotates the
  * two so the request reads head + body from buf[0]. Nothing is sent when
  * it does not fit. */
-static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len) {
+static mb_status mb__finish_request(mb_client *c, size_t blen) {
     mb_writer h;
     size_t i;
     const mb_config *k = &c->cfg;
     char *b = k->buf;
-    /* half the room after the body: the rotation below parks the head in
-       the other half (the room this needs is room the response needs
-       anyway); a head that does not fit is MB_ERR_BUFFER and nothing is sent */
-    mb_w_init(&h, b + blen, (k->buf_size - blen) / 2);
+    size_t half = (k->buf_size - blen) / 2;
+    /* the last half of the room after the body: the body can then slide up
+       by the head's length without reaching it (the room this needs is room
+       the response needs anyway); a head that does not fit is MB_ERR_BUFFER
+       and nothing is sent */
+    mb_w_init(&h, b + k->buf_size - half, half);
     mb_w_cstr(&h, "POST /");
     i = c->url.path.ptr[0] == '/'; /* or the path is empty, or a query: the URL string goes on */
     mb_w_bytes(&h, c->url.path.ptr + i, c->url.path.len - i);
@@ -159,13 +165,11 @@ static mb_status mb__finish_request(mb_client *c, size_t blen, size_t *head_len)
     if (k->role) mb__w_header(&h, "x-hasura-role", ": ", k->role);
     for (i = 0; i < k->num_headers; i++) mb_http_header_line(&h, k->headers[i].name, k->headers[i].value);
     mb_w_cstr(&h, "\r\n");
-    /* [body][head] -> [head][body]: park the head at the end of the buffer,
-     * slide the body up, bring the head to the front */
+    /* [body]..[head] -> [head][body]: slide the body up, bring the head to
+     * the front */
     if (h.err != MB_OK) return h.err;
-    memmove(b + k->buf_size - h.len, b + blen, h.len);
     memmove(b + h.len, b, blen);
-    memcpy(b, b + k->buf_size - h.len, h.len);
-    *head_len = h.len;
+    memcpy(b, h.buf, h.len);
     c->req_len = blen + h.len;
     MB__LOG_HEAD(c, b, h.len);
     MB__LOG(c, MB_LOG_DEBUG, b + h.len, blen);
@@ -219,7 +223,7 @@ static mb_status mb__roundtrip(mb_client *c) {
 
 mb_status mb_send(mb_client *c, mb_result **out) {
     mb_status s;
-    size_t blen, hlen = 0;
+    size_t blen;
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
@@ -229,7 +233,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     s = mb_gql_end(&c->w);
     blen = c->w.len;
     for (;;) {
-        if (s == MB_OK) s = mb__finish_request(c, blen, &hlen);
+        if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
         s = mb__roundtrip(c);
@@ -246,7 +250,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
             return s;
         c->cfg.jwt = jwt;
         /* the body is still in place after the head: send it with a new head */
-        memmove(c->cfg.buf, c->cfg.buf + hlen, blen);
+        memmove(c->cfg.buf, c->cfg.buf + c->req_len - blen, blen);
         s = MB_OK;
     }
 }

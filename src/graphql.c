@@ -53,7 +53,7 @@ static void mb__take_string(mb_result *res, int obj, const char *key, mb_str *v)
     char *s;
     if (mb_json_find(&res->doc, obj, key, &t) != MB_OK || (st = mb_json_get_str(&res->doc, t, &r)) == MB_ERR_TYPE)
         return;
-    s = res->body + res->doc.tok[t].start; /* r.ptr, through the writable pointer */
+    s = res->body + (r.ptr - res->doc.js); /* r.ptr, through the writable pointer */
     /* checked first (by mb_json_get_str): an undecodable text (a lone
      * surrogate escape) stays as it was sent when that is clean UTF-8
      * text, else it is left out */
@@ -90,9 +90,12 @@ mb_status mb_gql_decode(mb_result *res, char *body, size_t len, mb_token *tokens
     if (mb_json_find(d, 0, "errors", &t) == MB_OK) {
         int one = tokens[t].type == JSMN_OBJECT; /* one error object: graphql-transport-ws's start-failed */
         if (!one && tokens[t].type != JSMN_ARRAY) return MB_ERR_TYPE;
-        res->errors = t;
-        res->num_errors = one ? 1 : tokens[t].size;
-        e = t + !one; /* the first error; for [] the next key or none, where no member is found */
+        res->errors = e = t;
+        res->num_errors = 1;
+        if (!one) {
+            res->num_errors = tokens[t].size;
+            e++; /* the first error; for [] the next key or none, where no member is found */
+        }
         (void)mb_json_find(d, e, "extensions", &x); /* x stays -1 when absent */
     } else if (mb_json_find(d, 0, "error", &t) == MB_OK && mb_json_find(d, 0, "code", &t) == MB_OK) {
         /* legacy/admin shape: {"path":"$","error":"...","code":"..."} */

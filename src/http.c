@@ -26,8 +26,10 @@ static void mb__w_header(mb_writer *w, const char *name, const char *sep, const 
 
 void mb_http_header_line(mb_writer *w, const char *name, const char *value) { mb__w_header(w, name, ": ", value); }
 
-/* Parser states; the chunked ones are the range SIZE..TRAILER. */
-enum { MB__H_HEAD, MB__H_LEN, MB__H_SIZE, MB__H_DATA, MB__H_CRLF, MB__H_TRAILER, MB__H_DONE };
+/* Parser states: the status line, then the rest of the head (the head is
+ * the range STATUS..HEAD); the chunked ones are the range CRLF..TRAILER. An
+ * empty line in CRLF or TRAILER leads to the next state. */
+enum { MB__H_STATUS, MB__H_HEAD, MB__H_LEN, MB__H_CRLF, MB__H_SIZE, MB__H_DATA, MB__H_TRAILER, MB__H_DONE };
 /* Flags; bit k is set by the header of index k in mb__http_header's list
  * (bit 0: any other header, never read). */
 enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
@@ -35,7 +37,7 @@ enum { MB__HF_LENGTH = 2, MB__HF_CHUNKED = 4, MB__HF_CLOSE = 8 };
 void mb_http_response_init(mb_http_response *r, char *buf, size_t cap) {
     memset(r, 0, sizeof *r);
     r->buf = buf;
-    r->cap = buf ? cap : 0;
+    r->cap = cap; /* unused without a buffer: every call checks buf */
 }
 
 mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) {
@@ -43,7 +45,7 @@ mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t *room) 
     *dst = r->buf + r->fill;
     *room = r->cap - r->fill;
     if (*room) return MB_OK;
-    return r->state == MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
+    return r->state <= MB__H_HEAD ? MB_ERR_HTTP_LIMIT : MB_ERR_BUFFER;
 }
 
 /* Trims spaces and tabs around [p, p+n), and a CR at its end (in a parsed
@@ -84,12 +86,13 @@ static mb_status mb__http_header(mb_http_response *r, const char *p, size_t n) {
     k = mb__one_of(p, c, "content-length\0transfer-encoding\0connection\0", 1);
     if (k == 1) {
         size_t len = 0;
-        i = 0;
+        const char *q = v.ptr, *e = q + v.len;
         do { /* an empty value is refused at its first byte: the line end */
-            if (!mb__is_digit(v.ptr[i])) return MB_ERR_HTTP;
+            if (!mb__is_digit(*q)) return MB_ERR_HTTP;
             if (len > (SIZE_MAX - 9u) / 10u) return MB_ERR_HTTP_LIMIT; /* could never fit in memory */
-            len = len * 10u + (size_t)(v.ptr[i] - '0');
-        } while (++i < v.len);
+            len = len * 10u + (size_t)(*q - '0');
+        } while (++q < e);
+
         if ((r->flags & MB__HF_LENGTH) && len != r->remaining) return MB_ERR_HTTP; /* conflicting lengths */
         r->remaining = len;
     } else if (k == 2 && !mb__str_ieq(v.ptr, v.len, "chunked")) {
@@ -124,8 +127,6 @@ static mb_status mb__http_end_head(mb_http_response *r) {
         if (!(r->flags & MB__HF_LENGTH)) { /* delimited by the close: a length never reached */
             r->flags |= MB__HF_CLOSE;
             r->remaining = SIZE_MAX;
-        } else if (r->remaining > r->cap - r->head_len) {
-            return MB_ERR_BUFFER; /* will not fit: say so now */
         }
         r->state = MB__H_LEN;
     }
@@ -141,6 +142,10 @@ static mb_status mb__http_run(mb_http_response *r) {
         unsigned st = r->state;
         if (st == MB__H_DONE) return MB_OK;
         if (st == MB__H_LEN || st == MB__H_DATA) {
+            /* a body or chunk that will not fit is refused as soon as its
+               length is known (one delimited by the close has none) */
+            if ((st == MB__H_DATA || r->flags & MB__HF_LENGTH) && r->remaining > r->cap - r->head_len - r->body_len)
+                return MB_ERR_BUFFER;
             take = avail < r->remaining ? avail : r->remaining;
             memmove(r->body + r->body_len, r->buf + r->pos, take); /* chunked: closes the framing gap */
             r->body_len += take;
@@ -153,7 +158,7 @@ static mb_status mb__http_run(mb_http_response *r) {
         /* a line of the head or of the chunked framing. "HTTP/1.x ddd" is
            checked as it arrives: not HTTP at all (a TLS server, SSH...)
            fails at once */
-        if (st == MB__H_HEAD && !r->status)
+        if (st == MB__H_STATUS)
             for (i = 0; i < avail && i < 12; i++) {
                 char c = r->buf[i], want = "HTTP/1.# ###"[i];
                 if (want == '#' ? !mb__is_digit(c) : c != want) return MB_ERR_HTTP;
@@ -164,16 +169,17 @@ static mb_status mb__http_run(mb_http_response *r) {
         n = nl ? (size_t)(nl - line) : avail;
         /* limits: the line, and the head up to this line's end (or as far as
            it has come) */
-        if (n > MB_HTTP_MAX_LINE || (st == MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
+        if (n > MB_HTTP_MAX_LINE || (st <= MB__H_HEAD && r->pos + n + (nl != NULL) > MB_HTTP_MAX_HEAD))
             return MB_ERR_HTTP_LIMIT;
         if (!nl) return MB_PENDING;
         r->pos += n + 1;
         if (n && nl[-1] == '\r') n--;
-        if (st == MB__H_HEAD && !r->status) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
+        if (st == MB__H_STATUS) { /* "HTTP/1.x 200[ reason]", its first 12 bytes checked above */
             if (n > 12 && line[12] != ' ') return MB_ERR_HTTP; /* its LF comes after those 12 */
             for (i = 9; i < 12; i++) r->status = r->status * 10 + line[i] - '0';
             if (r->status < 100) return MB_ERR_HTTP;
             if (line[7] == '0') r->flags |= MB__HF_CLOSE; /* HTTP/1.0: no keep-alive */
+            r->state = MB__H_HEAD;
         } else if (st == MB__H_SIZE) {
             size_t size = 0;
             int v;
@@ -184,14 +190,13 @@ static mb_status mb__http_run(mb_http_response *r) {
             if (i == 0) return MB_ERR_HTTP;
             while (line[i] == ' ' || line[i] == '\t') i++;
             if (i < n && line[i] != ';') return MB_ERR_HTTP; /* only an extension may follow */
-            if (size > r->cap - r->head_len - r->body_len) return MB_ERR_BUFFER;
             r->remaining = size;
             r->state = size ? MB__H_DATA : MB__H_TRAILER;
         } else if (n == 0) { /* the end of the head, of a chunk's data or of the trailer */
             if (st == MB__H_HEAD) {
                 if ((s = mb__http_end_head(r)) != MB_OK) return s;
             } else {
-                r->state = st == MB__H_CRLF ? MB__H_SIZE : MB__H_DONE;
+                r->state = (uint8_t)(st + 1);
             }
         } else { /* a header or trailer field, or data longer than its chunk size */
             if (st == MB__H_CRLF) return MB_ERR_HTTP;
@@ -207,11 +212,11 @@ mb_status mb_http_response_feed(mb_http_response *r, size_t n) {
     r->fill += n;
     s = mb__http_run(r);
     /* chunked: give back the room the framing took */
-    if (r->state >= MB__H_SIZE && r->state <= MB__H_TRAILER) {
-        size_t end = r->head_len + r->body_len;
-        memmove(r->buf + end, r->buf + r->pos, r->fill - r->pos);
-        r->fill -= r->pos - end;
+    if (r->state >= MB__H_CRLF && r->state <= MB__H_TRAILER) {
+        size_t end = r->head_len + r->body_len, left = r->fill - r->pos;
+        memmove(r->buf + end, r->buf + r->pos, left);
         r->pos = end;
+        r->fill = end + left;
     }
     return s;
 }
