@@ -2798,7 +2798,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
     mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
-    c->res.http_status = c->http.status = 0;  /* and its status: no answer yet */
+    c->res.http_status = 0;                   /* and its status: no answer yet */
     if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
     c->state = MB__C_IDLE;
     s = mb_gql_end(&c->w);
@@ -2807,6 +2807,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
+        c->http.status = 0; /* a failed (re)connect leaves the answer before it */
         s = mb__roundtrip(c);
         c->res.http_status = c->http.status;
         if (s != MB_OK) return s;

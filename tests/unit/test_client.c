@@ -545,6 +545,20 @@ static void auth(void) {
         CHECK(second && has(second, s.tx_len - (size_t)(second - tx), "Authorization: Bearer fresh.token.value\r\n"));
         CHECK(second && has(second, s.tx_len - (size_t)(second - tx), "\"variables\":{\"k\":\"v\"}}"));
     }
+    t_case = "refresh hook, then the reconnect fails: no status of the refused answer";
+    {
+        static const mb_str refused[] = {
+            MK("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 106\r\n\r\n"
+               "{\"errors\":[{\"extensions\":{\"code\":\"invalid-jwt\",\"path\":\"$\"},\"message\":\"Could not verify JWT: JWTExpired\"}]}")};
+        static const mb_script_conn conns2[] = {{refused, 1, MB_ERR_CLOSED, MB_OK, MB_OK},
+                                                {NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_CONNECT}};
+        memset(&cfg, 0, sizeof cfg);
+        cfg.jwt = "old.token.value";
+        cfg.refresh = refresh;
+        setup(&c, &s, conns2, 2, &cfg);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_CONNECT);
+        CHECK(res->http_status == 0 && refresh_calls == 2 && c.requests == 2);
+    }
 }
 
 static void debug_redaction(void) {
