@@ -2787,7 +2787,7 @@ static mb_status mb__roundtrip(mb_client *c) {
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
         if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
-        MB__LOGS(c, MB_LOG_INFO, "kept-alive connection closed; reconnecting");
+        MB__LOGS(c, MB_LOG_INFO, "reconnecting"); /* the kept-alive connection was closed */
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
 }
