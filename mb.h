@@ -564,7 +564,7 @@ MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars)
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. When the request
- * fails, nothing is decoded and the pools' used and needed are 0. */
+ * fails, data is zeroed and the pools' used and needed are 0. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
 
@@ -3034,6 +3034,7 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
     mb_status st = MB_OK;
     if (!shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
     for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0; /* also with no answer */
+    memset(data, 0, shape->size); /* a failed call leaves no stale fields either */
     if (!res) return MB_ERR_ARG;
     if (res->data < 0) return MB_ERR_NO_DATA;
     x.doc = &res->doc;
@@ -3879,6 +3880,7 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
+    if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
         ws->state = MB__WS_DOWN; /* closing: the server's close is not echoed, pings not answered */

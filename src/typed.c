@@ -199,6 +199,7 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
     mb_status st = MB_OK;
     if (!shape || !data || (num_pools && !pools)) return MB_ERR_ARG;
     for (size_t i = 0; i < num_pools; i++) pools[i].used = pools[i].needed = 0; /* also with no answer */
+    memset(data, 0, shape->size); /* a failed call leaves no stale fields either */
     if (!res) return MB_ERR_ARG;
     if (res->data < 0) return MB_ERR_NO_DATA;
     x.doc = &res->doc;

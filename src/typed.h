@@ -90,7 +90,7 @@ MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars)
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */
 MB_API mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *data, mb_pool *pools, size_t num_pools);
 /* mb_request + variables + mb_send + mb_typed_decode. When the request
- * fails, nothing is decoded and the pools' used and needed are 0. */
+ * fails, data is zeroed and the pools' used and needed are 0. */
 MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *vars, void *data, mb_pool *pools,
                                   size_t num_pools);
 

@@ -521,6 +521,7 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
+    if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
         ws->state = MB__WS_DOWN; /* closing: the server's close is not echoed, pings not answered */

@@ -618,8 +618,10 @@ static void typed_failure(void) {
     pools[1].cap = 2;
     pools[2].base = meta;
     pools[2].cap = 2;
+    memset(&d, 0x5a, sizeof d);
     CHECK_ST(mb_typed_execute(&c, mb_get_chatbots_op(), &vars, &d, pools, 3), MB_ERR_CONNECT);
     CHECK(pools[0].used == 0 && pools[0].needed == 0 && pools[2].used == 0 && pools[2].needed == 0);
+    CHECK(d.chatbot.items == NULL && d.chatbot.len == 0); /* zeroed, as after any decode */
     arrays.chatbot_needed = arrays.chatbot_metadata_needed = 7;
     CHECK_ST(mb_get_chatbots_decode(NULL, &d, &arrays), MB_ERR_ARG); /* no result to decode */
     CHECK(arrays.chatbot_needed == 0 && arrays.chatbot_metadata_needed == 0);

@@ -335,6 +335,9 @@ static void test_close_codes(void) {
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
     CHECK(F.connects == 1);
+    mb_ws_close(&ws); /* does not revive it with the refused JWT */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_AUTH);
+    CHECK(F.connects == 1);
     mb_ws_set_jwt(&ws, "NEW");
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.connects == 2 && fake_find(&F, "Bearer NEW") >= 0);
