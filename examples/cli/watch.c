@@ -17,15 +17,16 @@ static void on_signal(int sig) {
 typedef struct watch {
     long printed, want;
     int json;
+    mb_status err; /* an error that ended the subscription */
 } watch;
 
 static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res) {
     watch *w = (watch *)user;
     int list, m;
-    (void)sub;
     if (!res) return; /* completed by the server: the poll loop ends */
     if (s != MB_OK) {
         fprintf(stderr, "mb: watch: %s: %s (%s)\n", mb_strerror(s), res->error.message.ptr, res->error.code.ptr);
+        if (sub->state == MB_SUB_DONE) w->err = s; /* an error message, not a live query's poll error */
         return;
     }
     if (mb_json_find(&res->doc, res->data, "messageStream", &list) != MB_OK) return;
@@ -55,7 +56,7 @@ int cmd_watch(cli *k, int argc, char **argv) {
     static mb_tls tls;
     mb_ws_config wc;
     mb_status s;
-    watch w = {0, 0, 0};
+    watch w = {0, 0, 0, MB_OK};
     const char *thread = NULL;
     int use_tls = 0;
     char quoted[64];
@@ -119,7 +120,16 @@ int cmd_watch(cli *k, int argc, char **argv) {
         fprintf(stderr, "mb: watch: %s: %s\n", mb_strerror(s), url);
         return EXIT_USAGE;
     }
-    snprintf(vars, sizeof vars, "{\"threadId\":\"%s\"}", thread);
+    {   /* escaped, and refused when too long: never cut */
+        mb_writer vw;
+        mb_w_init(&vw, vars, sizeof vars - 1);
+        mb_w_object_begin(&vw);
+        mb_w_key(&vw, "threadId");
+        mb_w_string(&vw, thread);
+        mb_w_object_end(&vw);
+        if (vw.err != MB_OK) return cli_usage("watch: THREAD_ID: %s", mb_strerror(vw.err));
+        vars[vw.len] = '\0';
+    }
     /* only what arrives from now on: the stream starts after the newest
      * message the server has (its clock, not ours) */
     {
@@ -158,5 +168,6 @@ int cmd_watch(cli *k, int argc, char **argv) {
     }
     mb_ws_close(&ws);
     if (use_tls) mb_tls_free(&tls);
-    return s == MB_ERR_AUTH ? EXIT_AUTH : EXIT_OK;
+    if (w.err != MB_OK) s = w.err; /* the server ended it with an error */
+    return s == MB_ERR_AUTH ? EXIT_AUTH : w.err != MB_OK ? EXIT_GRAPHQL : EXIT_OK;
 }
