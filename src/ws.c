@@ -260,8 +260,8 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     ws->events = 1; /* a flag: the poll returns after this batch */
     if (ws->fn) ws->fn(ws->user, sub, s, res);
     return MB_OK;
-bad:
-    return mb__ws_fail(ws, 4400, s);
+bad: /* a message over our token array is too big for us (1009), not a bad request */
+    return mb__ws_fail(ws, s == MB_ERR_TOKENS ? 1009 : 4400, s);
 }
 
 /* Drops n received bytes at p. */

@@ -433,6 +433,18 @@ static void test_bad_frames(void) {
     bad_case("binary message", "\x82\x02{}", 4, MB_ERR_WS_PROTOCOL, 1003);
     bad_case("invalid UTF-8 text", "\x81\x04\"\xC3\x28\"", 6, MB_ERR_UTF8, 1007);
     bad_case("overlong UTF-8", "\x81\x04\"\xC0\xAF\"", 6, MB_ERR_UTF8, 1007);
+    {   /* over the 256 tokens: the client's own limit, closed as too big (1009), not as the server's bad request */
+        static char many[1400];
+        static unsigned char fm[1500];
+        size_t k = (size_t)snprintf(many, sizeof many, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"a\":[1");
+        int j;
+        for (j = 0; j < 300; j++) {
+            many[k++] = ',';
+            many[k++] = '1';
+        }
+        strcpy(many + k, "]}}}");
+        bad_case("a message over the token array", fm, mkframe(fm, 1, 1, many, strlen(many)), MB_ERR_TOKENS, 1009);
+    }
     bad_text("text that is not JSON", "hello", MB_ERR_JSON);
     bad_text("JSON without type", "{}", MB_ERR_WS_PROTOCOL);
     bad_text("JSON array", "[\"type\",\"ping\"]", MB_ERR_WS_PROTOCOL);
