@@ -1942,6 +1942,20 @@ static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
     return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
 }
 
+/* The raw view of t into *v (empty when t is not valid) and t's type:
+ * JSMN_UNDEFINED (0) only when t is not valid, as jsmn types every token
+ * it returns. One call gives the getters their checks and their text. */
+static int mb__view(const mb_json *d, int t, mb_str *v) {
+    const mb_token *x;
+    v->ptr = "";
+    v->len = 0;
+    if (!mb__valid_tok(d, t)) return JSMN_UNDEFINED;
+    x = &d->tok[t];
+    v->ptr = d->js + x->start;
+    v->len = (size_t)(x->end - x->start);
+    return (int)x->type;
+}
+
 /* Index after the subtree rooted at t: tokens are in document order, and
  * the first one past it hangs from a container open before t. A key's
  * subtree holds its value (jsmn's parent links). */
@@ -1969,11 +1983,8 @@ int mb_json_size(const mb_json *d, int t) {
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
-    mb_str v = {"", 0};
-    if (mb__valid_tok(d, t)) {
-        v.ptr = d->js + d->tok[t].start;
-        v.len = (size_t)(d->tok[t].end - d->tok[t].start);
-    }
+    mb_str v;
+    (void)mb__view(d, t, &v);
     return v;
 }
 
@@ -2116,17 +2127,20 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
 
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (!mb__tok(d, t, JSMN_STRING)) return MB_ERR_TYPE;
-    *out = mb_json_raw_view(d, t);
-    return mb__unescape(out->ptr, out->len, NULL, 0, &n);
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    if (!type || !out) return MB_ERR_ARG;
+    if (type != JSMN_STRING) return MB_ERR_TYPE;
+    *out = v;
+    return mb__unescape(v.ptr, v.len, NULL, 0, &n);
 }
 
 mb_status mb_json_check_strings(const mb_json *d) {
     mb_str v;
+    size_t n;
     mb_status s = MB_OK;
-    for (int i = 0; s == MB_OK && mb__valid_tok(d, i); i++)
-        if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
+    for (int i = 0, type; s == MB_OK && (type = mb__view(d, i, &v)) != JSMN_UNDEFINED; i++)
+        if (type == JSMN_STRING) s = mb__unescape(v.ptr, v.len, NULL, 0, &n);
     return s;
 }
 
@@ -2134,9 +2148,9 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     mb_str v;
     size_t n = 0;
     mb_status s;
-    if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
-    v = mb_json_raw_view(d, t);
-    s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
+    int type = mb__view(d, t, &v);
+    if (!type || !dst || cap == 0) return MB_ERR_ARG;
+    s = type == JSMN_STRING ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
     dst[n] = '\0'; /* n stays 0 on failure */
     if (len && s == MB_OK) *len = n;
     return s;
@@ -2145,9 +2159,9 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 /* The number text of a primitive, or of a string holding a number; then
  * MB_ERR_ARG without `out`, the getter's destination. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *out) {
-    if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
-    *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
+    int type = mb__view(d, t, v);
+    if (!type) return MB_ERR_ARG;
+    if (type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
     return out ? MB_OK : MB_ERR_ARG;
 }
 
@@ -2199,8 +2213,10 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
 #endif
 
 mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
-    char c = mb__prim(d, t);
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    char c = type == JSMN_PRIMITIVE ? v.ptr[0] : 0;
+    if (!type || !out) return MB_ERR_ARG;
     if (c != 't' && c != 'f') return MB_ERR_TYPE;
     *out = c == 't';
     return MB_OK;
