@@ -1622,12 +1622,9 @@ static int mb__hex(char c) {
 static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
     for (i = 0; i < alen; i++) {
-        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (fold && (x | 0x20u) - 'a' < 26u) { /* a letter: equal to y in either case */
-            x |= 0x20u;
-            y |= 0x20u;
-        }
-        if (!y || x != y) return 0;
+        unsigned x = (unsigned char)a[i], d = x ^ (unsigned char)b[i];
+        /* equal, or the same letter in the other case when folding */
+        if (!b[i] || (d && !(fold && d == 0x20u && (x | 0x20u) - 'a' < 26u))) return 0;
     }
     return b[i] == '\0';
 }
