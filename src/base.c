@@ -96,4 +96,4 @@ static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     return 0;
 }
 
-int mb_str_eq(mb_str a, const char *s) { return mb__match(a.ptr, a.len, s ? s : "", 0); }
+int mb_str_eq(mb_str a, const char *s) { return s ? mb__match(a.ptr, a.len, s, 0) : !a.len; /* NULL as "" */ }
