@@ -2204,7 +2204,7 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
     while (*out = strtod(tmp, &end), *end == '.') *end = ',';
     if (end != tmp + v.len) return MB_ERR_TYPE;
-    if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
+    if (!(*out - *out == 0)) return MB_ERR_RANGE; /* an overflow to infinity */
     return MB_OK;
 }
 #endif
