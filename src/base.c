@@ -66,9 +66,10 @@ static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Value of a hex digit, -1 for any other byte. */
 static int mb__hex(char c) {
-    if (mb__is_digit(c)) return c - '0';
-    c = (char)(c | 0x20);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    unsigned x = (unsigned char)c;
+    if (x - '0' < 10u) return (int)(x - '0');
+    x |= 0x20u; /* a letter in lower case */
+    return x - 'a' < 6u ? (int)(x - 'a') + 10 : -1;
 }
 
 /* Compares a view with a NUL-terminated string, ignoring ASCII case when
