@@ -1609,7 +1609,7 @@ mb_str mb_cstr(const char *s) {
 }
 
 static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
+static int mb__is_digit(char c) { return (unsigned char)c - (unsigned)'0' < 10u; }
 /* Value of a hex digit, -1 for any other byte. */
 static int mb__hex(char c) {
     unsigned x = (unsigned char)c;
