@@ -1899,7 +1899,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     doc->tok = tok;
     doc->count = 0;
     if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
-    if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
+    /* jsmn counts in unsigned int (a test that folds away where size_t is
+     * no wider); it never fills more tokens than len <= INT_MAX has bytes */
+    if (max_tokens > UINT_MAX) max_tokens = UINT_MAX;
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tok, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
