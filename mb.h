@@ -1827,8 +1827,8 @@ void mb_w_int(mb_writer *w, int64_t v) {
 static const char mb__literals[] = "null\0true\0false\0";
 
 void mb_w_bool(mb_writer *w, int v) {
-    size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, &mb__literals[10 - 5 * t], 5 - t);
+    if (v) mb__w_value(w, &mb__literals[5], 4); /* "true" */
+    else mb__w_value(w, &mb__literals[10], 5); /* "false" */
 }
 
 void mb_w_null(mb_writer *w) { mb__w_value(w, mb__literals, 4); }
