@@ -257,12 +257,10 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
         if (c == 'u') {
             if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
             i += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
-                if ((lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
+            if ((cp >> 11) == 0x1B) { /* a surrogate: a high half (to U+DBFF), then a low one */
+                if (cp > 0xDBFF || (lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
                 i += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                return MB_ERR_UTF8; /* lone low surrogate */
             }
         } else {
             i += 2;
