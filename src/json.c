@@ -78,7 +78,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
         if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
-        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
+        /* the next gap starts after a string's closing quote, a primitive's
+         * end, or a container's opening bracket (types below JSMN_STRING) */
+        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end : t->start) + (t->type <= JSMN_STRING);
     }
     /* one root: a token after it (jsmn gives it parent -1) starts past its
      * end, or right at it with no ',' in the gap before it */
