@@ -2168,18 +2168,18 @@ static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *ou
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     mb_str v;
-    size_t i;
+    const char *p, *e;
     uint64_t acc = 0, lim;
-    int neg;
+    int neg, left = 19;
     mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
     neg = v.ptr[0] == '-';
     lim = (uint64_t)INT64_MAX + (unsigned)neg;
-    for (i = (size_t)neg; i < v.len; i++) {
-        unsigned dgt = (unsigned)(v.ptr[i] - '0');
+    for (p = v.ptr + neg, e = v.ptr + v.len; p < e; p++) {
+        unsigned dgt = (unsigned)(*p - '0');
         if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
-        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: 20 are too many */
-        if (acc > lim || i - (size_t)neg > 18) return MB_ERR_RANGE;
+        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: a 20th is too many */
+        if (acc > lim || !left--) return MB_ERR_RANGE;
     }
     /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
     *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;
