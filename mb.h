@@ -2070,7 +2070,8 @@ static int mb__put(char *dst, size_t cap, size_t *o, const char *src, size_t len
  * escape's bytes are never more than its text, so they are written over
  * text already read. */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    size_t i = 0, o = 0, run = 0, ul;
+    const char *p = s, *end = s + n, *run = s;
+    size_t o = 0, ul;
     for (;;) {
         unsigned char c = 0;
         long cp, lo;
@@ -2081,46 +2082,46 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
          * '\\' (0 in x), borrows and sets its high bit; bytes with a high bit
          * of their own are caught by v itself; borrows into the next byte are
          * only false alarms, which the byte loop below clears. */
-        while (n - i >= sizeof(size_t)) {
+        while ((size_t)(end - p) >= sizeof(size_t)) {
             size_t v, x, ones = (size_t)-1 / 255u;
-            memcpy(&v, s + i, sizeof v);
+            memcpy(&v, p, sizeof v);
             x = v ^ (ones * 0x5Cu);
             if ((v | (v - ones * 0x20u) | (x - ones)) & ones * 0x80u) break;
-            i += sizeof v;
+            p += sizeof v;
         }
-        if (i < n) {
-            c = (unsigned char)s[i];
+        if (p < end) {
+            c = (unsigned char)*p;
             if (c != '\\') {
                 if (c < 0x20) return MB_ERR_JSON; /* raw control character */
                 /* UTF-8 checked in the same pass */
-                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)p, (const unsigned char *)end);
                 if (!ul) return MB_ERR_UTF8;
-                i += ul;
+                p += ul;
                 continue;
             }
         }
         /* an escape or the end: the plain run before it goes out first */
-        if (!mb__put(dst, cap, &o, s + run, i - run)) return MB_ERR_BUFFER;
-        if (i >= n) break;
-        if (i + 1 >= n) return MB_ERR_JSON;
-        c = (unsigned char)s[i + 1];
+        if (!mb__put(dst, cap, &o, run, (size_t)(p - run))) return MB_ERR_BUFFER;
+        if (p == end) break; /* every step below is checked against end: p never passes it */
+        if (p + 1 == end) return MB_ERR_JSON; /* a lone backslash */
+        c = (unsigned char)p[1];
         if (c == 'u') {
-            if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
-            i += 6;
+            if ((cp = mb__u4(p, end)) < 0) return MB_ERR_JSON;
+            p += 6;
             if ((cp >> 11) == 0x1B) { /* a surrogate: a high half (to U+DBFF), then a low one */
-                if (cp > 0xDBFF || (lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
-                i += 6;
+                if (cp > 0xDBFF || (lo = mb__u4(p, end)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
+                p += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             }
         } else {
-            i += 2;
+            p += 2;
             for (e = mb__esc; *e && *e != (char)c; e++) {}
             if (!*e) return MB_ERR_JSON;
             cp = e[9]; /* its byte */
         }
         ul = mb__utf8_put((uint32_t)cp, u);
         if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;
-        run = i;
+        run = p;
     }
     *outlen = o;
     return MB_OK;
