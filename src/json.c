@@ -369,10 +369,10 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
 mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
     mb_str v;
     int type = mb__view(d, t, &v);
-    char c = type == JSMN_PRIMITIVE ? v.ptr[0] : 0;
     if (!type || !out) return MB_ERR_ARG;
-    if (c != 't' && c != 'f') return MB_ERR_TYPE;
-    *out = c == 't';
+    /* the first byte names a primitive: mb_json_parse() checked its grammar */
+    if (type != JSMN_PRIMITIVE || (*v.ptr != 't' && *v.ptr != 'f')) return MB_ERR_TYPE;
+    *out = *v.ptr == 't';
     return MB_OK;
 }
 
