@@ -1661,8 +1661,11 @@ static void mb__w_fail(mb_writer *w, mb_status s) {
 }
 
 void mb_w_bytes(mb_writer *w, const void *data, size_t len) {
-    if (w->err == MB_OK && len > w->cap - w->len) w->err = MB_ERR_BUFFER; /* len <= cap holds: no overflow */
     if (w->err != MB_OK || !len) return;
+    if (len > w->cap - w->len) { /* len <= cap holds: no overflow */
+        w->err = MB_ERR_BUFFER;
+        return;
+    }
     memcpy(w->buf + w->len, data, len);
     w->len += len;
 }
