@@ -2194,10 +2194,12 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
 mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
     int64_t v;
     mb_status s = mb_json_get_i64(d, t, &v);
-    if (s == MB_OK && !out) s = MB_ERR_ARG;
-    else if (s == MB_OK && (v < INT32_MIN || v > INT32_MAX)) s = MB_ERR_RANGE;
-    else if (s == MB_OK) *out = (int32_t)v;
-    return s;
+    if (s != MB_OK) return s;
+    if (!out) return MB_ERR_ARG;
+    /* v + 2^31 in unsigned is below 2^32 exactly for INT32_MIN..INT32_MAX */
+    if (((uint64_t)v + 0x80000000u) >> 32) return MB_ERR_RANGE;
+    *out = (int32_t)v;
+    return MB_OK;
 }
 
 #if !defined(MB_NO_FLOAT)
