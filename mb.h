@@ -1755,8 +1755,7 @@ static int mb__w_sep(mb_writer *w, int key) {
     /* a key goes where a value may not: into an object, and not after a
      * key (after_key is 1 only in an object; obj is 0 at the top level) */
     unsigned obj = w->is_obj & 1u;
-    /* more > depth: a value already at the top level (more is 0 or 1) */
-    if ((obj ^ w->after_key ^ (unsigned)key) || w->more > w->depth) mb__w_fail(w, MB_ERR_ARG);
+    if ((obj ^ w->after_key ^ (unsigned)key) || (!w->depth && w->more)) mb__w_fail(w, MB_ERR_ARG);
     if (w->err != MB_OK) return 0;
     if (w->more && !w->after_key) mb_w_bytes(w, ",", 1); /* only inside a container: checked above */
     w->more = 1;
