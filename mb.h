@@ -1609,12 +1609,13 @@ mb_str mb_cstr(const char *s) {
 }
 
 static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
+static int mb__is_digit(char c) { return (unsigned char)c - (unsigned)'0' < 10u; }
 /* Value of a hex digit, -1 for any other byte. */
 static int mb__hex(char c) {
-    if (mb__is_digit(c)) return c - '0';
-    c = (char)(c | 0x20);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    unsigned x = (unsigned char)c;
+    if (x - '0' < 10u) return (int)(x - '0');
+    x |= 0x20u; /* a letter in lower case */
+    return x - 'a' < 6u ? (int)(x - 'a') + 10 : -1;
 }
 
 /* Compares a view with a NUL-terminated string, ignoring ASCII case when
@@ -1622,12 +1623,9 @@ static int mb__hex(char c) {
 static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
     for (i = 0; i < alen; i++) {
-        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (fold && (x | 0x20u) - 'a' < 26u) { /* a letter: equal to y in either case */
-            x |= 0x20u;
-            y |= 0x20u;
-        }
-        if (!y || x != y) return 0;
+        unsigned x = (unsigned char)a[i], d = x ^ (unsigned char)b[i];
+        /* equal, or the same letter in the other case when folding */
+        if (!b[i] || (d && !(fold && d == 0x20u && (x | 0x20u) - 'a' < 26u))) return 0;
     }
     return b[i] == '\0';
 }
@@ -1645,7 +1643,7 @@ static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     return 0;
 }
 
-int mb_str_eq(mb_str a, const char *s) { return mb__match(a.ptr, a.len, s ? s : "", 0); }
+int mb_str_eq(mb_str a, const char *s) { return s ? mb__match(a.ptr, a.len, s, 0) : !a.len; /* NULL as "" */ }
 
 /* ---- write ---- */
 
@@ -1663,8 +1661,11 @@ static void mb__w_fail(mb_writer *w, mb_status s) {
 }
 
 void mb_w_bytes(mb_writer *w, const void *data, size_t len) {
-    if (w->err == MB_OK && len > w->cap - w->len) w->err = MB_ERR_BUFFER; /* len <= cap holds: no overflow */
     if (w->err != MB_OK || !len) return;
+    if (len > w->cap - w->len) { /* len <= cap holds: no overflow */
+        w->err = MB_ERR_BUFFER;
+        return;
+    }
     memcpy(w->buf + w->len, data, len);
     w->len += len;
 }
@@ -1794,31 +1795,31 @@ void mb_w_object_end(mb_writer *w) { mb__w_nest(w, 3); }
 void mb_w_array_begin(mb_writer *w) { mb__w_nest(w, 0); }
 void mb_w_array_end(mb_writer *w) { mb__w_nest(w, 2); }
 
-/* A string value, or a key (key = 1) and its ':'. */
+/* A string value, or a key (key = 1) and its ':'; len (size_t)-1 (longer
+ * than any object) for a NUL-terminated s. A NULL s is a null value, and
+ * no key (MB_ERR_ARG). */
 static void mb__w_str(mb_writer *w, int key, const char *s, size_t len) {
-    if (!mb__w_sep(w, key)) return;
-    mb_w_bytes(w, "\":", 1);
-    mb_w_escaped(w, s, len);
-    mb_w_bytes(w, "\":", (size_t)key + 1);
-    w->after_key = (uint8_t)key;
+    if (!s) {
+        if (key) mb__w_fail(w, MB_ERR_ARG);
+        else mb_w_null(w);
+    } else if (mb__w_sep(w, key)) {
+        mb_w_bytes(w, "\":", 1);
+        mb_w_escaped(w, s, len == (size_t)-1 ? strlen(s) : len);
+        mb_w_bytes(w, "\":", (size_t)key + 1);
+        w->after_key = (uint8_t)key;
+    }
 }
 
-void mb_w_key(mb_writer *w, const char *key) {
-    if (key) mb__w_str(w, 1, key, strlen(key));
-    else mb__w_fail(w, MB_ERR_ARG);
-}
+void mb_w_key(mb_writer *w, const char *key) { mb__w_str(w, 1, key, (size_t)-1); }
 
 /* A value written as plain text after the checks and the comma. */
 static void mb__w_value(mb_writer *w, const char *text, size_t len) {
     if (mb__w_sep(w, 0)) mb_w_bytes(w, text, len);
 }
 
-void mb_w_stringn(mb_writer *w, const char *s, size_t len) {
-    if (s) mb__w_str(w, 0, s, len);
-    else mb_w_null(w);
-}
+void mb_w_stringn(mb_writer *w, const char *s, size_t len) { mb__w_str(w, 0, s, len); }
 
-void mb_w_string(mb_writer *w, const char *s) { mb_w_stringn(w, s, s ? strlen(s) : 0); }
+void mb_w_string(mb_writer *w, const char *s) { mb__w_str(w, 0, s, (size_t)-1); }
 
 void mb_w_int(mb_writer *w, int64_t v) {
     mb__w_value(w, "-", v < 0);
@@ -1829,8 +1830,8 @@ void mb_w_int(mb_writer *w, int64_t v) {
 static const char mb__literals[] = "null\0true\0false\0";
 
 void mb_w_bool(mb_writer *w, int v) {
-    size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, &mb__literals[10 - 5 * t], 5 - t);
+    if (v) mb__w_value(w, &mb__literals[5], 4); /* "true" */
+    else mb__w_value(w, &mb__literals[10], 5); /* "false" */
 }
 
 void mb_w_null(mb_writer *w) { mb__w_value(w, mb__literals, 4); }
@@ -1867,9 +1868,10 @@ static int mb__is_num(const char *p, const char *e) {
 }
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word.
- * null first: the most common literal in Hasura's answers. */
+ * null first: the most common literal in Hasura's answers. The literals
+ * before the number (smaller code; a number fails each on its first byte). */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__is_num(p, p + n) || mb__one_of(p, n, mb__literals, 0);
+    return mb__one_of(p, n, mb__literals, 0) || mb__is_num(p, p + n);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
@@ -1901,7 +1903,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     doc->tok = tok;
     doc->count = 0;
     if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
-    if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
+    /* jsmn counts in unsigned int (a test that folds away where size_t is
+     * no wider); it never fills more tokens than len <= INT_MAX has bytes */
+    if (max_tokens > UINT_MAX) max_tokens = UINT_MAX;
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tok, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
@@ -1925,7 +1929,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
         if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
-        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
+        /* the next gap starts after a string's closing quote, a primitive's
+         * end, or a container's opening bracket (types below JSMN_STRING) */
+        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end : t->start) + (t->type <= JSMN_STRING);
     }
     /* one root: a token after it (jsmn gives it parent -1) starts past its
      * end, or right at it with no ',' in the gap before it */
@@ -1940,6 +1946,20 @@ static int mb__valid_tok(const mb_json *d, int t) { return d && (unsigned)t < (u
 /* The token t if it is valid and of type `type`, else NULL. */
 static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
     return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
+}
+
+/* The raw view of t into *v (empty when t is not valid) and t's type:
+ * JSMN_UNDEFINED (0) only when t is not valid, as jsmn types every token
+ * it returns. One call gives the getters their checks and their text. */
+static int mb__view(const mb_json *d, int t, mb_str *v) {
+    const mb_token *x;
+    v->ptr = "";
+    v->len = 0;
+    if (!mb__valid_tok(d, t)) return JSMN_UNDEFINED;
+    x = &d->tok[t];
+    v->ptr = d->js + x->start;
+    v->len = (size_t)(x->end - x->start);
+    return (int)x->type;
 }
 
 /* Index after the subtree rooted at t: tokens are in document order, and
@@ -1969,11 +1989,8 @@ int mb_json_size(const mb_json *d, int t) {
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
-    mb_str v = {"", 0};
-    if (mb__valid_tok(d, t)) {
-        v.ptr = d->js + d->tok[t].start;
-        v.len = (size_t)(d->tok[t].end - d->tok[t].start);
-    }
+    mb_str v;
+    (void)mb__view(d, t, &v);
     return v;
 }
 
@@ -2056,7 +2073,8 @@ static int mb__put(char *dst, size_t cap, size_t *o, const char *src, size_t len
  * escape's bytes are never more than its text, so they are written over
  * text already read. */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    size_t i = 0, o = 0, run = 0, ul;
+    const char *p = s, *end = s + n, *run = s;
+    size_t o = 0, ul;
     for (;;) {
         unsigned char c = 0;
         long cp, lo;
@@ -2067,48 +2085,46 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
          * '\\' (0 in x), borrows and sets its high bit; bytes with a high bit
          * of their own are caught by v itself; borrows into the next byte are
          * only false alarms, which the byte loop below clears. */
-        while (n - i >= sizeof(size_t)) {
+        while ((size_t)(end - p) >= sizeof(size_t)) {
             size_t v, x, ones = (size_t)-1 / 255u;
-            memcpy(&v, s + i, sizeof v);
+            memcpy(&v, p, sizeof v);
             x = v ^ (ones * 0x5Cu);
             if ((v | (v - ones * 0x20u) | (x - ones)) & ones * 0x80u) break;
-            i += sizeof v;
+            p += sizeof v;
         }
-        if (i < n) {
-            c = (unsigned char)s[i];
+        if (p < end) {
+            c = (unsigned char)*p;
             if (c != '\\') {
                 if (c < 0x20) return MB_ERR_JSON; /* raw control character */
                 /* UTF-8 checked in the same pass */
-                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)p, (const unsigned char *)end);
                 if (!ul) return MB_ERR_UTF8;
-                i += ul;
+                p += ul;
                 continue;
             }
         }
         /* an escape or the end: the plain run before it goes out first */
-        if (!mb__put(dst, cap, &o, s + run, i - run)) return MB_ERR_BUFFER;
-        if (i >= n) break;
-        if (i + 1 >= n) return MB_ERR_JSON;
-        c = (unsigned char)s[i + 1];
+        if (!mb__put(dst, cap, &o, run, (size_t)(p - run))) return MB_ERR_BUFFER;
+        if (p == end) break; /* every step below is checked against end: p never passes it */
+        if (p + 1 == end) return MB_ERR_JSON; /* a lone backslash */
+        c = (unsigned char)p[1];
         if (c == 'u') {
-            if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
-            i += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
-                if ((lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
-                i += 6;
+            if ((cp = mb__u4(p, end)) < 0) return MB_ERR_JSON;
+            p += 6;
+            if ((cp >> 11) == 0x1B) { /* a surrogate: a high half (to U+DBFF), then a low one */
+                if (cp > 0xDBFF || (lo = mb__u4(p, end)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
+                p += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                return MB_ERR_UTF8; /* lone low surrogate */
             }
         } else {
-            i += 2;
+            p += 2;
             for (e = mb__esc; *e && *e != (char)c; e++) {}
             if (!*e) return MB_ERR_JSON;
             cp = e[9]; /* its byte */
         }
         ul = mb__utf8_put((uint32_t)cp, u);
         if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;
-        run = i;
+        run = p;
     }
     *outlen = o;
     return MB_OK;
@@ -2116,17 +2132,20 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
 
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (!mb__tok(d, t, JSMN_STRING)) return MB_ERR_TYPE;
-    *out = mb_json_raw_view(d, t);
-    return mb__unescape(out->ptr, out->len, NULL, 0, &n);
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    if (!type || !out) return MB_ERR_ARG;
+    if (type != JSMN_STRING) return MB_ERR_TYPE;
+    *out = v;
+    return mb__unescape(v.ptr, v.len, NULL, 0, &n);
 }
 
 mb_status mb_json_check_strings(const mb_json *d) {
     mb_str v;
+    size_t n;
     mb_status s = MB_OK;
-    for (int i = 0; s == MB_OK && mb__valid_tok(d, i); i++)
-        if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
+    for (int i = 0, type; s == MB_OK && (type = mb__view(d, i, &v)) != JSMN_UNDEFINED; i++)
+        if (type == JSMN_STRING) s = mb__unescape(v.ptr, v.len, NULL, 0, &n);
     return s;
 }
 
@@ -2134,9 +2153,9 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     mb_str v;
     size_t n = 0;
     mb_status s;
-    if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
-    v = mb_json_raw_view(d, t);
-    s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
+    int type = mb__view(d, t, &v);
+    if (!type || !dst || cap == 0) return MB_ERR_ARG;
+    s = type == JSMN_STRING ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
     dst[n] = '\0'; /* n stays 0 on failure */
     if (len && s == MB_OK) *len = n;
     return s;
@@ -2145,26 +2164,26 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 /* The number text of a primitive, or of a string holding a number; then
  * MB_ERR_ARG without `out`, the getter's destination. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *out) {
-    if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
-    *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
+    int type = mb__view(d, t, v);
+    if (!type) return MB_ERR_ARG;
+    if (type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
     return out ? MB_OK : MB_ERR_ARG;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     mb_str v;
-    size_t i;
+    const char *p, *e;
     uint64_t acc = 0, lim;
-    int neg;
+    int neg, left = 19;
     mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
     neg = v.ptr[0] == '-';
     lim = (uint64_t)INT64_MAX + (unsigned)neg;
-    for (i = (size_t)neg; i < v.len; i++) {
-        unsigned dgt = (unsigned)(v.ptr[i] - '0');
+    for (p = v.ptr + neg, e = v.ptr + v.len; p < e; p++) {
+        unsigned dgt = (unsigned)(*p - '0');
         if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
-        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: 20 are too many */
-        if (acc > lim || i - (size_t)neg > 18) return MB_ERR_RANGE;
+        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: a 20th is too many */
+        if (acc > lim || !left--) return MB_ERR_RANGE;
     }
     /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
     *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;
@@ -2174,10 +2193,12 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
 mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
     int64_t v;
     mb_status s = mb_json_get_i64(d, t, &v);
-    if (s == MB_OK && !out) s = MB_ERR_ARG;
-    else if (s == MB_OK && (v < INT32_MIN || v > INT32_MAX)) s = MB_ERR_RANGE;
-    else if (s == MB_OK) *out = (int32_t)v;
-    return s;
+    if (s != MB_OK) return s;
+    if (!out) return MB_ERR_ARG;
+    /* v + 2^31 in unsigned is below 2^32 exactly for INT32_MIN..INT32_MAX */
+    if (((uint64_t)v + 0x80000000u) >> 32) return MB_ERR_RANGE;
+    *out = (int32_t)v;
+    return MB_OK;
 }
 
 #if !defined(MB_NO_FLOAT)
@@ -2193,16 +2214,18 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
     while (*out = strtod(tmp, &end), *end == '.') *end = ',';
     if (end != tmp + v.len) return MB_ERR_TYPE;
-    if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
+    if (!(*out - *out == 0)) return MB_ERR_RANGE; /* an overflow to infinity */
     return MB_OK;
 }
 #endif
 
 mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
-    char c = mb__prim(d, t);
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (c != 't' && c != 'f') return MB_ERR_TYPE;
-    *out = c == 't';
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    if (!type || !out) return MB_ERR_ARG;
+    /* the first byte names a primitive: mb_json_parse() checked its grammar */
+    if (type != JSMN_PRIMITIVE || (*v.ptr != 't' && *v.ptr != 'f')) return MB_ERR_TYPE;
+    *out = *v.ptr == 't';
     return MB_OK;
 }
 

@@ -63,12 +63,13 @@ mb_str mb_cstr(const char *s) {
 }
 
 static int mb__is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-static int mb__is_digit(char c) { return c >= '0' && c <= '9'; }
+static int mb__is_digit(char c) { return (unsigned char)c - (unsigned)'0' < 10u; }
 /* Value of a hex digit, -1 for any other byte. */
 static int mb__hex(char c) {
-    if (mb__is_digit(c)) return c - '0';
-    c = (char)(c | 0x20);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    unsigned x = (unsigned char)c;
+    if (x - '0' < 10u) return (int)(x - '0');
+    x |= 0x20u; /* a letter in lower case */
+    return x - 'a' < 6u ? (int)(x - 'a') + 10 : -1;
 }
 
 /* Compares a view with a NUL-terminated string, ignoring ASCII case when
@@ -76,12 +77,9 @@ static int mb__hex(char c) {
 static int mb__match(const char *a, size_t alen, const char *b, int fold) {
     size_t i;
     for (i = 0; i < alen; i++) {
-        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (fold && (x | 0x20u) - 'a' < 26u) { /* a letter: equal to y in either case */
-            x |= 0x20u;
-            y |= 0x20u;
-        }
-        if (!y || x != y) return 0;
+        unsigned x = (unsigned char)a[i], d = x ^ (unsigned char)b[i];
+        /* equal, or the same letter in the other case when folding */
+        if (!b[i] || (d && !(fold && d == 0x20u && (x | 0x20u) - 'a' < 26u))) return 0;
     }
     return b[i] == '\0';
 }
@@ -99,4 +97,4 @@ static int mb__one_of(const char *p, size_t n, const char *list, int fold) {
     return 0;
 }
 
-int mb_str_eq(mb_str a, const char *s) { return mb__match(a.ptr, a.len, s ? s : "", 0); }
+int mb_str_eq(mb_str a, const char *s) { return s ? mb__match(a.ptr, a.len, s, 0) : !a.len; /* NULL as "" */ }

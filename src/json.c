@@ -18,9 +18,10 @@ static int mb__is_num(const char *p, const char *e) {
 }
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word.
- * null first: the most common literal in Hasura's answers. */
+ * null first: the most common literal in Hasura's answers. The literals
+ * before the number (smaller code; a number fails each on its first byte). */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__is_num(p, p + n) || mb__one_of(p, n, mb__literals, 0);
+    return mb__one_of(p, n, mb__literals, 0) || mb__is_num(p, p + n);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
@@ -52,7 +53,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
     doc->tok = tok;
     doc->count = 0;
     if (len > (size_t)INT_MAX) return MB_ERR_RANGE; /* jsmn keeps offsets in int */
-    if (max_tokens > (size_t)INT_MAX) max_tokens = (size_t)INT_MAX;
+    /* jsmn counts in unsigned int (a test that folds away where size_t is
+     * no wider); it never fills more tokens than len <= INT_MAX has bytes */
+    if (max_tokens > UINT_MAX) max_tokens = UINT_MAX;
     jsmn_init(&parser);
     r = jsmn_parse(&parser, js, len, tok, (unsigned int)max_tokens);
     if (r == JSMN_ERROR_NOMEM) return MB_ERR_TOKENS;
@@ -76,7 +79,9 @@ mb_status mb_json_parse(mb_json *doc, const char *js, size_t len, mb_token *tok,
             sep = t->parent != i - 1 ? ',' : pt == JSMN_STRING ? ':' : 0; /* the root's parent is -1 */
         }
         if (!mb__gap_ok(from, to, sep)) return MB_ERR_JSON;
-        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end + (t->type == JSMN_STRING) : t->start + 1);
+        /* the next gap starts after a string's closing quote, a primitive's
+         * end, or a container's opening bracket (types below JSMN_STRING) */
+        if (i < r) from = js + (t->type >= JSMN_STRING ? t->end : t->start) + (t->type <= JSMN_STRING);
     }
     /* one root: a token after it (jsmn gives it parent -1) starts past its
      * end, or right at it with no ',' in the gap before it */
@@ -91,6 +96,20 @@ static int mb__valid_tok(const mb_json *d, int t) { return d && (unsigned)t < (u
 /* The token t if it is valid and of type `type`, else NULL. */
 static const mb_token *mb__tok(const mb_json *d, int t, jsmntype_t type) {
     return mb__valid_tok(d, t) && d->tok[t].type == type ? &d->tok[t] : NULL;
+}
+
+/* The raw view of t into *v (empty when t is not valid) and t's type:
+ * JSMN_UNDEFINED (0) only when t is not valid, as jsmn types every token
+ * it returns. One call gives the getters their checks and their text. */
+static int mb__view(const mb_json *d, int t, mb_str *v) {
+    const mb_token *x;
+    v->ptr = "";
+    v->len = 0;
+    if (!mb__valid_tok(d, t)) return JSMN_UNDEFINED;
+    x = &d->tok[t];
+    v->ptr = d->js + x->start;
+    v->len = (size_t)(x->end - x->start);
+    return (int)x->type;
 }
 
 /* Index after the subtree rooted at t: tokens are in document order, and
@@ -120,11 +139,8 @@ int mb_json_size(const mb_json *d, int t) {
 }
 
 mb_str mb_json_raw_view(const mb_json *d, int t) {
-    mb_str v = {"", 0};
-    if (mb__valid_tok(d, t)) {
-        v.ptr = d->js + d->tok[t].start;
-        v.len = (size_t)(d->tok[t].end - d->tok[t].start);
-    }
+    mb_str v;
+    (void)mb__view(d, t, &v);
     return v;
 }
 
@@ -207,7 +223,8 @@ static int mb__put(char *dst, size_t cap, size_t *o, const char *src, size_t len
  * escape's bytes are never more than its text, so they are written over
  * text already read. */
 static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, size_t *outlen) {
-    size_t i = 0, o = 0, run = 0, ul;
+    const char *p = s, *end = s + n, *run = s;
+    size_t o = 0, ul;
     for (;;) {
         unsigned char c = 0;
         long cp, lo;
@@ -218,48 +235,46 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
          * '\\' (0 in x), borrows and sets its high bit; bytes with a high bit
          * of their own are caught by v itself; borrows into the next byte are
          * only false alarms, which the byte loop below clears. */
-        while (n - i >= sizeof(size_t)) {
+        while ((size_t)(end - p) >= sizeof(size_t)) {
             size_t v, x, ones = (size_t)-1 / 255u;
-            memcpy(&v, s + i, sizeof v);
+            memcpy(&v, p, sizeof v);
             x = v ^ (ones * 0x5Cu);
             if ((v | (v - ones * 0x20u) | (x - ones)) & ones * 0x80u) break;
-            i += sizeof v;
+            p += sizeof v;
         }
-        if (i < n) {
-            c = (unsigned char)s[i];
+        if (p < end) {
+            c = (unsigned char)*p;
             if (c != '\\') {
                 if (c < 0x20) return MB_ERR_JSON; /* raw control character */
                 /* UTF-8 checked in the same pass */
-                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)s + i, (const unsigned char *)s + n);
+                ul = c < 0x80 ? 1 : mb__utf8_seq((const unsigned char *)p, (const unsigned char *)end);
                 if (!ul) return MB_ERR_UTF8;
-                i += ul;
+                p += ul;
                 continue;
             }
         }
         /* an escape or the end: the plain run before it goes out first */
-        if (!mb__put(dst, cap, &o, s + run, i - run)) return MB_ERR_BUFFER;
-        if (i >= n) break;
-        if (i + 1 >= n) return MB_ERR_JSON;
-        c = (unsigned char)s[i + 1];
+        if (!mb__put(dst, cap, &o, run, (size_t)(p - run))) return MB_ERR_BUFFER;
+        if (p == end) break; /* every step below is checked against end: p never passes it */
+        if (p + 1 == end) return MB_ERR_JSON; /* a lone backslash */
+        c = (unsigned char)p[1];
         if (c == 'u') {
-            if ((cp = mb__u4(s + i, s + n)) < 0) return MB_ERR_JSON;
-            i += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF) { /* high surrogate: its low half must follow */
-                if ((lo = mb__u4(s + i, s + n)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
-                i += 6;
+            if ((cp = mb__u4(p, end)) < 0) return MB_ERR_JSON;
+            p += 6;
+            if ((cp >> 11) == 0x1B) { /* a surrogate: a high half (to U+DBFF), then a low one */
+                if (cp > 0xDBFF || (lo = mb__u4(p, end)) < 0xDC00 || lo > 0xDFFF) return MB_ERR_UTF8;
+                p += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                return MB_ERR_UTF8; /* lone low surrogate */
             }
         } else {
-            i += 2;
+            p += 2;
             for (e = mb__esc; *e && *e != (char)c; e++) {}
             if (!*e) return MB_ERR_JSON;
             cp = e[9]; /* its byte */
         }
         ul = mb__utf8_put((uint32_t)cp, u);
         if (!mb__put(dst, cap, &o, u, ul)) return MB_ERR_BUFFER;
-        run = i;
+        run = p;
     }
     *outlen = o;
     return MB_OK;
@@ -267,17 +282,20 @@ static mb_status mb__unescape(const char *s, size_t n, char *dst, size_t cap, si
 
 mb_status mb_json_get_str(const mb_json *d, int t, mb_str *out) {
     size_t n;
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (!mb__tok(d, t, JSMN_STRING)) return MB_ERR_TYPE;
-    *out = mb_json_raw_view(d, t);
-    return mb__unescape(out->ptr, out->len, NULL, 0, &n);
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    if (!type || !out) return MB_ERR_ARG;
+    if (type != JSMN_STRING) return MB_ERR_TYPE;
+    *out = v;
+    return mb__unescape(v.ptr, v.len, NULL, 0, &n);
 }
 
 mb_status mb_json_check_strings(const mb_json *d) {
     mb_str v;
+    size_t n;
     mb_status s = MB_OK;
-    for (int i = 0; s == MB_OK && mb__valid_tok(d, i); i++)
-        if (d->tok[i].type == JSMN_STRING) s = mb_json_get_str(d, i, &v);
+    for (int i = 0, type; s == MB_OK && (type = mb__view(d, i, &v)) != JSMN_UNDEFINED; i++)
+        if (type == JSMN_STRING) s = mb__unescape(v.ptr, v.len, NULL, 0, &n);
     return s;
 }
 
@@ -285,9 +303,9 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
     mb_str v;
     size_t n = 0;
     mb_status s;
-    if (!mb__valid_tok(d, t) || !dst || cap == 0) return MB_ERR_ARG;
-    v = mb_json_raw_view(d, t);
-    s = mb__tok(d, t, JSMN_STRING) ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
+    int type = mb__view(d, t, &v);
+    if (!type || !dst || cap == 0) return MB_ERR_ARG;
+    s = type == JSMN_STRING ? mb__unescape(v.ptr, v.len, dst, cap - 1, &n) : MB_ERR_TYPE; /* room for the NUL */
     dst[n] = '\0'; /* n stays 0 on failure */
     if (len && s == MB_OK) *len = n;
     return s;
@@ -296,26 +314,26 @@ mb_status mb_json_unescape(const mb_json *d, int t, char *dst, size_t cap, size_
 /* The number text of a primitive, or of a string holding a number; then
  * MB_ERR_ARG without `out`, the getter's destination. */
 static mb_status mb__num_text(const mb_json *d, int t, mb_str *v, const void *out) {
-    if (!mb__valid_tok(d, t)) return MB_ERR_ARG;
-    *v = mb_json_raw_view(d, t);
-    if (d->tok[t].type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
+    int type = mb__view(d, t, v);
+    if (!type) return MB_ERR_ARG;
+    if (type < JSMN_STRING || !mb__is_num(v->ptr, v->ptr + v->len)) return MB_ERR_TYPE;
     return out ? MB_OK : MB_ERR_ARG;
 }
 
 mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
     mb_str v;
-    size_t i;
+    const char *p, *e;
     uint64_t acc = 0, lim;
-    int neg;
+    int neg, left = 19;
     mb_status s = mb__num_text(d, t, &v, out);
     if (s != MB_OK) return s;
     neg = v.ptr[0] == '-';
     lim = (uint64_t)INT64_MAX + (unsigned)neg;
-    for (i = (size_t)neg; i < v.len; i++) {
-        unsigned dgt = (unsigned)(v.ptr[i] - '0');
+    for (p = v.ptr + neg, e = v.ptr + v.len; p < e; p++) {
+        unsigned dgt = (unsigned)(*p - '0');
         if (dgt > 9) return MB_ERR_TYPE; /* fraction or exponent */
-        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: 20 are too many */
-        if (acc > lim || i - (size_t)neg > 18) return MB_ERR_RANGE;
+        acc = acc * 10u + dgt; /* exact up to 19 digits; no leading zero: a 20th is too many */
+        if (acc > lim || !left--) return MB_ERR_RANGE;
     }
     /* negated in unsigned, then converted: no signed overflow for INT64_MIN */
     *out = neg && acc ? -(int64_t)(acc - 1u) - 1 : (int64_t)acc;
@@ -325,10 +343,12 @@ mb_status mb_json_get_i64(const mb_json *d, int t, int64_t *out) {
 mb_status mb_json_get_i32(const mb_json *d, int t, int32_t *out) {
     int64_t v;
     mb_status s = mb_json_get_i64(d, t, &v);
-    if (s == MB_OK && !out) s = MB_ERR_ARG;
-    else if (s == MB_OK && (v < INT32_MIN || v > INT32_MAX)) s = MB_ERR_RANGE;
-    else if (s == MB_OK) *out = (int32_t)v;
-    return s;
+    if (s != MB_OK) return s;
+    if (!out) return MB_ERR_ARG;
+    /* v + 2^31 in unsigned is below 2^32 exactly for INT32_MIN..INT32_MAX */
+    if (((uint64_t)v + 0x80000000u) >> 32) return MB_ERR_RANGE;
+    *out = (int32_t)v;
+    return MB_OK;
 }
 
 #if !defined(MB_NO_FLOAT)
@@ -344,16 +364,18 @@ mb_status mb_json_get_double(const mb_json *d, int t, double *out) {
     /* strtod follows LC_NUMERIC: a decimal-comma locale stops at the '.' */
     while (*out = strtod(tmp, &end), *end == '.') *end = ',';
     if (end != tmp + v.len) return MB_ERR_TYPE;
-    if (*out > DBL_MAX || *out < -DBL_MAX) return MB_ERR_RANGE;
+    if (!(*out - *out == 0)) return MB_ERR_RANGE; /* an overflow to infinity */
     return MB_OK;
 }
 #endif
 
 mb_status mb_json_get_bool(const mb_json *d, int t, int *out) {
-    char c = mb__prim(d, t);
-    if (!mb__valid_tok(d, t) || !out) return MB_ERR_ARG;
-    if (c != 't' && c != 'f') return MB_ERR_TYPE;
-    *out = c == 't';
+    mb_str v;
+    int type = mb__view(d, t, &v);
+    if (!type || !out) return MB_ERR_ARG;
+    /* the first byte names a primitive: mb_json_parse() checked its grammar */
+    if (type != JSMN_PRIMITIVE || (*v.ptr != 't' && *v.ptr != 'f')) return MB_ERR_TYPE;
+    *out = *v.ptr == 't';
     return MB_OK;
 }
 

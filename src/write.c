@@ -15,8 +15,11 @@ static void mb__w_fail(mb_writer *w, mb_status s) {
 }
 
 void mb_w_bytes(mb_writer *w, const void *data, size_t len) {
-    if (w->err == MB_OK && len > w->cap - w->len) w->err = MB_ERR_BUFFER; /* len <= cap holds: no overflow */
     if (w->err != MB_OK || !len) return;
+    if (len > w->cap - w->len) { /* len <= cap holds: no overflow */
+        w->err = MB_ERR_BUFFER;
+        return;
+    }
     memcpy(w->buf + w->len, data, len);
     w->len += len;
 }
@@ -146,31 +149,31 @@ void mb_w_object_end(mb_writer *w) { mb__w_nest(w, 3); }
 void mb_w_array_begin(mb_writer *w) { mb__w_nest(w, 0); }
 void mb_w_array_end(mb_writer *w) { mb__w_nest(w, 2); }
 
-/* A string value, or a key (key = 1) and its ':'. */
+/* A string value, or a key (key = 1) and its ':'; len (size_t)-1 (longer
+ * than any object) for a NUL-terminated s. A NULL s is a null value, and
+ * no key (MB_ERR_ARG). */
 static void mb__w_str(mb_writer *w, int key, const char *s, size_t len) {
-    if (!mb__w_sep(w, key)) return;
-    mb_w_bytes(w, "\":", 1);
-    mb_w_escaped(w, s, len);
-    mb_w_bytes(w, "\":", (size_t)key + 1);
-    w->after_key = (uint8_t)key;
+    if (!s) {
+        if (key) mb__w_fail(w, MB_ERR_ARG);
+        else mb_w_null(w);
+    } else if (mb__w_sep(w, key)) {
+        mb_w_bytes(w, "\":", 1);
+        mb_w_escaped(w, s, len == (size_t)-1 ? strlen(s) : len);
+        mb_w_bytes(w, "\":", (size_t)key + 1);
+        w->after_key = (uint8_t)key;
+    }
 }
 
-void mb_w_key(mb_writer *w, const char *key) {
-    if (key) mb__w_str(w, 1, key, strlen(key));
-    else mb__w_fail(w, MB_ERR_ARG);
-}
+void mb_w_key(mb_writer *w, const char *key) { mb__w_str(w, 1, key, (size_t)-1); }
 
 /* A value written as plain text after the checks and the comma. */
 static void mb__w_value(mb_writer *w, const char *text, size_t len) {
     if (mb__w_sep(w, 0)) mb_w_bytes(w, text, len);
 }
 
-void mb_w_stringn(mb_writer *w, const char *s, size_t len) {
-    if (s) mb__w_str(w, 0, s, len);
-    else mb_w_null(w);
-}
+void mb_w_stringn(mb_writer *w, const char *s, size_t len) { mb__w_str(w, 0, s, len); }
 
-void mb_w_string(mb_writer *w, const char *s) { mb_w_stringn(w, s, s ? strlen(s) : 0); }
+void mb_w_string(mb_writer *w, const char *s) { mb__w_str(w, 0, s, (size_t)-1); }
 
 void mb_w_int(mb_writer *w, int64_t v) {
     mb__w_value(w, "-", v < 0);
@@ -181,8 +184,8 @@ void mb_w_int(mb_writer *w, int64_t v) {
 static const char mb__literals[] = "null\0true\0false\0";
 
 void mb_w_bool(mb_writer *w, int v) {
-    size_t t = v != 0; /* "true" at 5, "false" at 10 */
-    mb__w_value(w, &mb__literals[10 - 5 * t], 5 - t);
+    if (v) mb__w_value(w, &mb__literals[5], 4); /* "true" */
+    else mb__w_value(w, &mb__literals[10], 5); /* "false" */
 }
 
 void mb_w_null(mb_writer *w) { mb__w_value(w, mb__literals, 4); }
