@@ -7,7 +7,6 @@
 #include <string.h>
 #include <limits.h>
 #if !defined(MB_NO_FLOAT)
-#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #endif

@@ -33,7 +33,7 @@ MB_API void mb_w_array_begin(mb_writer *w);
 MB_API void mb_w_array_end(mb_writer *w);
 MB_API void mb_w_key(mb_writer *w, const char *key);  /* only inside an object */
 MB_API void mb_w_string(mb_writer *w, const char *s); /* NULL writes null */
-MB_API void mb_w_stringn(mb_writer *w, const char *s, size_t len);
+MB_API void mb_w_stringn(mb_writer *w, const char *s, size_t len); /* len bytes (may hold NUL); SIZE_MAX: up to the NUL */
 MB_API void mb_w_int(mb_writer *w, int64_t v); /* int32 and int64 alike */
 #if !defined(MB_NO_FLOAT)
 MB_API void mb_w_double(mb_writer *w, double v); /* NaN/inf: MB_ERR_RANGE */

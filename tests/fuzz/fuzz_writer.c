@@ -21,6 +21,7 @@
  * programs), bits 1-3 pick the small buffer.
  *   clang -fsanitize=fuzzer,address,undefined -I. tests/fuzz/fuzz_writer.c */
 #define MB_IMPLEMENTATION
+#include <float.h>
 #include "mb.h"
 #include "fuzz_common.h"
 

@@ -1,5 +1,6 @@
 /* The writer's misuse guards, the request envelope's checks and the
  * response envelope's odd shapes: the paths the happy-path tests skip. */
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
