@@ -28,7 +28,6 @@ __attribute__((noinline)) size_t bench_snprintf_request(void);
 
 size_t bench_mb_request(void) {
     mb_get_messages_vars v;
-    size_t head;
     mb_writer *w;
     memset(&v, 0, sizeof v);
     v.thread_id = THREAD;
@@ -36,7 +35,7 @@ size_t bench_mb_request(void) {
     v.has_limit = 1;
     w = mb_request(&client, mb_get_messages_op()->query, mb_get_messages_op()->name);
     mb_typed_write_vars(w, mb_get_messages_op(), &v);
-    if (mb_gql_end(w) != MB_OK || mb__finish_request(&client, w->len, &head) != MB_OK) exit(4);
+    if (mb_gql_end(w) != MB_OK || mb__finish_request(&client, w->len) != MB_OK) exit(4);
     return client.req_len;
 }
 

@@ -18,10 +18,11 @@ static int mb__is_num(const char *p, const char *e) {
 }
 
 /* true, false, null or a number: jsmn (non-strict) takes any bare word.
- * null first: the most common literal in Hasura's answers. The literals
- * before the number (smaller code; a number fails each on its first byte). */
+ * The number first: the other order is 8 B smaller but makes each number
+ * fail three literal compares (+14 % for the parse check of a chatbot
+ * list); null first among the literals, the most common in Hasura's answers. */
 static int mb__primitive_ok(const char *p, size_t n) {
-    return mb__one_of(p, n, mb__literals, 0) || mb__is_num(p, p + n);
+    return mb__is_num(p, p + n) || mb__one_of(p, n, mb__literals, 0);
 }
 
 /* Bytes between two tokens: whitespace around `sep` (':' or ',') exactly
