@@ -204,6 +204,10 @@ static void json_corners(void) {
     CHECK_ST(mb_json_get_bool(&d, 1, NULL), MB_ERR_ARG);
     CHECK_ST(mb_json_unescape(&d, 1, NULL, 4, &n), MB_ERR_ARG);
     CHECK_ST(mb_json_unescape(&d, 1, buf, 0, &n), MB_ERR_ARG);
+    CHECK_ST(mb_json_unescape(&d, 9, buf, sizeof buf, &n), MB_ERR_ARG); /* no such token */
+    t_case = "a token capacity beyond jsmn's unsigned int is clamped, not wrapped";
+    CHECK_ST(mb_json_parse(&d, "[1]", 3, toks, SIZE_MAX), MB_OK);
+    CHECK(d.count == 2);
 
     t_case = "a string decoded in place is not decoded a second time as JSON";
     {
@@ -221,7 +225,25 @@ static void json_corners(void) {
     }
 }
 
+/* Header names fold ASCII letters only: '^' and '~' are 0x20 apart too. */
+static void fold_corners(void) {
+    static const char head[] = "HTTP/1.1 200 OK\r\nx^: 1\r\nContent-Length: 0\r\n\r\n";
+    static char hb[256];
+    mb_http_response r;
+    char *dst;
+    size_t room;
+    mb_str v;
+    t_case = "header names: only letters fold, not two symbols 0x20 apart";
+    mb_http_response_init(&r, hb, sizeof hb);
+    CHECK_ST(mb_http_response_space(&r, &dst, &room), MB_OK);
+    memcpy(dst, head, sizeof head - 1);
+    CHECK_ST(mb_http_response_feed(&r, sizeof head - 1), MB_OK);
+    CHECK_ST(mb_http_header(&r, "X^", &v), MB_OK);
+    CHECK_ST(mb_http_header(&r, "x~", &v), MB_ERR_NOT_FOUND);
+}
+
 void test_core_more(void) {
+    fold_corners();
     contract();
     client_edges();
     head_limits();

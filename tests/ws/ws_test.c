@@ -51,6 +51,15 @@ static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res
     }
 }
 
+/* A callback that stops its subscription at once (the complete message goes
+ * after what was received). */
+static mb_ws *stop_ws;
+static mb_status stop_st;
+static void on_event_stop(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    on_event(user, sub, st, res);
+    stop_st = mb_sub_stop(stop_ws, sub);
+}
+
 static const char *refresh_jwt;
 static int refreshes;
 static mb_status refresh(void *user, const char **jwt) {
@@ -1067,6 +1076,30 @@ static void test_faults(void) {
         srv_bytes(&F, f, n);
         CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
         CHECK(sent_count(10) == 1 && F.closes == 0);
+    }
+
+    reset("a callback stops its subscription while a read has filled the buffer");
+    {
+        static char a[1000];
+        static unsigned char fr[1200], pad[300];
+        mb_sub live;
+        size_t n, k;
+        CHECK_ST(up(&ws, 1024), MB_OK);
+        memset(&live, 0, sizeof live);
+        live.query = "subscription L { category { name } }";
+        CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+        k = (size_t)snprintf(a, sizeof a, "{\"type\":\"next\",\"id\":\"%u\",\"payload\":{\"data\":{\"category\":[{\"name\":\"",
+                             (unsigned)live.id);
+        memset(a + k, 'x', 896 - k - 6);
+        memcpy(a + 896 - 6, "\"}]}}}", 6);
+        n = mkframe(fr, 1, 1, a, 896); /* 900 bytes: the first read (885) leaves it cut */
+        memset(pad, 'b', sizeof pad);
+        n += mkframe(fr + n, 1, 1, pad, 200) - 76; /* the second read fills the 1024 bytes */
+        srv_bytes(&F, fr, n);
+        stop_ws = &ws;
+        stop_st = MB_OK;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event_stop, NULL), MB_OK);
+        CHECK(nev == 1 && evs[0].st == MB_OK && stop_st == MB_ERR_BUFFER && live.state == MB_SUB_IDLE);
     }
 
     reset("Hasura's keep-alive read with a batch of results that fills the buffer");
