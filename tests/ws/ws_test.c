@@ -223,6 +223,13 @@ static const char NEXT1[] = "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data
 static const char DATA1[] = "{\"messageStream\":[{\"messageId\":\"a\",\"createdAt\":\"2026-01-01T00:00:01+00:00\"},"
                             "{\"messageId\":\"b\",\"createdAt\":\"2026-01-01T00:00:02+00:00\"}]}";
 
+/* A plain live query (no variables), started on ws. */
+static mb_status live_sub(mb_ws *ws, mb_sub *s) {
+    memset(s, 0, sizeof *s);
+    s->query = "subscription L { category { name } }";
+    return mb_sub_start(ws, s);
+}
+
 static void stream_sub(mb_sub *s) {
     memset(s, 0, sizeof *s);
     s->query = "subscription S($since: timestamptz!, $t: uuid!) { messageStream { messageId createdAt } }";
@@ -931,9 +938,7 @@ static void test_close_handshake(void) {
     mb_sub live;
     reset("mb_ws_close: one close frame, then nothing");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
-    memset(&live, 0, sizeof live);
-    live.query = "subscription L { category { name } }";
-    CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+    CHECK_ST(live_sub(&ws, &live), MB_OK);
     srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}"); /* in flight as we close */
     srv_frame(&F, 1, 9, "hb", 2);
     srv_close(&F, 1000); /* the server's answer to our close */
@@ -1085,9 +1090,7 @@ static void test_faults(void) {
         mb_sub live;
         size_t n, k;
         CHECK_ST(up(&ws, 1024), MB_OK);
-        memset(&live, 0, sizeof live);
-        live.query = "subscription L { category { name } }";
-        CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+        CHECK_ST(live_sub(&ws, &live), MB_OK);
         k = (size_t)snprintf(a, sizeof a, "{\"type\":\"next\",\"id\":\"%u\",\"payload\":{\"data\":{\"category\":[{\"name\":\"",
                              (unsigned)live.id);
         memset(a + k, 'x', 896 - k - 6);
@@ -1108,9 +1111,7 @@ static void test_faults(void) {
         mb_sub live;
         size_t n;
         CHECK_ST(up(&ws, sizeof buf), MB_OK);
-        memset(&live, 0, sizeof live);
-        live.query = "subscription L { category { name } }";
-        CHECK_ST(mb_sub_start(&ws, &live), MB_OK);
+        CHECK_ST(live_sub(&ws, &live), MB_OK);
         srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
         n = (size_t)snprintf(big, sizeof big, "{\"type\":\"next\",\"id\":\"%u\",\"payload\":{\"data\":{\"category\":[{\"name\":\"",
                              (unsigned)live.id);
