@@ -572,11 +572,14 @@ MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *var
 /* The platform RNG, as subscriptions use it too: fills out[0..len),
  * MB_OK on success (mb_posix_random on POSIX; a hardware RNG on a device). */
 typedef mb_status (*mb_random_fn)(void *out, size_t len);
-/* A version-4 UUID from the platform RNG: 36 characters and a NUL. */
+/* A version-4 UUID from the platform RNG: 36 characters and a NUL.
+ * MB_ERR_ARG for a NULL argument; the RNG's status when it fails. */
 MB_API mb_status mb_uuid4(mb_random_fn rng, char out[37]);
 /* ISO-8601 timestamps: "2025-03-01T08:30:00Z" from seconds since 1970
  * (out holds at least 21 bytes), and back from any Hasura timestamptz
- * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied). */
+ * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied).
+ * mb_time_parse: MB_ERR_ARG for text of another shape, MB_ERR_RANGE for a
+ * field out of range (month 13, February 30, hour 24, offset +24:00). */
 MB_API mb_status mb_time_format(int64_t epoch, char *out, size_t cap);
 MB_API mb_status mb_time_parse(mb_str iso, int64_t *epoch);
 /* A slug the way the Masterbots web app makes one: lower-case ASCII words of
@@ -3088,7 +3091,9 @@ mb_status mb_uuid4(mb_random_fn rng, char out[37]) {
     static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
     size_t o = 0;
-    if (!rng || !out || rng(b, sizeof b) != MB_OK) return MB_ERR_ARG;
+    mb_status s;
+    if (!rng || !out) return MB_ERR_ARG;
+    if ((s = rng(b, sizeof b)) != MB_OK) return s; /* the RNG's own reason */
     b[6] = (unsigned char)((b[6] & 0x0Fu) | 0x40u); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3Fu) | 0x80u); /* RFC 4122 variant */
     for (size_t i = 0; i < 16; i++) {
@@ -3158,7 +3163,11 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
             k++;
         }
     }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60) return MB_ERR_RANGE;
+    /* a day past its month's end is on or after the next month's first
+     * (month 13 of a year is January of the next in mb__days) */
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[3] > 23 || v[4] > 59 || v[5] > 60 ||
+        mb__days(v[0], v[1], v[2]) >= mb__days(v[0], v[1] + 1, 1))
+        return MB_ERR_RANGE;
     if (i < n && p[i] == '.')
         for (i++; i < n && mb__is_digit(p[i]); i++) {}
     if (i < n && (p[i] == 'Z' || p[i] == 'z')) {
@@ -3172,6 +3181,7 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
             else mm = mm * 10 + (p[i] - '0');
         }
         if (digits != 2 && digits != 4) return MB_ERR_ARG;
+        if (hh > 23 || mm > 59) return MB_ERR_RANGE;
         off = sign * (hh * 3600 + mm * 60);
     }
     if (i != n) return MB_ERR_ARG;

@@ -230,7 +230,9 @@ mb_status mb_uuid4(mb_random_fn rng, char out[37]) {
     static const char hex[] = "0123456789abcdef";
     unsigned char b[16];
     size_t o = 0;
-    if (!rng || !out || rng(b, sizeof b) != MB_OK) return MB_ERR_ARG;
+    mb_status s;
+    if (!rng || !out) return MB_ERR_ARG;
+    if ((s = rng(b, sizeof b)) != MB_OK) return s; /* the RNG's own reason */
     b[6] = (unsigned char)((b[6] & 0x0Fu) | 0x40u); /* version 4 */
     b[8] = (unsigned char)((b[8] & 0x3Fu) | 0x80u); /* RFC 4122 variant */
     for (size_t i = 0; i < 16; i++) {
@@ -300,7 +302,11 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
             k++;
         }
     }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60) return MB_ERR_RANGE;
+    /* a day past its month's end is on or after the next month's first
+     * (month 13 of a year is January of the next in mb__days) */
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[3] > 23 || v[4] > 59 || v[5] > 60 ||
+        mb__days(v[0], v[1], v[2]) >= mb__days(v[0], v[1] + 1, 1))
+        return MB_ERR_RANGE;
     if (i < n && p[i] == '.')
         for (i++; i < n && mb__is_digit(p[i]); i++) {}
     if (i < n && (p[i] == 'Z' || p[i] == 'z')) {
@@ -314,6 +320,7 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
             else mm = mm * 10 + (p[i] - '0');
         }
         if (digits != 2 && digits != 4) return MB_ERR_ARG;
+        if (hh > 23 || mm > 59) return MB_ERR_RANGE;
         off = sign * (hh * 3600 + mm * 60);
     }
     if (i != n) return MB_ERR_ARG;

@@ -98,11 +98,14 @@ MB_API mb_status mb_typed_execute(mb_client *c, const mb_op *op, const void *var
 /* The platform RNG, as subscriptions use it too: fills out[0..len),
  * MB_OK on success (mb_posix_random on POSIX; a hardware RNG on a device). */
 typedef mb_status (*mb_random_fn)(void *out, size_t len);
-/* A version-4 UUID from the platform RNG: 36 characters and a NUL. */
+/* A version-4 UUID from the platform RNG: 36 characters and a NUL.
+ * MB_ERR_ARG for a NULL argument; the RNG's status when it fails. */
 MB_API mb_status mb_uuid4(mb_random_fn rng, char out[37]);
 /* ISO-8601 timestamps: "2025-03-01T08:30:00Z" from seconds since 1970
  * (out holds at least 21 bytes), and back from any Hasura timestamptz
- * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied). */
+ * ("2025-03-01T08:30:00.123456+00:00", fractions ignored, offsets applied).
+ * mb_time_parse: MB_ERR_ARG for text of another shape, MB_ERR_RANGE for a
+ * field out of range (month 13, February 30, hour 24, offset +24:00). */
 MB_API mb_status mb_time_format(int64_t epoch, char *out, size_t cap);
 MB_API mb_status mb_time_parse(mb_str iso, int64_t *epoch);
 /* A slug the way the Masterbots web app makes one: lower-case ASCII words of

@@ -300,6 +300,26 @@ void test_typed_more(void) {
         (void)parse("2025-03-01T24:00:00Z", &st);
         CHECK_ST(st, MB_ERR_RANGE);
     }
+    t_case = "time parse: days past the end of their month, offsets out of range";
+    {
+        static const char *const bad[] = {"2025-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2024-02-30T00:00:00Z",
+                                           "2025-04-31T00:00:00Z", "2025-06-31T00:00:00Z", "2025-09-31T00:00:00Z",
+                                           "2025-11-31T00:00:00Z", "2025-01-32T00:00:00Z", "2025-03-01T00:00:00+24:00",
+                                           "2025-03-01T00:00:00-05:60"};
+        static const char *const good[] = {"2024-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2025-01-31T00:00:00Z",
+                                            "2025-03-31T00:00:00Z", "2025-05-31T00:00:00Z", "2025-07-31T00:00:00Z",
+                                            "2025-08-31T00:00:00Z", "2025-10-31T00:00:00Z", "2025-12-31T00:00:00Z",
+                                            "2025-04-30T00:00:00Z", "2025-03-01T00:00:00-23:59"};
+        mb_status st;
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            (void)parse(bad[i], &st);
+            CHECK_ST(st, MB_ERR_RANGE);
+        }
+        for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+            (void)parse(good[i], &st);
+            CHECK_ST(st, MB_OK);
+        }
+    }
     t_case = "slug: ASCII symbols between letters and digits split words";
     {
         char out[80];
