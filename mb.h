@@ -167,8 +167,11 @@ typedef struct mb_transport {
     void (*close)(void *ctx);
 } mb_transport;
 
-/* Log hook. Lines never contain a secret: authorization values are
- * replaced by "[redacted]" before the hook sees them. */
+/* Log hook. Heads are logged a line at a time, and the values of
+ * Authorization, Proxy-Authorization, x-hasura-admin-secret,
+ * x-hasura-access-key, Cookie and Set-Cookie (in either head, any case) are
+ * replaced by "[redacted]" before the hook sees them. Bodies are logged as
+ * they are: variables the caller sends reach the hook. */
 typedef enum mb_log_level { MB_LOG_ERROR = 0, MB_LOG_WARN, MB_LOG_INFO, MB_LOG_DEBUG } mb_log_level;
 typedef void (*mb_log_fn)(void *user, mb_log_level level, const char *msg, size_t len);
 
@@ -2663,26 +2666,30 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
 enum { MB__C_IDLE, MB__C_BUILDING };
 
 /* Headers whose values the log never sees; the first two are written from
- * here too (the match is case-insensitive). */
-static const char mb__secret_headers[] = "Authorization\0x-hasura-admin-secret\0cookie\0";
+ * here too (the match is case-insensitive). x-hasura-access-key is the
+ * admin secret's old name, set-cookie a server's session. */
+static const char mb__secret_headers[] =
+    "Authorization\0x-hasura-admin-secret\0cookie\0set-cookie\0proxy-authorization\0x-hasura-access-key\0";
 
 #if !defined(MB_NO_LOG)
 static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_t len) {
     if (c->cfg.log && c->cfg.debug) c->cfg.log(c->cfg.log_user, lvl, msg, len); /* traces only */
 }
 
-/* Logs a request head line by line; secret values never reach the hook. */
+/* Logs a request or response head line by line, up to its empty line;
+ * secret values never reach the hook. Lines end with LF (CR LF in ours). */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
-    /* our own head: every line ends with CRLF, the last one is empty */
-    for (; *p != '\r'; p = nl + 2) {
+    for (; p < e; p = nl + 1) {
         const char *colon, *msg = p;
         size_t k, len;
         char line[40];
-        nl = (const char *)memchr(p, '\r', (size_t)(e - p));
-        colon = (const char *)memchr(p, ':', (size_t)(nl - p));
+        nl = (const char *)memchr(p, '\n', (size_t)(e - p));
+        if (!nl) nl = e; /* not whole: its last line */
+        len = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
+        if (!len) break;
+        colon = (const char *)memchr(p, ':', len);
         k = colon ? (size_t)(colon - p) : 0; /* 0 matches no name */
-        len = (size_t)(nl - p);
         if (mb__one_of(p, k, mb__secret_headers, 1)) { /* k is the length of one of those names: it fits */
             memcpy(line, p, k);
             strcpy(line + k, ": [redacted]");
@@ -2837,7 +2844,7 @@ mb_status mb_send(mb_client *c, mb_result **out) {
         s = mb__roundtrip(c);
         c->res.http_status = c->http.status;
         if (s != MB_OK) return s;
-        MB__LOG(c, MB_LOG_DEBUG, c->http.buf, c->http.head_len - 2);
+        MB__LOG_HEAD(c, c->http.buf, c->http.head_len);
         MB__LOG(c, MB_LOG_DEBUG, c->http.body, c->http.body_len);
         s = mb_gql_decode(&c->res, c->http.body, c->http.body_len, c->cfg.tokens, c->cfg.max_tokens);
         /* Hasura explains most refusals in its envelope: keep that status */

@@ -101,8 +101,11 @@ typedef struct mb_transport {
     void (*close)(void *ctx);
 } mb_transport;
 
-/* Log hook. Lines never contain a secret: authorization values are
- * replaced by "[redacted]" before the hook sees them. */
+/* Log hook. Heads are logged a line at a time, and the values of
+ * Authorization, Proxy-Authorization, x-hasura-admin-secret,
+ * x-hasura-access-key, Cookie and Set-Cookie (in either head, any case) are
+ * replaced by "[redacted]" before the hook sees them. Bodies are logged as
+ * they are: variables the caller sends reach the hook. */
 typedef enum mb_log_level { MB_LOG_ERROR = 0, MB_LOG_WARN, MB_LOG_INFO, MB_LOG_DEBUG } mb_log_level;
 typedef void (*mb_log_fn)(void *user, mb_log_level level, const char *msg, size_t len);
 

@@ -584,6 +584,28 @@ static void debug_redaction(void) {
     CHECK(has(logbuf, loglen, "POST /v1/graphql HTTP/1.1"));
     CHECK(has(logbuf, loglen, "HTTP/1.1 200 OK"));
     CHECK(has(s.tx ? tx : "", s.tx_len, "x-hasura-admin-secret: SECRETADMIN\r\n")); /* but it is sent */
+    t_case = "debug log: extra secret headers, a server's cookie, a head of bare LF lines";
+    {
+        static const mb_str lf[] = {MK("HTTP/1.1 200 OK\nSet-Cookie: session=SECRETCOOKIE\nContent-Length: 71\n\n" OK_BODY)};
+        static const mb_script_conn conns_lf[] = {{lf, 1, MB_ERR_CLOSED, MB_OK, MB_OK}};
+        static const mb_header extra[] = {{"Proxy-Authorization", "Basic SECRETPROXY"},
+                                          {"x-hasura-access-key", "SECRETKEY"}, {"X-Trace", "t1"}};
+        mb_config lfcfg;
+        memset(&lfcfg, 0, sizeof lfcfg);
+        lfcfg.headers = extra;
+        lfcfg.num_headers = 3;
+        lfcfg.debug = 1;
+        lfcfg.log = capture_log;
+        loglen = 0;
+        setup(&c, &s, conns_lf, 1, &lfcfg);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_OK);
+        CHECK(!has(logbuf, loglen, "SECRET"));
+        CHECK(has(logbuf, loglen, "\nProxy-Authorization: [redacted]\n"));
+        CHECK(has(logbuf, loglen, "\nx-hasura-access-key: [redacted]\n"));
+        CHECK(has(logbuf, loglen, "\nSet-Cookie: [redacted]\n"));
+        CHECK(has(logbuf, loglen, "\nX-Trace: t1\n"));
+        CHECK(has(logbuf, loglen, "\nContent-Length: 71\n")); /* whole: the last line was cut before */
+    }
     t_case = "no log without debug";
     cfg.debug = 0;
     loglen = 0;
