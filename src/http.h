@@ -10,7 +10,11 @@ MB_API void mb_http_header_line(mb_writer *w, const char *name, const char *valu
  * mb_http_response_space() gives, then call mb_http_response_feed() with the
  * count. Chunked bodies are decoded in place; 1xx responses are skipped.
  * When complete, the body is at r->body (r->body_len bytes) inside buf, and
- * the head at buf[0 .. r->head_len). */
+ * the head at buf[0 .. r->head_len). The buffer holds the head and the body;
+ * a chunked body also needs room after its data for the longest framing line
+ * still to come, whole (3 bytes for the last chunk's "0\r\n", more with chunk
+ * extensions or trailers): a chunked body that fills the buffer exactly is
+ * MB_ERR_BUFFER where the same body with Content-Length fits. */
 typedef struct mb_http_response {
     int status;        /* e.g. 200 */
     char *body;        /* decoded body (valid once complete) */
