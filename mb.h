@@ -275,7 +275,10 @@ MB_API mb_status mb_json_unescape(const mb_json *doc, int tok, char *dst, size_t
 MB_API mb_status mb_json_get_i32(const mb_json *doc, int tok, int32_t *out);
 MB_API mb_status mb_json_get_i64(const mb_json *doc, int tok, int64_t *out);
 #if !defined(MB_NO_FLOAT)
-/* Any JSON number, or a string holding one (stringified numeric). */
+/* Any JSON number, or a string holding one (stringified numeric).
+ * MB_ERR_RANGE when it overflows a double, or when its text is 64
+ * characters or longer (a double holds 17 significant digits; read such a
+ * value as text). */
 MB_API mb_status mb_json_get_double(const mb_json *doc, int tok, double *out);
 #endif
 MB_API mb_status mb_json_get_bool(const mb_json *doc, int tok, int *out);
