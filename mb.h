@@ -461,7 +461,11 @@ typedef struct mb_client {
     char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
 } mb_client;
 
-/* Validates the configuration and parses the URL; connects lazily. */
+/* Validates the configuration and parses the URL; connects lazily.
+ * MB_ERR_ARG for a missing transport function, buffer or token array, a
+ * buf_size under 256 or max_tokens under 4; MB_ERR_URL for a bad URL, a
+ * ws(s) URL, or an http URL over a TLS transport; MB_ERR_TLS_REQUIRED for
+ * an https URL over a plain one. */
 MB_API mb_status mb_client_init(mb_client *c, const mb_config *cfg);
 /* Replaces the JWT for the following requests (NULL removes it). */
 MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);
@@ -632,7 +636,10 @@ typedef struct mb_outbox_config {
     /* optional: called with the whole queue after every change */
     mb_status (*save)(void *user, const unsigned char *data, size_t len);
     void *save_user;
-    /* optional: a removed operation's permanent failure */
+    /* optional: a removed operation's permanent failure; err is the
+     * client's last error (empty views for a failure that is not
+     * GraphQL's), NULL for an operation this build does not know
+     * (status MB_ERR_ARG) */
     void (*on_failed)(void *user, const char *op_name, mb_status status, const mb_error *err);
     void *failed_user;
 } mb_outbox_config;
@@ -648,7 +655,9 @@ typedef struct mb_outbox {
 
 /* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
  * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
- * out (the queue is then empty; nothing is sent of a damaged record). */
+ * out (the queue is then empty; nothing is sent of a damaged record);
+ * MB_ERR_ARG for no buffer, a cap under 16, loaded over cap, or num_ops
+ * without ops. */
 MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
 /* Queues op with the variables struct described by op->vars (as for
  * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is
@@ -710,6 +719,11 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ *  - another status, res: a "next" that could not be read (MB_ERR_NO_DATA,
+ *    MB_ERR_TYPE, MB_ERR_TOKENS), or a stream's whose cursor could not move
+ *    (MB_ERR_NOT_FOUND: the last row lacks cursor_field; MB_ERR_BUFFER: a
+ *    cursor over MB_WS_MAX_CURSOR): those rows come again after a
+ *    reconnect. The subscription keeps going.
  * res and every view in it are valid only during the call: read it with
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
@@ -760,7 +774,7 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
-    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 for a drop; 0 none */
+    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
@@ -778,7 +792,10 @@ typedef struct mb_ws {
 } mb_ws;
 
 /* Validates the configuration and parses the URL (ws or wss); connects on
- * the first mb_sub_poll (or mb_ws_connect). */
+ * the first mb_sub_poll (or mb_ws_connect). MB_ERR_ARG for a missing hook,
+ * buffer or token array, a buf_size under 512 or max_tokens under 8;
+ * MB_ERR_URL for a bad URL, an http(s) URL, or a ws URL over a TLS
+ * transport; MB_ERR_TLS_REQUIRED for a wss URL over a plain one. */
 MB_API mb_status mb_ws_init(mb_ws *ws, const mb_ws_config *cfg);
 /* Connects now: upgrade, connection_init, waits for connection_ack
  * (answering pings), then subscribes every pending subscription. */
@@ -2716,6 +2733,7 @@ mb_status mb_client_init(mb_client *c, const mb_config *cfg) {
     const mb_transport *t;
     if (!c || !cfg) return MB_ERR_ARG;
     memset(c, 0, sizeof *c);
+    mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* mb_last_error: empty views, never NULL */
     c->cfg = *cfg;
     t = &cfg->transport;
     if (!t->connect || !t->send || !t->recv || !t->close || !cfg->buf || cfg->buf_size < 256 || !cfg->tokens ||
@@ -3222,7 +3240,7 @@ mb_status mb_slug(const char *text, const char *suffix, char *out, size_t cap) {
     if (!text || !out) return MB_ERR_ARG;
     mb_w_init(&w, out, cap);
     limit = strlen(text);
-    if (limit > 48) limit = 48; /* the web app slugs the first 48 characters */
+    if (limit > 48) limit = 48; /* the web app slugs the first 48 characters (bytes here: the same in ASCII) */
     for (i = 0; i <= limit; i++) {
         unsigned char c = i < limit ? (unsigned char)text[i] : ' ';
         char lc = 0;
@@ -3761,7 +3779,7 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         now = (uint32_t)ws->cfg.now_ms();
         wait = mb__ws_left(now, t0, span);
         idle = mb__ws_left(now, ws->last_rx, MB_WS_IDLE_MS);
-        if (s == MB_ERR_TIMEOUT && !idle) return MB_ERR_TIMEOUT;
+        if (s == MB_ERR_TIMEOUT && !idle) goto dropped; /* the link is dead */
         if (s != MB_PENDING && !wait) return MB_PENDING;
         if (ws->state == MB__WS_READY) {
             if (!(ping = mb__ws_left(now, ws->last_tx, MB_WS_PING_MS))) {
@@ -3779,8 +3797,11 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         if (room > 2 * (MB__WS_ROOM + 125)) room -= MB__WS_ROOM + 125;
         s = ws->cfg.transport.recv(ws->cfg.transport.ctx, ws->cfg.buf + ws->fill, room, &got, wait);
         if (s == MB_ERR_TIMEOUT) continue;
-        if (s == MB_ERR_CLOSED) ws->close_code = 1006;
-        if (s != MB_OK) return s;
+        if (s != MB_OK) {
+        dropped: /* gone without a close frame: reset, closed or dead */
+            ws->close_code = 1006;
+            return s;
+        }
         if (got == 0 || got > room) return MB_ERR_IO;
         ws->fill += got;
         ws->last_rx = (uint32_t)ws->cfg.now_ms();

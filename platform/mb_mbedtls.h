@@ -81,7 +81,7 @@ typedef struct mb_tls_config {
     size_t client_key_len;
     mb_tls_entropy_fn entropy;
     void *entropy_ctx;
-    mb_log_fn log; /* warnings (insecure mode) and errors */
+    mb_log_fn log; /* the insecure mode's warning at every connect */
     void *log_user;
     /* Skips certificate and host verification. For development against a
      * server whose CA you cannot get; never in production. Warns at every
@@ -121,7 +121,8 @@ typedef struct mb_tls {
 
 /* Parses the trust anchors and credentials and seeds the DRBG. Statuses:
  * MB_ERR_TLS_NO_CA (none given and not insecure), MB_ERR_TLS_CONFIG (a PEM/
- * DER that does not parse, a key that does not match), MB_ERR_TLS. Call
+ * DER that does not parse, a client certificate without its key, a key that
+ * is not the certificate's), MB_ERR_TLS. Call
  * mb_tls_free() afterwards in every case. */
 MB_API mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg);
 /* The transport to give mb_config (flags MB_TRANSPORT_TLS). */
@@ -382,6 +383,13 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
                                  &t->drbg);
 #else
         r = mbedtls_pk_parse_key(&t->key, cfg->client_key, cfg->client_key_len, NULL, 0);
+#endif
+        if (r != 0) return MB_ERR_TLS_CONFIG;
+        /* a key of another pair would only fail the handshake, as MB_ERR_TLS */
+#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+        r = mbedtls_pk_check_pair(&t->cert.pk, &t->key, mbedtls_ctr_drbg_random, &t->drbg);
+#else
+        r = mbedtls_pk_check_pair(&t->cert.pk, &t->key);
 #endif
         if (r != 0) return MB_ERR_TLS_CONFIG;
     }

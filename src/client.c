@@ -109,6 +109,7 @@ mb_status mb_client_init(mb_client *c, const mb_config *cfg) {
     const mb_transport *t;
     if (!c || !cfg) return MB_ERR_ARG;
     memset(c, 0, sizeof *c);
+    mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* mb_last_error: empty views, never NULL */
     c->cfg = *cfg;
     t = &cfg->transport;
     if (!t->connect || !t->send || !t->recv || !t->close || !cfg->buf || cfg->buf_size < 256 || !cfg->tokens ||

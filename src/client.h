@@ -73,7 +73,11 @@ typedef struct mb_client {
     char host[MB_MAX_HOST + 1]; /* NUL-terminated copy for the transport */
 } mb_client;
 
-/* Validates the configuration and parses the URL; connects lazily. */
+/* Validates the configuration and parses the URL; connects lazily.
+ * MB_ERR_ARG for a missing transport function, buffer or token array, a
+ * buf_size under 256 or max_tokens under 4; MB_ERR_URL for a bad URL, a
+ * ws(s) URL, or an http URL over a TLS transport; MB_ERR_TLS_REQUIRED for
+ * an https URL over a plain one. */
 MB_API mb_status mb_client_init(mb_client *c, const mb_config *cfg);
 /* Replaces the JWT for the following requests (NULL removes it). */
 MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);

@@ -33,7 +33,10 @@ typedef struct mb_outbox_config {
     /* optional: called with the whole queue after every change */
     mb_status (*save)(void *user, const unsigned char *data, size_t len);
     void *save_user;
-    /* optional: a removed operation's permanent failure */
+    /* optional: a removed operation's permanent failure; err is the
+     * client's last error (empty views for a failure that is not
+     * GraphQL's), NULL for an operation this build does not know
+     * (status MB_ERR_ARG) */
     void (*on_failed)(void *user, const char *op_name, mb_status status, const mb_error *err);
     void *failed_user;
 } mb_outbox_config;
@@ -49,7 +52,9 @@ typedef struct mb_outbox {
 
 /* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
  * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
- * out (the queue is then empty; nothing is sent of a damaged record). */
+ * out (the queue is then empty; nothing is sent of a damaged record);
+ * MB_ERR_ARG for no buffer, a cap under 16, loaded over cap, or num_ops
+ * without ops. */
 MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
 /* Queues op with the variables struct described by op->vars (as for
  * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is

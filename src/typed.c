@@ -347,7 +347,7 @@ mb_status mb_slug(const char *text, const char *suffix, char *out, size_t cap) {
     if (!text || !out) return MB_ERR_ARG;
     mb_w_init(&w, out, cap);
     limit = strlen(text);
-    if (limit > 48) limit = 48; /* the web app slugs the first 48 characters */
+    if (limit > 48) limit = 48; /* the web app slugs the first 48 characters (bytes here: the same in ASCII) */
     for (i = 0; i <= limit; i++) {
         unsigned char c = i < limit ? (unsigned char)text[i] : ' ';
         char lc = 0;

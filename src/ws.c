@@ -355,7 +355,7 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         now = (uint32_t)ws->cfg.now_ms();
         wait = mb__ws_left(now, t0, span);
         idle = mb__ws_left(now, ws->last_rx, MB_WS_IDLE_MS);
-        if (s == MB_ERR_TIMEOUT && !idle) return MB_ERR_TIMEOUT;
+        if (s == MB_ERR_TIMEOUT && !idle) goto dropped; /* the link is dead */
         if (s != MB_PENDING && !wait) return MB_PENDING;
         if (ws->state == MB__WS_READY) {
             if (!(ping = mb__ws_left(now, ws->last_tx, MB_WS_PING_MS))) {
@@ -373,8 +373,11 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         if (room > 2 * (MB__WS_ROOM + 125)) room -= MB__WS_ROOM + 125;
         s = ws->cfg.transport.recv(ws->cfg.transport.ctx, ws->cfg.buf + ws->fill, room, &got, wait);
         if (s == MB_ERR_TIMEOUT) continue;
-        if (s == MB_ERR_CLOSED) ws->close_code = 1006;
-        if (s != MB_OK) return s;
+        if (s != MB_OK) {
+        dropped: /* gone without a close frame: reset, closed or dead */
+            ws->close_code = 1006;
+            return s;
+        }
         if (got == 0 || got > room) return MB_ERR_IO;
         ws->fill += got;
         ws->last_rx = (uint32_t)ws->cfg.now_ms();

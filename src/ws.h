@@ -47,6 +47,11 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ *  - another status, res: a "next" that could not be read (MB_ERR_NO_DATA,
+ *    MB_ERR_TYPE, MB_ERR_TOKENS), or a stream's whose cursor could not move
+ *    (MB_ERR_NOT_FOUND: the last row lacks cursor_field; MB_ERR_BUFFER: a
+ *    cursor over MB_WS_MAX_CURSOR): those rows come again after a
+ *    reconnect. The subscription keeps going.
  * res and every view in it are valid only during the call: read it with
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
@@ -97,7 +102,7 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
-    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 for a drop; 0 none */
+    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
@@ -115,7 +120,10 @@ typedef struct mb_ws {
 } mb_ws;
 
 /* Validates the configuration and parses the URL (ws or wss); connects on
- * the first mb_sub_poll (or mb_ws_connect). */
+ * the first mb_sub_poll (or mb_ws_connect). MB_ERR_ARG for a missing hook,
+ * buffer or token array, a buf_size under 512 or max_tokens under 8;
+ * MB_ERR_URL for a bad URL, an http(s) URL, or a ws URL over a TLS
+ * transport; MB_ERR_TLS_REQUIRED for a wss URL over a plain one. */
 MB_API mb_status mb_ws_init(mb_ws *ws, const mb_ws_config *cfg);
 /* Connects now: upgrade, connection_init, waits for connection_ack
  * (answering pings), then subscribes every pending subscription. */

@@ -14,8 +14,8 @@
 #include "../integration/it.h"
 
 static const char *pki;
-static unsigned char ca_pem[8192], ca_der[4096], cl_crt[8192], cl_key[8192];
-static size_t ca_pem_len, ca_der_len, cl_crt_len, cl_key_len;
+static unsigned char ca_pem[8192], ca_der[4096], cl_crt[8192], cl_key[8192], other_key[8192];
+static size_t ca_pem_len, ca_der_len, cl_crt_len, cl_key_len, other_key_len;
 static char work[16384];
 static mb_token toks[256];
 static int warnings;
@@ -131,6 +131,7 @@ int main(int argc, char **argv) {
     ca_der_len = load("ca.der", ca_der, sizeof ca_der, 0);
     cl_crt_len = load("client.crt", cl_crt, sizeof cl_crt, 1);
     cl_key_len = load("client.key", cl_key, sizeof cl_key, 1);
+    other_key_len = load("otherhost.key", other_key, sizeof other_key, 1); /* a valid key of another pair */
 
     /* verified HTTPS, keep-alive on one TLS session */
     url(u, sizeof u, "localhost", port_of(ports, "good"));
@@ -234,6 +235,11 @@ int main(int argc, char **argv) {
         close_session(&s);
         tc.client_key = NULL;
         CHECK(open_session(&s, u, &tc, 5000) == MB_ERR_TLS_CONFIG, "client certificate without its key -> MB_ERR_TLS_CONFIG");
+        mb_tls_free(&s.tls);
+        tc.client_key = other_key;
+        tc.client_key_len = other_key_len;
+        CHECK(open_session(&s, u, &tc, 5000) == MB_ERR_TLS_CONFIG,
+              "client certificate with a key of another pair -> MB_ERR_TLS_CONFIG at init");
         mb_tls_free(&s.tls);
     }
     /* development-only insecure mode: works, and warns at every connect */

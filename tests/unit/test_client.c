@@ -455,6 +455,9 @@ static void config_checks(void) {
     cfg.tokens = toks;
     cfg.max_tokens = 256;
     CHECK_ST(mb_client_init(&c, &cfg), MB_ERR_TLS_REQUIRED); /* default env is prod: https */
+    /* the README prints mb_last_error()->message.ptr after any failure */
+    CHECK(mb_last_error(&c)->message.ptr && mb_last_error(&c)->code.ptr && mb_last_error(&c)->path.ptr);
+    CHECK(mb_last_error(&c)->message.len == 0 && strcmp(mb_last_error(&c)->message.ptr, "") == 0);
     cfg.env = MB_ENV_LOCAL;
     CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
     CHECK(c.url.port == 8080 && strcmp(c.host, "localhost") == 0);

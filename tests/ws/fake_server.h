@@ -24,7 +24,7 @@ struct fake {
     size_t rx_len, rx_pos;
     size_t cut;              /* no read crosses this offset (0: none) */
     size_t max_read;         /* 0: unlimited */
-    int drop;                /* recv says MB_ERR_CLOSED when rx is used up */
+    int drop;                /* recv says MB_ERR_CLOSED when rx is used up (2: MB_ERR_IO, a reset) */
     mb_status connect_fail[16]; /* status of connect number i (0: OK) */
     int connects, closes, open, upgraded;
     char req[4096];          /* upgrade request of the current connection */
@@ -206,7 +206,7 @@ FAKE_FN mb_status fake_recv(void *ctx, void *buf, size_t cap, size_t *got, uint3
     *got = 0;
     if (!f->open) return MB_ERR_IO;
     if (f->rx_pos >= f->rx_len) {
-        if (f->drop) return MB_ERR_CLOSED;
+        if (f->drop) return f->drop == 2 ? MB_ERR_IO : MB_ERR_CLOSED;
         f->now += timeout_ms ? timeout_ms : 1;
         return MB_ERR_TIMEOUT;
     }

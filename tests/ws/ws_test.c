@@ -653,7 +653,7 @@ static void test_gql_flows(void) {
     CHECK(F.nmsg == i + 2 && strcmp(F.msg[i + 1], "{\"type\":\"pong\"}") == 0);
     tcase = "silent server: the link is declared dead";
     CHECK_ST(mb_sub_poll(&ws, MB_WS_IDLE_MS + 1000, on_event, NULL), MB_ERR_TIMEOUT);
-    CHECK(F.closes == 1);
+    CHECK(F.closes == 1 && ws.close_code == 1006); /* gone without a close frame */
 
     reset("bad variables are refused at start");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
@@ -986,6 +986,12 @@ static void test_faults(void) {
             CHECK(sub.state == MB_SUB_PENDING); /* a failed send: subscribed again on the next connection */
         }
     }
+
+    reset("a connection reset: close code 1006, as for a drop");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    F.drop = 2;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_IO);
+    CHECK(F.closes == 1 && ws.close_code == 1006);
 
     reset("the ping we send fails");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
