@@ -117,3 +117,98 @@ describe('authentication (Server/App.hs, Server/Auth/JWT.hs, hs-jose)', () => {
     } finally { await s2.stop(); }
   });
 });
+
+describe('graphql-transport-ws (Transport/WebSocket.hs, WSServerApp.hs, WebSocket/Protocol.hs)', () => {
+  const startFailed = (id, message) => [
+    { type: 'error', id, payload: { message, extensions: { path: '$', code: 'start-failed' } } },
+    { type: 'error', id, payload: message },
+  ];
+  test('subscribe before connection_init: start-failed (one error object), a string error, close 1000', async () => {
+    const c = connect(wsUrl());
+    await c.opened;
+    c.send({ id: '1', type: 'subscribe', payload: { query: '{ category(limit: 1) { name } }' } });
+    const m = 'start received before the connection is initialised';
+    assert.deepEqual([await c.next(), await c.next()], startFailed('1', m));
+    assert.deepEqual(await c.closed(), { code: 1000, reason: JSON.stringify({ server_error_msg: `4400: ${m}` }) });
+  });
+  test('a duplicate operation id: the same start-failed sequence', async () => {
+    const c = await initialised(wsUrl(), {});
+    c.send({ id: 'd', type: 'subscribe', payload: { query: 'subscription { categoryAggregate { aggregate { count } } }' } });
+    assert.equal((await c.next()).type, 'next');
+    c.send({ id: 'd', type: 'subscribe', payload: { query: 'subscription { categoryAggregate { aggregate { count } } }' } });
+    const m = 'an operation already exists with this id: d';
+    assert.deepEqual([await c.next(), await c.next()], startFailed('d', m));
+    assert.deepEqual(await c.closed(), { code: 1000, reason: JSON.stringify({ server_error_msg: `4400: ${m}` }) });
+  });
+  test('messages are handled one at a time: a subscribe sent right behind connection_init is served', async () => {
+    const t = await mintToken({ user: USERS.alice });
+    const c = connect(wsUrl());
+    await c.opened;
+    c.ws._socket.cork(); // both frames in one TCP write: the server reads them in one go
+    c.ws.send(JSON.stringify({ type: 'connection_init', payload: { headers: { Authorization: `Bearer ${t}` } } }));
+    c.ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: '{ category(limit: 1) { name } }' } }));
+    c.ws._socket.uncork();
+    assert.deepEqual(await c.next(), { type: 'connection_ack' });
+    assert.equal((await c.next()).type, 'next');
+    assert.deepEqual(await c.next(), { type: 'complete', id: '1' });
+    c.close();
+  });
+  test('a second connection_init is authenticated again from its payload headers alone and acknowledged', async () => {
+    const t = await mintToken({ user: USERS.alice });
+    const c = await initialised(wsUrl(), { Authorization: `Bearer ${t}` });
+    const mine = 'query { thread(where: {isPublic: {_eq: false}}) { threadId } }';
+    c.send({ id: 'a', type: 'subscribe', payload: { query: mine } });
+    assert.ok((await c.next()).payload.data.thread.length > 0, 'alice sees her private threads');
+    assert.deepEqual(await c.next(), { type: 'complete', id: 'a' });
+    c.send({ type: 'connection_init', payload: { headers: {} } });
+    assert.deepEqual(await c.next(), { type: 'connection_ack' });
+    c.send({ id: 'b', type: 'subscribe', payload: { query: mine } });
+    assert.deepEqual((await c.next()).payload, { data: { thread: [] } }, 'now anonymous: the upgrade request had no credentials');
+    c.close();
+  });
+  test('ping payloads are read as {message}: pong re-encodes them', async () => {
+    const c = connect(wsUrl());
+    await c.opened;
+    c.send({ type: 'ping', payload: { message: 'hi', x: 1 } });
+    assert.deepEqual(await c.next((m) => m.type === 'pong'), { type: 'pong', payload: { message: 'hi' } });
+    c.send({ type: 'ping', payload: { x: 1 } });
+    assert.deepEqual(await c.next((m) => m.type === 'pong'), { type: 'pong', payload: { message: null } });
+    c.send({ type: 'ping' });
+    assert.deepEqual(await c.next((m) => m.type === 'pong'), { type: 'pong' });
+    c.close();
+  });
+  test('messages that do not parse as a ClientMessage close with 4400 and Hasura\'s JSON reason', async () => {
+    const bad = [
+      { type: 'subscribe', id: '1', payload: { variables: {} } },
+      { type: 'subscribe', id: '1', payload: { query: '{ category { name } }', variables: [1] } },
+      { type: 'subscribe', id: '1' },
+      { type: 'complete' },
+      { type: 'ping', payload: 'x' },
+      { type: 'connection_init', payload: { headers: { 'x-hasura-role': 5 } } },
+      { type: 'connection_init', payload: 'x' },
+      { type: 'bogus' },
+    ];
+    for (const m of bad) {
+      const c = await initialised(wsUrl(), {});
+      c.send(m);
+      const cl = await c.closed();
+      assert.equal(cl.code, 4400, JSON.stringify(m));
+      assert.match(JSON.parse(cl.reason).server_error_msg, /^4400: Parsing client message failed: parsing ClientMessage failed: /, JSON.stringify(m));
+      assert.ok(Buffer.byteLength(cl.reason) <= 123);
+    }
+  });
+  test('auth failure at connection_init: 4403 with reason {"server_error_msg":"4403: Forbidden"}', async () => {
+    const c = connect(wsUrl());
+    await c.opened;
+    c.send({ type: 'connection_init', payload: { headers: { Authorization: 'Bearer x.y.z' } } });
+    assert.deepEqual(await c.closed(), { code: 4403, reason: JSON.stringify({ server_error_msg: '4403: Forbidden' }) });
+  });
+  test('Apollo protocol: init failure is connection_error then 4400 with a JSON reason', async () => {
+    const c = connect(wsUrl(), 'graphql-ws');
+    await c.opened;
+    c.send({ type: 'connection_init', payload: { headers: { 'x-hasura-admin-secret': 'wrong' } } });
+    const m = 'invalid "x-hasura-admin-secret"/"x-hasura-access-key"';
+    assert.deepEqual(await c.next(), { type: 'connection_error', payload: m });
+    assert.deepEqual(await c.closed(), { code: 4400, reason: JSON.stringify({ server_error_msg: `4400: Connection initialization failed: ${m}` }) });
+  });
+});
