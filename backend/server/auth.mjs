@@ -16,7 +16,7 @@ export function parseJwtConfig(text) {
   if (c.claims_namespace && c.claims_namespace_path) throw new Error('HASURA_GRAPHQL_JWT_SECRET: claims_namespace and claims_namespace_path both cannot be set');
   return {
     type: c.type, key: c.key, namespace: c.claims_namespace || 'https://hasura.io/jwt/claims', namespacePath: c.claims_namespace_path || null,
-    format: c.claims_format || 'json', skew: Number(c.allowed_skew || 0), audience: c.audience ?? null, issuer: c.issuer ?? null,
+    format: c.claims_format || 'json', skew: Math.abs(Number(c.allowed_skew || 0)), audience: c.audience ?? null, issuer: c.issuer ?? null,
     header: c.header || { type: 'Authorization' },
   };
 }
@@ -25,7 +25,9 @@ const b64json = (s) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
 
 async function verifySignature(cfg, token, header) {
   const [h, p, s] = token.split('.');
-  if (!header.alg || header.alg === 'none' || header.alg !== cfg.type.replace(/^Ed25519$/, 'EdDSA')) throw bad('JWSError JWSInvalidSignature');
+  // hs-jose validates only signatures whose alg is in its list, which has no "none": nothing is left
+  if (!header.alg || header.alg === 'none') throw bad('JWSError JWSNoSignatures');
+  if (header.alg !== cfg.type.replace(/^Ed25519$/, 'EdDSA')) throw bad('JWSError JWSInvalidSignature');
   if (cfg.type.startsWith('HS')) {
     const mac = crypto.createHmac(`sha${cfg.type.slice(2)}`, Buffer.from(cfg.key, 'utf8')).update(`${h}.${p}`).digest();
     const sig = Buffer.from(s, 'base64url');
@@ -54,22 +56,41 @@ function pathGet(obj, path) {
 
 const sessionText = (v) => (Array.isArray(v) ? `{${v.map((x) => `"${String(x).replace(/(["\\])/g, '\\$1')}"`).join(',')}}` : typeof v === 'string' ? v : JSON.stringify(v));
 
+// Hasura (Auth/JWT.hs processJwt_) looks at the token's issuer before anything else: a token that
+// names an issuer other than the configured one is refused unverified.
+function issuerMismatch(cfg, token) {
+  if (cfg.issuer === null) return false;
+  try {
+    const iss = b64json(token.split('.')[1])?.iss;
+    return typeof iss === 'string' && iss !== cfg.issuer;
+  } catch { return false; }
+}
+
+const claimsDecodeError = (msg) => bad(`JWTClaimsSetDecodeError ${JSON.stringify(msg)}`);
+
 export async function verifyJwt(cfg, token, now = Date.now() / 1000) {
+  if (issuerMismatch(cfg, token)) throw bad('JWTNotInIssuer');
   const parts = token.split('.');
   if (parts.length !== 3) throw bad(`JWSError (CompactDecodeError Invalid number of parts: Expected 3 parts; got ${parts.length})`);
   let header; let claims;
   try { header = b64json(parts[0]); } catch { throw bad('JWSError (CompactDecodeError (JSONDecodeError "Error in $: Failed reading: not a valid json value"))'); }
+  // hs-jose (verifyJWSWithPayload) decodes the claims set before it checks the signature
+  try { claims = b64json(parts[1]); } catch { throw claimsDecodeError('Error in $: Failed reading: not a valid json value'); }
+  if (!claims || typeof claims !== 'object' || Array.isArray(claims)) throw claimsDecodeError(`Error in $: parsing ClaimsSet failed, expected Object, but encountered ${typeName(claims)}`);
+  for (const k of ['exp', 'nbf', 'iat']) {
+    if (claims[k] !== undefined && claims[k] !== null && typeof claims[k] !== 'number') throw claimsDecodeError(`Error in $.${k}: parsing NumericDate failed, expected Number, but encountered ${typeName(claims[k])}`);
+  }
   await verifySignature(cfg, token, header);
-  try { claims = b64json(parts[1]); } catch { throw bad('JWTClaimsSetDecodeError "Error in $: Failed reading: not a valid json value"'); }
-  const num = (k) => (claims[k] === undefined ? undefined : Number(claims[k]));
+  // hs-jose validateClaimsSet: exp, iat, nbf, iss, aud; iss and aud only when the token has them
+  const num = (k) => (claims[k] == null ? undefined : claims[k]);
   if (num('exp') !== undefined && !(now < num('exp') + cfg.skew)) throw bad('JWTExpired');
-  if (num('nbf') !== undefined && !(now >= num('nbf') - cfg.skew)) throw bad('JWTNotYetValid');
   if (num('iat') !== undefined && num('iat') > now + cfg.skew) throw bad('JWTIssuedAtFuture');
-  if (cfg.audience !== null) {
-    const want = [].concat(cfg.audience); const got = [].concat(claims.aud ?? []);
+  if (num('nbf') !== undefined && !(now >= num('nbf') - cfg.skew)) throw bad('JWTNotYetValid');
+  if (cfg.issuer !== null && claims.iss != null && claims.iss !== cfg.issuer) throw bad('JWTNotInIssuer');
+  if (cfg.audience !== null && claims.aud != null) {
+    const want = [].concat(cfg.audience); const got = [].concat(claims.aud);
     if (!got.some((a) => want.includes(a))) throw bad('JWTNotInAudience');
   }
-  if (cfg.issuer !== null && claims.iss !== cfg.issuer) throw bad('JWTNotInIssuer');
   let ns = cfg.namespacePath ? pathGet(claims, cfg.namespacePath) : claims[cfg.namespace];
   if (ns === undefined) throw new HasuraError('jwt-invalid-claims', `claims key: '${cfg.namespacePath || cfg.namespace}' not found`, '$', 400);
   if (cfg.format === 'stringified_json') {
@@ -84,7 +105,7 @@ export async function verifyJwt(cfg, token, now = Date.now() / 1000) {
   }
   const def = lower['x-hasura-default-role'];
   if (def === undefined) throw new HasuraError('jwt-missing-role-claims', 'JWT claim does not contain "x-hasura-default-role"', '$', 400);
-  if (typeof def !== 'string') throw new HasuraError('jwt-invalid-claims', `invalid "x-hasura-default-role"; should be a role: parsing Text failed, expected String, but encountered ${typeName(def)}`, '$', 400);
+  if (typeof def !== 'string') throw new HasuraError('jwt-invalid-claims', `invalid "x-hasura-default-role"; should be a single role name: parsing Text failed, expected String, but encountered ${typeName(def)}`, '$', 400);
   const vars = new Map();
   for (const [k, v] of Object.entries(lower)) if (k.startsWith('x-hasura-') && k !== 'x-hasura-allowed-roles' && k !== 'x-hasura-default-role') vars.set(k, sessionText(v));
   return { allowed, def, vars, exp: num('exp') };
@@ -143,7 +164,7 @@ export async function authenticate(state, headers) {
       if (state.unauthorizedRole) return unauthorized(state, headers);
       throw new HasuraError('invalid-headers', "Missing 'Authorization' or 'Cookie' header in JWT authentication mode", '$', 400);
     }
-    const words = String(raw).split(' ').filter((w) => w.length);
+    const words = String(raw).split(/[\t\n\v\f\r \u00a0]+/).filter((w) => w.length); // Char8 words
     if (words.length !== 2 || words[0] !== 'Bearer') throw new HasuraError('invalid-headers', 'Malformed Authorization header', '$', 400);
     const c = await verifyJwt(cfg, words[1]);
     const role = requestedRole || c.def;

@@ -36,9 +36,10 @@ function parseJson(text) {
 
 async function graphqlEndpoint(state, req, res) {
   const requestId = req.headers['x-request-id'] || crypto.randomUUID();
-  let body;
+  // As Hasura's mkSpockAction: the body is read, the credentials resolved, then the body parsed.
+  let text;
   try {
-    body = parseJson(await readBody(req));
+    text = await readBody(req);
   } catch (e) {
     return send(res, 200, JSON.stringify({ errors: [gqlError(e)] }));
   }
@@ -49,6 +50,12 @@ async function graphqlEndpoint(state, req, res) {
     // HASURA_GRAPHQL_PRESERVE_401_ERRORS keeps 401 for admin-secret failures (JWT errors are 400 -> 200)
     const status = state.cfg?.preserve401 && e instanceof HasuraError && e.status === 401 ? 401 : 200;
     return send(res, status, JSON.stringify({ errors: [gqlError(e)] }));
+  }
+  let body;
+  try {
+    body = parseJson(text);
+  } catch (e) {
+    return send(res, 200, JSON.stringify({ errors: [gqlError(e)] }));
   }
   let out;
   if (Array.isArray(body)) {
@@ -80,8 +87,9 @@ function sendMaybeGzip(req, res, text, extra) {
 
 async function queryEndpoint(state, req, res, metadataApi = false) {
   try {
-    const body = parseJson(await readBody(req));
+    const text = await readBody(req);
     const session = await authenticate(state, req.headers);
+    const body = parseJson(text);
     if (session.role !== 'admin') throw new HasuraError('access-denied', 'restricted access : admin only', '$', 400);
     const r = await runQueryApi(state, body, metadataApi);
     send(res, 200, JSON.stringify(r));

@@ -8,14 +8,17 @@ const INT32_MAX = 2147483647;
 const INT32_MIN = -2147483648;
 const NON_NEGATIVE = new Set(['limit', 'offset']);
 
+// Hasura's getSingleOperation: only the shorthand `{ ... }` is "an anonymous operation" there; an
+// unnamed `query { ... }` is a typed definition that a given operationName just does not match.
 export function selectOperation(doc, operationName) {
   const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName == null) {
     if (ops.length !== 1) throw validationError('exactly one operation has to be present in the document when operationName is not specified');
     return ops[0];
   }
-  if (ops.some((o) => !o.name)) throw validationError('operationName cannot be used when an anonymous operation exists in the document');
-  const op = ops.find((o) => o.name.value === operationName);
+  const shorthand = (o) => !o.name && o.loc && o.loc.source.body[o.loc.start] === '{';
+  if (ops.some(shorthand)) throw validationError('operationName cannot be used when an anonymous operation exists in the document');
+  const op = ops.find((o) => o.name && o.name.value === operationName);
   if (!op) throw validationError(`no such operation found in the document: ${JSON.stringify(operationName)}`);
   return op;
 }
@@ -69,19 +72,62 @@ export class Normalizer {
     this.schema = schema;
     this.doc = doc;
     this.op = op;
-    this.fragments = Object.fromEntries(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    this.fragments = Object.assign(Object.create(null), Object.fromEntries(doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d])));
     this.vars = new Map();
     const given = variables || {};
     if (typeof given !== 'object' || Array.isArray(given)) throw new HasuraError('parse-failed', 'variables must be an object', '$.variables');
-    for (const d of op.variableDefinitions || []) {
+    // Hasura's resolveVariables (Execute/Resolve.hs), in its order: each definition against the
+    // given values, duplicate definitions, then the uses (an undeclared one is unbound) and
+    // finally the given values that no use reads, declared or not.
+    const has = (name) => Object.prototype.hasOwnProperty.call(given, name);
+    const defs = op.variableDefinitions || [];
+    for (const d of defs) {
       const name = d.variable.name.value;
-      this.vars.set(name, { def: d, provided: Object.prototype.hasOwnProperty.call(given, name), value: given[name] });
-      if (d.type.kind === Kind.NON_NULL_TYPE && !d.defaultValue && (!Object.prototype.hasOwnProperty.call(given, name) || given[name] === null)) {
-        throw validationError(`expecting a value for non-nullable variable: ${JSON.stringify(name)}`);
-      }
+      const nonNull = d.type.kind === Kind.NON_NULL_TYPE;
+      if (has(name) && nonNull && given[name] === null) throw validationError(`null value found for non-nullable type: ${JSON.stringify(print(d.type))}`);
+      if (!has(name) && nonNull && !d.defaultValue) throw validationError(`expecting a value for non-nullable variable: ${JSON.stringify(name)}`);
     }
-    const unexpected = Object.keys(given).filter((k) => !this.vars.has(k));
+    for (const d of defs) {
+      const name = d.variable.name.value;
+      if (this.vars.has(name)) throw new HasuraError('parse-failed', `multiple definitions for variable ${JSON.stringify(name)}`, '$');
+      this.vars.set(name, { def: d, provided: has(name), value: given[name] });
+    }
+    const used = this.usedVariables();
+    const unexpected = Object.keys(given).filter((k) => !used.has(k));
     if (unexpected.length) throw validationError(`unexpected variables in variableValues: ${unexpected.join(', ')}`);
+  }
+
+  // The variables the operation reads: its directives and selection set with the fragments it
+  // spreads inlined (a fragment definition's own directives are dropped, as Hasura inlines).
+  usedVariables() {
+    const used = new Set();
+    const value = (v) => {
+      if (v.kind === Kind.VARIABLE) {
+        if (!this.vars.has(v.name.value)) throw validationError(`unbound variable ${JSON.stringify(v.name.value)}`);
+        used.add(v.name.value);
+      } else if (v.kind === Kind.LIST) v.values.forEach(value);
+      else if (v.kind === Kind.OBJECT) v.fields.forEach((f) => value(f.value));
+    };
+    const directives = (ds) => { for (const d of ds || []) for (const a of d.arguments || []) value(a.value); };
+    const selections = (set, stack) => {
+      for (const sel of set.selections) {
+        directives(sel.directives);
+        if (sel.kind === Kind.FIELD) {
+          for (const a of sel.arguments || []) value(a.value);
+          if (sel.selectionSet) selections(sel.selectionSet, stack);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) selections(sel.selectionSet, stack);
+        else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+          const name = sel.name.value;
+          const frag = this.fragments[name];
+          if (!frag) throw validationError(`reference to undefined fragment ${JSON.stringify(name)}`);
+          if (stack.includes(name)) throw validationError(`the fragment definition(s) ${name} form a cycle`);
+          selections(frag.selectionSet, [...stack, name]);
+        }
+      }
+    };
+    directives(this.op.directives);
+    selections(this.op.selectionSet, []);
+    return used;
   }
 
   rootType() {

@@ -36,6 +36,70 @@ export function attachWebSocket(server, state) {
   };
 }
 
+// A close reason as Hasura writes it (encodeServerErrorMsg): {"server_error_msg":"<code>: <text>"},
+// the text shortened so that the reason stays within a close frame's 123 bytes.
+export function serverErrorMsg(text) {
+  let t = text;
+  let r = JSON.stringify({ server_error_msg: t });
+  while (Buffer.byteLength(r) > 123) {
+    t = t.slice(0, -1);
+    r = JSON.stringify({ server_error_msg: t });
+  }
+  return r;
+}
+
+// Hasura's FromJSON ClientMsg (WebSocket/Protocol.hs) for both subprotocols: what does not parse
+// throws, with a message in the spirit of aeson's.
+const jsonKind = (v) => (v === null ? 'Null' : Array.isArray(v) ? 'Array' : typeof v === 'string' ? 'String' : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'Object');
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+function expect(ok, where, want, v) {
+  if (!ok) throw new Error(`Error in ${where}: expected ${want}, but encountered ${jsonKind(v)}`);
+}
+export function parseClientMessage(text) {
+  let m;
+  try { m = JSON.parse(text); } catch { throw new Error('Error in $: Failed reading: not a valid json value'); }
+  expect(isObject(m), '$', 'Object', m);
+  if (!('type' in m)) throw new Error('Error in $: key "type" not found');
+  expect(typeof m.type === 'string', '$.type', 'String', m.type);
+  const opt = (v, ok) => v === undefined || v === null || ok(v);
+  const id = () => {
+    if (!('id' in m)) throw new Error('Error in $: key "id" not found');
+    expect(typeof m.id === 'string', '$.id', 'String', m.id);
+  };
+  switch (m.type) {
+    case 'connection_init':
+      expect(opt(m.payload, isObject), '$.payload', 'Object', m.payload);
+      if (m.payload) {
+        const h = m.payload.headers;
+        expect(opt(h, isObject), '$.payload.headers', 'Object', h);
+        for (const [k, v] of Object.entries(h || {})) expect(typeof v === 'string', `$.payload.headers.${k}`, 'String', v);
+      }
+      return m;
+    case 'ping': case 'pong':
+      expect(opt(m.payload, isObject), '$.payload', 'Object', m.payload);
+      if (m.payload) expect(opt(m.payload.message, (x) => typeof x === 'string'), '$.payload.message', 'String', m.payload.message);
+      return m;
+    case 'subscribe': case 'start': {
+      id();
+      if (!('payload' in m)) throw new Error('Error in $: key "payload" not found');
+      const p = m.payload;
+      expect(isObject(p), '$.payload', 'Object', p);
+      if (!('query' in p)) throw new Error('Error in $.payload: key "query" not found');
+      expect(typeof p.query === 'string', '$.payload.query', 'String', p.query);
+      expect(opt(p.variables, isObject), '$.payload.variables', 'Object', p.variables);
+      expect(opt(p.operationName, (x) => typeof x === 'string'), '$.payload.operationName', 'String', p.operationName);
+      return m;
+    }
+    case 'complete': case 'stop':
+      id();
+      return m;
+    case 'connection_terminate':
+      return m;
+    default:
+      throw new Error(`Error in $: unexpected type for ClientMessage: ${m.type}`);
+  }
+}
+
 function connection(ws, req, state) {
   const gtws = ws.protocol === GTWS;
   const cfg = state.cfg || { keepAliveS: 5, initTimeoutS: 3, refetchMs: 1000 };
@@ -54,9 +118,16 @@ function connection(ws, req, state) {
   ws.on('close', () => { clearInterval(kaTimer); clearTimeout(initTimer); clearTimeout(expiryTimer); stopAll(); });
   ws.on('error', () => {});
 
+  // Hasura's sendStartErr: the one error object (encodeGQLErr, no array); graphql-transport-ws
+  // then gets the message again as a string payload and a close 1000 (mkConnectionCloseAction),
+  // Apollo a complete.
   const startFailed = (id, message) => {
-    const err = { message, extensions: { path: '$', code: 'start-failed' } };
-    if (gtws) { send({ type: 'error', id, payload: [err] }); close(1000, message); } else { send({ type: 'error', id, payload: err }); send({ type: 'complete', id }); }
+    send({ type: 'error', id, payload: { message, extensions: { path: '$', code: 'start-failed' } } });
+    if (gtws) { send({ type: 'error', id, payload: message }); close(1000, serverErrorMsg(`4400: ${message}`)); } else send({ type: 'complete', id });
+  };
+  const badMessage = (e) => {
+    const m = `parsing ClientMessage failed: ${e}`;
+    if (gtws) close(4400, serverErrorMsg(`4400: Parsing client message failed: ${m}`)); else send({ type: 'connection_error', payload: m });
   };
   const sendErrors = (id, errs) => {
     send(gtws ? { type: 'error', id, payload: errs } : { type: 'error', id, payload: { errors: errs } });
@@ -64,45 +135,44 @@ function connection(ws, req, state) {
   };
   const data = (id, text) => send(`{"type":${JSON.stringify(gtws ? 'next' : 'data')},"id":${JSON.stringify(id)},"payload":${text}}`);
 
+  // Hasura handles a socket's messages one at a time, in order (WebSocket/Server.hs: "Process all
+  // messages serially"): a subscribe sent right behind its connection_init sees the new session.
+  let queue = Promise.resolve();
   ws.on('message', (raw) => {
-    onMessage(raw).catch((e) => {
+    queue = queue.then(() => onMessage(raw)).catch((e) => {
       console.error('mb-server: websocket handler error:', e);
       close(1011, 'internal error');
     });
   });
 
   async function onMessage(raw) {
+    if (ws.readyState !== ws.OPEN) return;
     let msg;
-    try { msg = JSON.parse(raw.toString()); } catch { msg = null; }
-    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') {
-      const reason = 'parsing ClientMessage failed: invalid message';
-      if (gtws) close(4400, reason); else send({ type: 'connection_error', payload: reason });
-      return;
-    }
+    try { msg = parseClientMessage(raw.toString()); } catch (e) { badMessage(e.message); return; }
     switch (msg.type) {
       case 'connection_init': {
-        if (session) { if (gtws) close(4429, 'Too many initialisation requests'); return; }
-        const payload = msg.payload || {};
-        const headers = { ...req.headers };
-        for (const [k, v] of Object.entries(payload.headers || {})) headers[k.toLowerCase()] = String(v);
+        // again after an ack: authenticated anew from the payload's headers alone (onConnInit)
+        const headers = session ? {} : { ...req.headers };
+        for (const [k, v] of Object.entries(msg.payload?.headers || {})) headers[k.toLowerCase()] = v;
         try {
           session = await authenticate(state, headers);
         } catch (e) {
           const m = e instanceof HasuraError ? e.message : 'authentication failed';
-          if (gtws) close(4403, 'Forbidden');
-          else { send({ type: 'connection_error', payload: m }); close(4400, `4400: Connection initialization failed: ${m}`.slice(0, 123)); }
+          session = null;
+          if (gtws) close(4403, serverErrorMsg('4403: Forbidden'));
+          else { send({ type: 'connection_error', payload: m }); close(4400, serverErrorMsg(`4400: Connection initialization failed: ${m}`)); }
           return;
         }
         clearTimeout(initTimer);
         send({ type: 'connection_ack' });
         ka();
-        if (session.exp) {
+        if (session.exp && !expiryTimer) {
           const ms = session.exp * 1000 - Date.now();
           expiryTimer = setTimeout(() => ws.terminate(), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
         }
         return;
       }
-      case 'ping': send(msg.payload === undefined ? { type: 'pong' } : { type: 'pong', payload: msg.payload }); return;
+      case 'ping': send(msg.payload == null ? { type: 'pong' } : { type: 'pong', payload: { message: msg.payload.message ?? null } }); return;
       case 'pong': return;
       case 'connection_terminate': close(1000, 'GQL_CONNECTION_TERMINATE received'); return;
       case 'complete': case 'stop': {
@@ -112,16 +182,12 @@ function connection(ws, req, state) {
       }
       case 'subscribe': case 'start': {
         const id = msg.id;
-        if (typeof id !== 'string') { if (gtws) close(4400, 'parsing ClientMessage failed: missing id'); return; }
-        if (!session) { if (gtws) close(4401, 'Unauthorized'); else startFailed(id, 'start received before the connection is initialised'); return; }
         if (ops.has(id)) { startFailed(id, `an operation already exists with this id: ${id}`); return; }
-        await startOperation(id, msg.payload || {});
+        if (!session) { startFailed(id, 'start received before the connection is initialised'); return; }
+        await startOperation(id, msg.payload);
         return;
       }
-      default: {
-        const reason = `parsing ClientMessage failed: unknown message type ${msg.type}`;
-        if (gtws) close(4400, reason); else send({ type: 'connection_error', payload: reason });
-      }
+      default: throw new Error(`unhandled message type ${msg.type}`);
     }
   }
 

@@ -36,7 +36,7 @@ describe('JWT errors (HTTP 200, Hasura codes and messages)', () => {
   test('alg none token is refused', async () => {
     const now = Math.floor(Date.now() / 1000);
     const t = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ [NS]: { 'x-hasura-allowed-roles': ['user'], 'x-hasura-default-role': 'user', 'x-hasura-user-id': USERS.alice }, exp: now + 60 })}.`;
-    assert.deepEqual((await gql(bearer(t), Q)).json, err('invalid-jwt', 'Could not verify JWT: JWSError JWSInvalidSignature'));
+    assert.deepEqual((await gql(bearer(t), Q)).json, err('invalid-jwt', 'Could not verify JWT: JWSError JWSNoSignatures'));
   });
   test('a payload edited after signing is refused', async () => {
     const t = (await mintToken({ user: USERS.alice })).split('.');

@@ -1,6 +1,6 @@
 // WebSocket (graphql-transport-ws): Hasura's recorded live-query and streaming steps, and the
 // protocol rules: connection_init with payload.headers, ack, ping/pong, keep-alive, errors,
-// close codes 4400/4401/4403/4408, one root field per subscription, JWT expiry.
+// close codes 4400/4403/4408 and 1000 after start-failed, one root field per subscription, JWT expiry.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -79,8 +79,8 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
   test('connection_init with payload.headers (JWT) is acknowledged; ping gets pong; keep-alive pings come', async () => {
     const c = await initialised(wsUrl(srv), { Authorization: `Bearer ${token}` });
     assert.equal(c.ws.protocol, 'graphql-transport-ws');
-    c.send({ type: 'ping', payload: { x: 1 } });
-    assert.deepEqual(await c.next((m) => m.type === 'pong'), { type: 'pong', payload: { x: 1 } });
+    c.send({ type: 'ping', payload: { message: 'x' } });
+    assert.deepEqual(await c.next((m) => m.type === 'pong'), { type: 'pong', payload: { message: 'x' } });
     assert.deepEqual(await c.next((m) => m.type === 'ping', 3000), { type: 'ping', payload: { message: 'keepalive' } });
     c.close();
   });
@@ -155,14 +155,15 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     assert.deepEqual(cl, { code: 4408, reason: 'Connection initialisation timed out' });
   });
 
-  test('an unknown or malformed message closes with 4400; subscribe before init with 4401', async () => {
+  test('an unknown or malformed message closes with 4400; subscribe before init gets start-failed and 1000', async () => {
     const c = await initialised(wsUrl(srv), {});
     c.send({ type: 'bogus' });
     assert.equal((await c.closed()).code, 4400);
     const d = connect(wsUrl(srv));
     await d.opened;
     d.send({ id: '1', type: 'subscribe', payload: { query: '{ chatbot { name } }' } });
-    assert.equal((await d.closed()).code, 4401);
+    assert.equal((await d.next()).payload.extensions.code, 'start-failed');
+    assert.equal((await d.closed()).code, 1000, 'Hasura never sends 4401 (PROTOCOL.md §5)');
   });
 
   test('the socket ends when the JWT expires', async () => {
@@ -198,7 +199,7 @@ describe('graphql-transport-ws protocol (Masterbots mode)', () => {
     c.send({ id: 'dup', type: 'subscribe', payload: { query: 'subscription { chatbotAggregate { aggregate { count } } }' } });
     assert.equal((await c.next()).type, 'next');
     c.send({ id: 'dup', type: 'subscribe', payload: { query: 'subscription { chatbotAggregate { aggregate { count } } }' } });
-    assert.deepEqual(await c.next(), { type: 'error', id: 'dup', payload: [{ message: 'an operation already exists with this id: dup', extensions: { path: '$', code: 'start-failed' } }] });
+    assert.deepEqual(await c.next(), { type: 'error', id: 'dup', payload: { message: 'an operation already exists with this id: dup', extensions: { path: '$', code: 'start-failed' } } });
     assert.equal((await c.closed()).code, 1000);
   });
 
