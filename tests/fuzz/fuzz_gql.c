@@ -63,6 +63,17 @@ static void decode_only(const uint8_t *data, size_t size, size_t max_tokens) {
     free(b);
 }
 
+/* The debug log sees request and response heads line by line (through the
+ * redaction) and the bodies: every byte it is given must be readable (ASan
+ * checks the sum's reads) and no line longer than the work buffer. */
+static size_t log_bytes;
+static void on_log(void *user, mb_log_level lvl, const char *msg, size_t len) {
+    (void)user;
+    if (lvl != MB_LOG_DEBUG && lvl != MB_LOG_INFO) FUZZ_FAIL("log level");
+    if (len > sizeof work) FUZZ_FAIL("log line longer than the buffer");
+    for (size_t i = 0; i < len; i++) log_bytes += (unsigned char)msg[i];
+}
+
 static void through_client(const uint8_t *data, size_t size, size_t max_tokens, size_t max_read) {
     mb_str reply;
     mb_script_conn conn;
@@ -87,6 +98,9 @@ static void through_client(const uint8_t *data, size_t size, size_t max_tokens, 
     cfg.buf_size = sizeof work;
     cfg.tokens = toks;
     cfg.max_tokens = max_tokens;
+    cfg.debug = 1;
+    cfg.log = on_log;
+    cfg.jwt = "header.payload.signature";
     if (mb_client_init(&c, &cfg) != MB_OK) FUZZ_FAIL("client init");
     for (int round = 0; round < 2; round++) { /* the second reuses a kept-alive connection or finds none */
         s = mb_execute(&c, "query q($x: String) { a }", "q", "{\"x\":\"y\"}", &res);
