@@ -2700,16 +2700,16 @@ static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_
     if (c->cfg.log && c->cfg.debug) c->cfg.log(c->cfg.log_user, lvl, msg, len); /* traces only */
 }
 
-/* Logs a request or response head line by line, up to its empty line;
- * secret values never reach the hook. Lines end with LF (CR LF in ours). */
+/* Logs a whole request or response head (ours, or one the parser took in
+ * whole: it ends with an empty line) line by line; secret values never
+ * reach the hook. Lines end with LF (CR LF in ours). */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
-    for (; p < e; p = nl + 1) {
+    for (;; p = nl + 1) {
         const char *colon, *msg = p;
         size_t k, len;
         char line[40];
-        nl = (const char *)memchr(p, '\n', (size_t)(e - p));
-        if (!nl) nl = e; /* not whole: its last line */
+        nl = (const char *)memchr(p, '\n', (size_t)(e - p)); /* found: the empty line comes last */
         len = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
         if (!len) break;
         colon = (const char *)memchr(p, ':', len);
