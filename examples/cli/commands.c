@@ -112,7 +112,7 @@ int cmd_query(cli *k, int argc, char **argv) {
 int cmd_categories(cli *k, int argc, char **argv) {
     static mb_get_categories_category cats[256];
     static mb_get_categories_category_chatbots links[2048];
-    static char cells[256][3][128];
+    static char cells[256][3][256];
     static const char *cp[256 * 3];
     static const char *const head[] = {"ID", "NAME", "CHATBOTS"};
     mb_get_categories_arrays a = {cats, 256, 0, links, 2048, 0};
@@ -124,9 +124,9 @@ int cmd_categories(cli *k, int argc, char **argv) {
     if ((rc = run(k, mb_get_categories_op(), NULL, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_categories_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.category.len; i++) {
-        snprintf(cells[i][0], 128, "%d", (int)cats[i].category_id);
-        snprintf(cells[i][1], 128, "%s", cats[i].name.ptr ? cats[i].name.ptr : "");
-        snprintf(cells[i][2], 128, "%zu", cats[i].chatbots.len);
+        snprintf(cells[i][0], 256, "%d", (int)cats[i].category_id);
+        cell(cells[i][1], 256, cats[i].name.ptr, 127);
+        snprintf(cells[i][2], 256, "%zu", cats[i].chatbots.len);
         for (int c = 0; c < 3; c++) cp[i * 3 + (size_t)c] = cells[i][c];
     }
     print_table(head, 3, cp, (int)d.category.len);
@@ -138,7 +138,7 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     static mb_get_chatbots_chatbot bots[1000];
     static mb_get_chatbots_chatbot_categories cats[4000];
     static mb_get_chatbots_chatbot_metadata meta[2000];
-    static char cells[1000][4][96];
+    static char cells[1000][4][256], joined[1024];
     static const char *cp[1000 * 4];
     static const char *const head[] = {"ID", "NAME", "CATEGORIES", "DESCRIPTION"};
     mb_get_chatbots_arrays a = {bots, 1000, 0, cats, 4000, 0, meta, 2000, 0};
@@ -169,13 +169,14 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     for (size_t i = 0; i < d.chatbot.len; i++) {
         mb_get_chatbots_chatbot *b = &bots[i];
         size_t o = 0;
-        snprintf(cells[i][0], 96, "%d", (int)b->chatbot_id);
-        snprintf(cells[i][1], 96, "%s", b->name.ptr ? b->name.ptr : "");
-        cells[i][2][0] = '\0';
-        for (size_t c = 0; c < b->categories.len && o < 90; c++)
-            o += (size_t)snprintf(cells[i][2] + o, 96 - o, "%s%s", c ? ", " : "",
+        snprintf(cells[i][0], 256, "%d", (int)b->chatbot_id);
+        cell(cells[i][1], 256, b->name.ptr, 95);
+        joined[0] = '\0'; /* over 90 columns in any case when it fills: cut there */
+        for (size_t c = 0; c < b->categories.len && o < sizeof joined - 1; c++)
+            o += (size_t)snprintf(joined + o, sizeof joined - o, "%s%s", c ? ", " : "",
                                   b->categories.items[c].category.name.ptr ? b->categories.items[c].category.name.ptr : "?");
-        snprintf(cells[i][3], 61, "%s", b->description.ptr ? b->description.ptr : "");
+        cell(cells[i][2], 256, joined, 90);
+        cell(cells[i][3], 256, b->description.ptr, 60);
         for (int c = 0; c < 4; c++) cp[i * 4 + (size_t)c] = cells[i][c];
     }
     print_table(head, 4, cp, (int)d.chatbot.len);
@@ -218,7 +219,7 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
 int cmd_threads(cli *k, int argc, char **argv) {
     static mb_get_threads_thread ths[200];
     static mb_get_threads_thread_messages msgs[400];
-    static char cells[200][5][80];
+    static char cells[200][5][256];
     static const char *cp[200 * 5];
     static const char *const head[] = {"THREAD", "CHATBOT", "PUBLIC", "UPDATED", "FIRST MESSAGE"};
     static char uid[64];
@@ -254,13 +255,11 @@ int cmd_threads(cli *k, int argc, char **argv) {
     if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.thread.len; i++) {
         mb_get_threads_thread *t = &ths[i];
-        snprintf(cells[i][0], 80, "%s", t->thread_id.ptr);
-        snprintf(cells[i][1], 80, "%s", t->chatbot.name.ptr ? t->chatbot.name.ptr : "");
-        snprintf(cells[i][2], 80, "%s", t->is_public ? "yes" : "no");
-        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : "");
-        snprintf(cells[i][4], 49, "%s", t->messages.len && t->messages.items[0].content.ptr ? t->messages.items[0].content.ptr : "");
-        for (char *p = cells[i][4]; *p; p++)
-            if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+        cell(cells[i][0], 256, t->thread_id.ptr, 79);
+        cell(cells[i][1], 256, t->chatbot.name.ptr, 79);
+        snprintf(cells[i][2], 256, "%s", t->is_public ? "yes" : "no");
+        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : ""); /* ISO-8601 to the second */
+        cell(cells[i][4], 256, t->messages.len ? t->messages.items[0].content.ptr : NULL, 48);
         for (int c = 0; c < 5; c++) cp[i * 5 + (size_t)c] = cells[i][c];
     }
     print_table(head, 5, cp, (int)d.thread.len);
