@@ -192,16 +192,20 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
     mb_get_chatbot_vars v;
     mb_get_chatbot_data d;
     mb_result *res;
-    int rc, printed;
-    if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts\n")) return EXIT_OK;
+    int rc, printed, t;
+    if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts;\n"
+                               "  exits 1 when no chatbot has that NAME (with --json too, after the answer)\n"))
+        return EXIT_OK;
     if (argc != 1) return cli_usage("chatbot needs exactly one NAME");
     v.name = argv[0];
-    if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed)) || printed) return rc;
-    if ((rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
-    if (!d.chatbot.len) {
+    if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed))) return rc;
+    if (!printed && (rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
+    /* one object asked by name: none is "not found", with --json too */
+    if (printed ? mb_json_find(&res->doc, res->data, "chatbot[0]", &t) != MB_OK : !d.chatbot.len) {
         fprintf(stderr, "mb: no chatbot named '%s'\n", argv[0]);
         return EXIT_GRAPHQL;
     }
+    if (printed) return EXIT_OK;
     printf("%s (id %d)%s\n", bot[0].name.ptr, (int)bot[0].chatbot_id, bot[0].is_pro ? " [pro]" : "");
     if (bot[0].description.ptr) printf("%s\n", bot[0].description.ptr);
     printf("categories:");
@@ -383,16 +387,16 @@ int cmd_messages(cli *k, int argc, char **argv) {
     mb_get_messages_data d;
     mb_result *res;
     int rc, printed;
-    if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n")) return EXIT_OK;
+    if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n"
+                               "  lists the thread's messages; none (an unknown thread, or one not yours) is no error\n"))
+        return EXIT_OK;
     if (argc != 1) return cli_usage("messages needs exactly one THREAD_ID");
     memset(&v, 0, sizeof v);
     v.thread_id = argv[0];
     if ((rc = run(k, mb_get_messages_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_messages_decode(res, &d, &a)))) return rc;
-    if (!d.message.len) {
+    if (!d.message.len) /* an empty list, as with --json: not an error */
         fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", argv[0]);
-        return EXIT_GRAPHQL;
-    }
     for (size_t i = 0; i < d.message.len; i++)
         printf("[%.19s] %-9s %s\n", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "",
                msgs[i].content.ptr ? msgs[i].content.ptr : "");

@@ -37,7 +37,8 @@ static const char USAGE[] =
     "  --debug                 trace requests and responses on stderr, secrets redacted\n"
     "  --json                  print raw JSON (for jq)\n"
     "\n"
-    "exit codes: 0 ok, 1 GraphQL or HTTP error, 2 usage, 3 authentication, 4 network or TLS\n";
+    "exit codes: 0 ok (an empty list too), 1 GraphQL or HTTP error, or no chatbot of that NAME (chatbot, thread new),\n"
+    "            2 usage, 3 authentication, 4 network or TLS; the same with --json\n";
 
 static char work[256 * 1024];
 static mb_token tokens[16384];
