@@ -148,7 +148,7 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     int rc, printed;
     memset(&v, 0, sizeof v);
     if (wants_help(argc, argv, "usage: mb chatbots [--category ID] [--limit N] [--offset N]\n")) return EXIT_OK;
-    for (int i = 0; i < argc; i++) {
+    for (int i = 0; i < argc; i += 2) { /* each option takes a value */
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "--category")) {
             if ((rc = parse_int("--category", val, &v.category_id))) return rc;
@@ -162,7 +162,6 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
         } else {
             return cli_usage("chatbots: unknown argument '%s'", argv[i]);
         }
-        i++;
     }
     if ((rc = run(k, mb_get_chatbots_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_chatbots_decode(res, &d, &a)))) return rc;
