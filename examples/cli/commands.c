@@ -9,9 +9,15 @@
  * *printed = 1. Otherwise leaves the result for the typed decoder. */
 static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
     mb_status s;
+    mb_writer *w;
     int rc = cli_connect(k);
     if (rc) return rc;
-    mb_typed_write_vars(mb_request(&k->c, op->query, op->name), op, vars);
+    w = mb_request(&k->c, op->query, op->name);
+    mb_typed_write_vars(w, op, vars);
+    if ((s = mb_w_status(w)) != MB_OK) { /* the variables come from the arguments: text that is not UTF-8 */
+        fprintf(stderr, "mb: the arguments: %s\n", mb_strerror(s));
+        return EXIT_USAGE;
+    }
     s = mb_send(&k->c, res);
     if (s != MB_OK) return cli_fail(k, s);
     *printed = 0;
