@@ -222,7 +222,8 @@ int main(int argc, char **argv) {
         }
         if (!cmd && argv[i][0] == '-') return cli_usage("unknown option '%s'", argv[i]);
         if (!cmd) cmd = argv[i];
-        else if (n < 255) rest[n++] = argv[i];
+        else if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
+        else return cli_usage("too many arguments after the command (at most %d)", n); /* never dropped unread */
     }
     if (!cmd) {
         fputs(USAGE, stderr);
