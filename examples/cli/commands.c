@@ -66,12 +66,12 @@ int cmd_query(cli *k, int argc, char **argv) {
             vars_json = argv[i];
         } else if (!strcmp(argv[i], "--var")) {
             char *eq;
-            static mb_token t[64];
+            static mb_token t[sizeof vars / 2 + 2]; /* any value that fits vars: a token takes 2 bytes at least, as in [1,1] */
             mb_json j;
             if (++i >= argc || !(eq = strchr(argv[i], '=')) || eq == argv[i]) return cli_usage("--var needs NAME=VALUE");
             *eq = '\0';
             mb_w_key(&w, argv[i]);
-            if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, 64) == MB_OK && mb_json_check_strings(&j) == MB_OK)
+            if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, sizeof t / sizeof t[0]) == MB_OK && mb_json_check_strings(&j) == MB_OK)
                 mb_w_raw(&w, eq + 1, strlen(eq + 1));
             else
                 mb_w_string(&w, eq + 1);
