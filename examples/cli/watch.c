@@ -14,6 +14,9 @@ static void on_signal(int sig) {
     stop = 1;
 }
 
+/* the socket's buffer: a message's text, unescaped, is never longer */
+enum { WATCH_BUF = 256 * 1024 };
+
 typedef struct watch {
     long printed, want;
     int json;
@@ -31,7 +34,8 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
     }
     if (mb_json_find(&res->doc, res->data, "messageStream", &list) != MB_OK) return;
     for (m = mb_json_first(&res->doc, list); m >= 0 && (!w->want || w->printed < w->want); m = mb_json_next(&res->doc, m)) {
-        char content[8192], role[32], at[40];
+        static char content[WATCH_BUF];
+        char role[32], at[40];
         int t;
         if (w->json) {
             print_json_view(mb_json_raw_view(&res->doc, m));
@@ -48,7 +52,7 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
 }
 
 int cmd_watch(cli *k, int argc, char **argv) {
-    static char buf[256 * 1024], url[512], vars[128], since[48];
+    static char buf[WATCH_BUF], url[512], vars[128], since[48];
     static mb_token toks[8192];
     static mb_ws ws;
     static mb_sub sub;
