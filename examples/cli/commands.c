@@ -458,7 +458,8 @@ int cmd_token(cli *k, int argc, char **argv) {
 /* ---- whoami ---- */
 int cmd_whoami(cli *k, int argc, char **argv) {
     static const char Q[] = "query whoami($id: uuid!) { user(where: {userId: {_eq: $id}}) { username slug email role } }";
-    char uid[64], role[32], vars[128];
+    char uid[64], role[32], vars[512]; /* the id escaped: 6 bytes per byte at most */
+    mb_writer w;
     long long exp = 0;
     mb_result *res;
     mb_status s;
@@ -481,7 +482,16 @@ int cmd_whoami(cli *k, int argc, char **argv) {
         printf("expires: in %lld s%s\n", left, left <= 0 ? " (EXPIRED)" : "");
     }
     if ((rc = cli_connect(k))) return rc;
-    snprintf(vars, sizeof vars, "{\"id\":\"%s\"}", uid);
+    mb_w_init(&w, vars, sizeof vars - 1); /* the id is the token's text: escaped, never spliced */
+    mb_w_object_begin(&w);
+    mb_w_key(&w, "id");
+    mb_w_string(&w, uid);
+    mb_w_object_end(&w);
+    if (mb_w_status(&w) != MB_OK) {
+        fprintf(stderr, "mb: the JWT's user id: %s\n", mb_strerror(mb_w_status(&w)));
+        return EXIT_AUTH;
+    }
+    vars[w.len] = '\0';
     s = mb_execute(&k->c, Q, "whoami", vars, &res);
     if (s != MB_OK) return cli_fail(k, s);
     if (mb_json_find(&res->doc, res->data, "user[0].username", &t) == MB_OK) {
