@@ -416,6 +416,7 @@ int cmd_token(cli *k, int argc, char **argv) {
     long ttl = 86400;
     FILE *f;
     size_t n;
+    int rc;
     mb_url u;
     if (wants_help(argc, argv, "usage: mb token --user UUID [--role user|moderator|anonymous] [--ttl SECONDS]\n"
                                "  local stack only: signs with the key in $MB_STATE_DIR/secrets/jwt_key\n"))
@@ -446,9 +447,14 @@ int cmd_token(cli *k, int argc, char **argv) {
         fprintf(stderr, "mb: token: cannot read %s (is backend/local up? set MB_STATE_DIR)\n", path);
         return EXIT_USAGE;
     }
-    n = fread(key, 1, sizeof key - 1, f);
+    n = fread(key, 1, sizeof key, f); /* one byte more than it keeps: tells a longer key, never signs with part of one */
+    rc = ferror(f);
     fclose(f);
-    while (n && (key[n - 1] == '\n' || key[n - 1] == '\r' || key[n - 1] == ' ')) n--;
+    while (n && n < sizeof key && (key[n - 1] == '\n' || key[n - 1] == '\r' || key[n - 1] == ' ')) n--;
+    if (rc || !n || n == sizeof key) {
+        fprintf(stderr, "mb: token: %s: %s\n", path, rc ? "cannot read it" : n ? "over 511 bytes" : "empty");
+        return EXIT_USAGE;
+    }
     key[n] = '\0';
     if (jwt_mint(key, user, role, ttl, out, sizeof out)) return cli_usage("token: --user must be a UUID");
     printf("%s\n", out);
