@@ -94,7 +94,9 @@ int cmd_query(cli *k, int argc, char **argv) {
     f = !file || !strcmp(file, "-") ? stdin : fopen(file, "rb");
     if (!f) return cli_usage("cannot read %s", file);
     n = fread(text, 1, sizeof text, f); /* one byte more than fits with the NUL: tells a too large one */
+    rc = ferror(f);
     if (f != stdin) fclose(f);
+    if (rc) return cli_usage("cannot read %s", file && strcmp(file, "-") ? file : "stdin"); /* not an empty document */
     if (n == sizeof text) return cli_usage("the document is larger than %zu bytes", sizeof text - 1);
     text[n] = '\0';
     if ((rc = cli_connect(k))) return rc;
