@@ -69,6 +69,10 @@ int jwt_mint(const char *key, const char *user_id, const char *role, long ttl, c
  * become spaces and bytes that are not UTF-8 become '?', so a cell is one
  * line of valid UTF-8. Returns dst. */
 const char *cell(char *dst, size_t cap, const char *src, int cols);
+/* Prints text from the server for people: lines and tabs as they are,
+ * other controls (an ESC would command the terminal) and bytes that are not
+ * UTF-8 as '?'. */
+void print_text(const char *s);
 void print_table(const char *const *headers, int ncols, const char *const *cells, int nrows);
 void print_json_view(mb_str raw);
 int wants_help(int argc, char **argv, const char *usage);

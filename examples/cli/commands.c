@@ -404,9 +404,11 @@ int cmd_messages(cli *k, int argc, char **argv) {
     if ((rc = decoded(k, mb_get_messages_decode(res, &d, &a)))) return rc;
     if (!d.message.len) /* an empty list, as with --json: not an error */
         fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", argv[0]);
-    for (size_t i = 0; i < d.message.len; i++)
-        printf("[%.19s] %-9s %s\n", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "",
-               msgs[i].content.ptr ? msgs[i].content.ptr : "");
+    for (size_t i = 0; i < d.message.len; i++) {
+        printf("[%.19s] %-9s ", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "");
+        print_text(msgs[i].content.ptr); /* anyone's text in a public thread: no terminal commands */
+        putchar('\n');
+    }
     return EXIT_OK;
 }
 

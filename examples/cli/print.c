@@ -63,6 +63,22 @@ const char *cell(char *dst, size_t cap, const char *src, int cols) {
     return dst;
 }
 
+void print_text(const char *s) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        size_t n = utf8_seq(p);
+        if (*p == '\n' || *p == '\t' || (*p == '\r' && p[1] == '\n')) {
+            putchar(*p);
+        } else if (!n || *p < 0x20u || *p == 0x7Fu || (*p == 0xC2u && p[1] < 0xA0u)) {
+            putchar('?'); /* a control (ESC starts terminal commands), or not UTF-8 */
+            if (!n) n = 1;
+        } else {
+            fwrite(p, 1, n, stdout);
+        }
+        p += n;
+    }
+}
+
 void print_table(const char *const *headers, int ncols, const char *const *cells, int nrows) {
     int w[16] = {0};
     if (ncols > 16) ncols = 16;

@@ -44,7 +44,9 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
             if (mb_json_find(&res->doc, m, "content", &t) == MB_OK) mb_json_unescape(&res->doc, t, content, sizeof content, NULL);
             if (mb_json_find(&res->doc, m, "role", &t) == MB_OK) mb_json_unescape(&res->doc, t, role, sizeof role, NULL);
             if (mb_json_find(&res->doc, m, "createdAt", &t) == MB_OK) mb_json_unescape(&res->doc, t, at, sizeof at, NULL);
-            printf("[%.19s] %-9s %s\n", at, role, content);
+            printf("[%.19s] %-9s ", at, role);
+            print_text(content);
+            putchar('\n');
         }
         fflush(stdout);
         w->printed++;

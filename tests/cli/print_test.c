@@ -126,31 +126,66 @@ static void test_cell_random(void) {
     CHECK(bad == 0);
 }
 
+/* what stdout received while the capture was on */
+static FILE *capture_file;
+static int capture_fd;
+static void capture(void) {
+    fflush(stdout);
+    capture_file = tmpfile();
+    capture_fd = dup(1);
+    dup2(fileno(capture_file), 1);
+}
+static const char *captured(void) {
+    static char got[512];
+    size_t n;
+    fflush(stdout);
+    dup2(capture_fd, 1);
+    close(capture_fd);
+    rewind(capture_file);
+    n = fread(got, 1, sizeof got - 1, capture_file);
+    got[n] = '\0';
+    fclose(capture_file);
+    return got;
+}
+
 /* print_table pads by code points: é is one column */
 static void test_table(void) {
     static const char *const head[] = {"A", "B"};
     static const char *const rows[] = {"\xC3\xA9\xC3\xA9", "x", "abc", "y"};
-    char got[128];
-    size_t n;
-    FILE *tf = tmpfile();
-    int saved = dup(1);
-    fflush(stdout);
-    dup2(fileno(tf), 1);
+    capture();
     print_table(head, 2, rows, 2);
-    fflush(stdout);
-    dup2(saved, 1);
-    close(saved);
-    rewind(tf);
-    n = fread(got, 1, sizeof got - 1, tf);
-    got[n] = '\0';
-    fclose(tf);
-    CHECK(!strcmp(got, "A    B\n\xC3\xA9\xC3\xA9   x\nabc  y\n"));
+    CHECK(!strcmp(captured(), "A    B\n\xC3\xA9\xC3\xA9   x\nabc  y\n"));
+}
+
+/* print_text: lines, tabs, CRLF and UTF-8 as they are; other controls and
+ * what is not UTF-8 as '?' */
+static void text_is(const char *src, const char *want) {
+    const char *got;
+    capture();
+    print_text(src);
+    got = captured();
+    if (!strcmp(got, want)) {
+        t_pass++;
+    } else {
+        t_fail++;
+        printf("FAIL print_text(\"%s\") = \"%s\", want \"%s\"\n", src, got, want);
+    }
+}
+
+static void test_text(void) {
+    text_is("a\nb\tc\r\nd \xC3\xA9 \xF0\x9F\x98\x80", "a\nb\tc\r\nd \xC3\xA9 \xF0\x9F\x98\x80");
+    text_is("\x1B[2J\x1B]0;t\x07", "?[2J?]0;t?");
+    text_is("over\rwrite", "over?write"); /* a lone CR would overwrite the line */
+    text_is("a\x7F\xC2\x9B\xC2\xA0", "a??\xC2\xA0");
+    text_is("\xFF\xC3(\xED\xA0\x80", "?" "?(???"); /* split: ??( is a trigraph */
+    text_is("end\xC3", "end?");
 }
 
 int main(void) {
     test_cell();
     test_cell_random();
     test_table();
+    test_text();
     printf("%d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;
 }
