@@ -445,7 +445,11 @@ int cmd_token(cli *k, int argc, char **argv) {
         fprintf(stderr, "mb: token: only for the local stack (this endpoint is %s)\n", k->url);
         return EXIT_USAGE;
     }
-    snprintf(path, sizeof path, "%s/secrets/jwt_key", dir && *dir ? dir : ".state/local");
+    rc = snprintf(path, sizeof path, "%s/secrets/jwt_key", dir && *dir ? dir : ".state/local");
+    if (rc < 0 || (size_t)rc >= sizeof path) { /* cut, it would name another file */
+        fprintf(stderr, "mb: token: MB_STATE_DIR/secrets/jwt_key is over %zu bytes\n", sizeof path - 1);
+        return EXIT_USAGE;
+    }
     f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "mb: token: cannot read %s (is backend/local up? set MB_STATE_DIR)\n", path);
