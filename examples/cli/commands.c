@@ -5,9 +5,8 @@
 #include <time.h>
 #include "cli.h"
 
-/* Sends op with vars; with --json prints the raw answer and returns
- * *printed = 1. Otherwise leaves the result for the typed decoder. */
-static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
+/* Sends op with vars and leaves the result for the typed decoder. */
+static int send_op(cli *k, const mb_op *op, const void *vars, mb_result **res) {
     mb_status s;
     mb_writer *w;
     int rc = cli_connect(k);
@@ -19,7 +18,13 @@ static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *
         return EXIT_USAGE;
     }
     s = mb_send(&k->c, res);
-    if (s != MB_OK) return cli_fail(k, s);
+    return s == MB_OK ? EXIT_OK : cli_fail(k, s);
+}
+
+/* send_op; with --json prints the raw answer and returns *printed = 1. */
+static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
+    int rc = send_op(k, op, vars, res);
+    if (rc) return rc;
     *printed = 0;
     if (k->json) {
         print_json_view(mb_json_raw_view(&(*res)->doc, 0));
@@ -290,7 +295,6 @@ int cmd_thread(cli *k, int argc, char **argv) {
     mb_create_thread_vars v;
     mb_create_thread_data d;
     mb_result *res;
-    mb_status s;
     const char *name = NULL;
     int rc, pub = 0, printed;
     if (wants_help(argc, argv, "usage: mb thread new --chatbot NAME [--public]\n  opens a thread; prints its id and slug\n")) return EXIT_OK;
@@ -302,9 +306,8 @@ int cmd_thread(cli *k, int argc, char **argv) {
     }
     if (!name) return cli_usage("thread new needs --chatbot NAME");
     gv.name = name;
-    if ((rc = cli_connect(k))) return rc;
-    s = mb_get_chatbot(&k->c, &gv, &gd, &a);
-    if (s != MB_OK && s != MB_ERR_CAPACITY) return cli_fail(k, s);
+    if ((rc = send_op(k, mb_get_chatbot_op(), &gv, &res))) return rc;
+    if ((rc = decoded(k, mb_get_chatbot_decode(res, &gd, &a)))) return rc;
     if (!gd.chatbot.len) {
         fprintf(stderr, "mb: no chatbot named '%s'\n", name);
         return EXIT_GRAPHQL;
@@ -318,17 +321,9 @@ int cmd_thread(cli *k, int argc, char **argv) {
     v.slug = slug;
     v.is_public = pub;
     v.has_is_public = 1;
-    mb_typed_write_vars(mb_request(&k->c, mb_create_thread_op()->query, "createThread"), mb_create_thread_op(), &v);
-    s = mb_send(&k->c, &res);
-    if (s != MB_OK) return cli_fail(k, s);
-    printed = 0;
-    if (k->json) {
-        print_json_view(mb_json_raw_view(&res->doc, 0));
-        return EXIT_OK;
-    }
+    if ((rc = run(k, mb_create_thread_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_create_thread_decode(res, &d)))) return rc;
     printf("%s %s\n", d.insert_thread_one.thread_id.ptr, d.insert_thread_one.slug.ptr);
-    (void)printed;
     return EXIT_OK;
 }
 
