@@ -115,10 +115,10 @@ int cmd_watch(cli *k, int argc, char **argv) {
         } else {
             tc.ca_file = k->ca_file ? k->ca_file : "/etc/ssl/certs/ca-certificates.crt";
         }
-        if ((s = mb_tls_init(&tls, mb_posix_transport(&sock), &tc)) != MB_OK) {
-            fprintf(stderr, "mb: %s\n", mb_strerror(s));
+        if ((s = mb_tls_init(&tls, mb_posix_transport(&sock), &tc)) != MB_OK) { /* as cli_connect says it */
+            fprintf(stderr, "mb: %s%s%s\n", mb_strerror(s), tc.ca_file ? ": " : "", tc.ca_file ? tc.ca_file : "");
             mb_tls_free(&tls);
-            return EXIT_NETWORK;
+            return s == MB_ERR_TLS_CONFIG && k->ca_file ? EXIT_USAGE : EXIT_NETWORK;
         }
         wc.transport = mb_tls_transport(&tls);
     }
