@@ -233,9 +233,13 @@ int main(int argc, char **argv) {
         k.env_name = local_stack_up() ? "local" : "prod";
         k.url = mb_env_url(!strcmp(k.env_name, "local") ? MB_ENV_LOCAL : MB_ENV_PROD);
     }
-    /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job) */
-    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox))
-        outbox_flush(&k, 0);
+    /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job); not as
+     * anonymous, whom the server refuses every message, and a refused one is dropped for good */
+    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox)) {
+        if (k.jwt || k.admin_secret) outbox_flush(&k, 0);
+        else fprintf(stderr, "mb: %u queued message%s in %s wait%s for a run with a JWT\n", mb_outbox_count(&k.outbox),
+                     mb_outbox_count(&k.outbox) == 1 ? "" : "s", k.outbox_path, mb_outbox_count(&k.outbox) == 1 ? "s" : "");
+    }
     if (!strcmp(cmd, "query")) return cmd_query(&k, n, rest);
     if (!strcmp(cmd, "categories")) return cmd_categories(&k, n, rest);
     if (!strcmp(cmd, "chatbots")) return cmd_chatbots(&k, n, rest);
