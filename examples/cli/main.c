@@ -158,7 +158,7 @@ void cli_close(cli *k) {
 /* Global options: before the command, and any the command does not claim. */
 static int global_option(cli *k, int argc, char **argv, int *i) {
     const char *a = argv[*i];
-#define VALUE() (*i + 1 < argc ? argv[++*i] : NULL)
+#define VALUE() (*i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL) /* "" is no value: --jwt "$UNSET" */
     if (!strcmp(a, "--env")) {
         const char *v = VALUE();
         if (!v) return cli_usage("--env needs prod, test or local");
