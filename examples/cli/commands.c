@@ -68,6 +68,7 @@ int cmd_query(cli *k, int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--vars")) {
             if (++i >= argc) return cli_usage("--vars needs a JSON object");
+            if (vars_json) return cli_usage("--vars given twice: one JSON object holds every variable"); /* not the last one only */
             vars_json = argv[i];
         } else if (!strcmp(argv[i], "--var")) {
             char *eq;
