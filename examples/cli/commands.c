@@ -5,15 +5,26 @@
 #include <time.h>
 #include "cli.h"
 
-/* Sends op with vars; with --json prints the raw answer and returns
- * *printed = 1. Otherwise leaves the result for the typed decoder. */
-static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
+/* Sends op with vars and leaves the result for the typed decoder. */
+static int send_op(cli *k, const mb_op *op, const void *vars, mb_result **res) {
     mb_status s;
+    mb_writer *w;
     int rc = cli_connect(k);
     if (rc) return rc;
-    mb_typed_write_vars(mb_request(&k->c, op->query, op->name), op, vars);
+    w = mb_request(&k->c, op->query, op->name);
+    mb_typed_write_vars(w, op, vars);
+    if ((s = mb_w_status(w)) != MB_OK) { /* the variables come from the arguments: text that is not UTF-8 */
+        fprintf(stderr, "mb: the arguments: %s\n", mb_strerror(s));
+        return EXIT_USAGE;
+    }
     s = mb_send(&k->c, res);
-    if (s != MB_OK) return cli_fail(k, s);
+    return s == MB_OK ? EXIT_OK : cli_fail(k, s);
+}
+
+/* send_op; with --json prints the raw answer and returns *printed = 1. */
+static int run(cli *k, const mb_op *op, const void *vars, mb_result **res, int *printed) {
+    int rc = send_op(k, op, vars, res);
+    if (rc) return rc;
     *printed = 0;
     if (k->json) {
         print_json_view(mb_json_raw_view(&(*res)->doc, 0));
@@ -57,15 +68,16 @@ int cmd_query(cli *k, int argc, char **argv) {
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--vars")) {
             if (++i >= argc) return cli_usage("--vars needs a JSON object");
+            if (vars_json) return cli_usage("--vars given twice: one JSON object holds every variable"); /* not the last one only */
             vars_json = argv[i];
         } else if (!strcmp(argv[i], "--var")) {
             char *eq;
-            static mb_token t[64];
+            static mb_token t[sizeof vars / 2 + 2]; /* any value that fits vars: a token takes 2 bytes at least, as in [1,1] */
             mb_json j;
             if (++i >= argc || !(eq = strchr(argv[i], '=')) || eq == argv[i]) return cli_usage("--var needs NAME=VALUE");
             *eq = '\0';
             mb_w_key(&w, argv[i]);
-            if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, 64) == MB_OK && mb_json_check_strings(&j) == MB_OK)
+            if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, sizeof t / sizeof t[0]) == MB_OK && mb_json_check_strings(&j) == MB_OK)
                 mb_w_raw(&w, eq + 1, strlen(eq + 1));
             else
                 mb_w_string(&w, eq + 1);
@@ -88,7 +100,9 @@ int cmd_query(cli *k, int argc, char **argv) {
     f = !file || !strcmp(file, "-") ? stdin : fopen(file, "rb");
     if (!f) return cli_usage("cannot read %s", file);
     n = fread(text, 1, sizeof text, f); /* one byte more than fits with the NUL: tells a too large one */
+    rc = ferror(f);
     if (f != stdin) fclose(f);
+    if (rc) return cli_usage("cannot read %s", file && strcmp(file, "-") ? file : "stdin"); /* not an empty document */
     if (n == sizeof text) return cli_usage("the document is larger than %zu bytes", sizeof text - 1);
     text[n] = '\0';
     if ((rc = cli_connect(k))) return rc;
@@ -112,7 +126,7 @@ int cmd_query(cli *k, int argc, char **argv) {
 int cmd_categories(cli *k, int argc, char **argv) {
     static mb_get_categories_category cats[256];
     static mb_get_categories_category_chatbots links[2048];
-    static char cells[256][3][128];
+    static char cells[256][3][256];
     static const char *cp[256 * 3];
     static const char *const head[] = {"ID", "NAME", "CHATBOTS"};
     mb_get_categories_arrays a = {cats, 256, 0, links, 2048, 0};
@@ -124,9 +138,9 @@ int cmd_categories(cli *k, int argc, char **argv) {
     if ((rc = run(k, mb_get_categories_op(), NULL, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_categories_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.category.len; i++) {
-        snprintf(cells[i][0], 128, "%d", (int)cats[i].category_id);
-        snprintf(cells[i][1], 128, "%s", cats[i].name.ptr ? cats[i].name.ptr : "");
-        snprintf(cells[i][2], 128, "%zu", cats[i].chatbots.len);
+        snprintf(cells[i][0], 256, "%d", (int)cats[i].category_id);
+        cell(cells[i][1], 256, cats[i].name.ptr, 127);
+        snprintf(cells[i][2], 256, "%zu", cats[i].chatbots.len);
         for (int c = 0; c < 3; c++) cp[i * 3 + (size_t)c] = cells[i][c];
     }
     print_table(head, 3, cp, (int)d.category.len);
@@ -138,7 +152,7 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     static mb_get_chatbots_chatbot bots[1000];
     static mb_get_chatbots_chatbot_categories cats[4000];
     static mb_get_chatbots_chatbot_metadata meta[2000];
-    static char cells[1000][4][96];
+    static char cells[1000][4][256], joined[1024];
     static const char *cp[1000 * 4];
     static const char *const head[] = {"ID", "NAME", "CATEGORIES", "DESCRIPTION"};
     mb_get_chatbots_arrays a = {bots, 1000, 0, cats, 4000, 0, meta, 2000, 0};
@@ -148,7 +162,7 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     int rc, printed;
     memset(&v, 0, sizeof v);
     if (wants_help(argc, argv, "usage: mb chatbots [--category ID] [--limit N] [--offset N]\n")) return EXIT_OK;
-    for (int i = 0; i < argc; i++) {
+    for (int i = 0; i < argc; i += 2) { /* each option takes a value */
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "--category")) {
             if ((rc = parse_int("--category", val, &v.category_id))) return rc;
@@ -162,20 +176,20 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
         } else {
             return cli_usage("chatbots: unknown argument '%s'", argv[i]);
         }
-        i++;
     }
     if ((rc = run(k, mb_get_chatbots_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_chatbots_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.chatbot.len; i++) {
         mb_get_chatbots_chatbot *b = &bots[i];
         size_t o = 0;
-        snprintf(cells[i][0], 96, "%d", (int)b->chatbot_id);
-        snprintf(cells[i][1], 96, "%s", b->name.ptr ? b->name.ptr : "");
-        cells[i][2][0] = '\0';
-        for (size_t c = 0; c < b->categories.len && o < 90; c++)
-            o += (size_t)snprintf(cells[i][2] + o, 96 - o, "%s%s", c ? ", " : "",
+        snprintf(cells[i][0], 256, "%d", (int)b->chatbot_id);
+        cell(cells[i][1], 256, b->name.ptr, 95);
+        joined[0] = '\0'; /* over 90 columns in any case when it fills: cut there */
+        for (size_t c = 0; c < b->categories.len && o < sizeof joined - 1; c++)
+            o += (size_t)snprintf(joined + o, sizeof joined - o, "%s%s", c ? ", " : "",
                                   b->categories.items[c].category.name.ptr ? b->categories.items[c].category.name.ptr : "?");
-        snprintf(cells[i][3], 61, "%s", b->description.ptr ? b->description.ptr : "");
+        cell(cells[i][2], 256, joined, 90);
+        cell(cells[i][3], 256, b->description.ptr, 60);
         for (int c = 0; c < 4; c++) cp[i * 4 + (size_t)c] = cells[i][c];
     }
     print_table(head, 4, cp, (int)d.chatbot.len);
@@ -191,16 +205,20 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
     mb_get_chatbot_vars v;
     mb_get_chatbot_data d;
     mb_result *res;
-    int rc, printed;
-    if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts\n")) return EXIT_OK;
+    int rc, printed, t;
+    if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts;\n"
+                               "  exits 1 when no chatbot has that NAME (with --json too, after the answer)\n"))
+        return EXIT_OK;
     if (argc != 1) return cli_usage("chatbot needs exactly one NAME");
     v.name = argv[0];
-    if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed)) || printed) return rc;
-    if ((rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
-    if (!d.chatbot.len) {
+    if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed))) return rc;
+    if (!printed && (rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
+    /* one object asked by name: none is "not found", with --json too */
+    if (printed ? mb_json_find(&res->doc, res->data, "chatbot[0]", &t) != MB_OK : !d.chatbot.len) {
         fprintf(stderr, "mb: no chatbot named '%s'\n", argv[0]);
         return EXIT_GRAPHQL;
     }
+    if (printed) return EXIT_OK;
     printf("%s (id %d)%s\n", bot[0].name.ptr, (int)bot[0].chatbot_id, bot[0].is_pro ? " [pro]" : "");
     if (bot[0].description.ptr) printf("%s\n", bot[0].description.ptr);
     printf("categories:");
@@ -218,7 +236,7 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
 int cmd_threads(cli *k, int argc, char **argv) {
     static mb_get_threads_thread ths[200];
     static mb_get_threads_thread_messages msgs[400];
-    static char cells[200][5][80];
+    static char cells[200][5][256];
     static const char *cp[200 * 5];
     static const char *const head[] = {"THREAD", "CHATBOT", "PUBLIC", "UPDATED", "FIRST MESSAGE"};
     static char uid[64];
@@ -254,13 +272,11 @@ int cmd_threads(cli *k, int argc, char **argv) {
     if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.thread.len; i++) {
         mb_get_threads_thread *t = &ths[i];
-        snprintf(cells[i][0], 80, "%s", t->thread_id.ptr);
-        snprintf(cells[i][1], 80, "%s", t->chatbot.name.ptr ? t->chatbot.name.ptr : "");
-        snprintf(cells[i][2], 80, "%s", t->is_public ? "yes" : "no");
-        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : "");
-        snprintf(cells[i][4], 49, "%s", t->messages.len && t->messages.items[0].content.ptr ? t->messages.items[0].content.ptr : "");
-        for (char *p = cells[i][4]; *p; p++)
-            if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+        cell(cells[i][0], 256, t->thread_id.ptr, 79);
+        cell(cells[i][1], 256, t->chatbot.name.ptr, 79);
+        snprintf(cells[i][2], 256, "%s", t->is_public ? "yes" : "no");
+        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : ""); /* ISO-8601 to the second */
+        cell(cells[i][4], 256, t->messages.len ? t->messages.items[0].content.ptr : NULL, 48);
         for (int c = 0; c < 5; c++) cp[i * 5 + (size_t)c] = cells[i][c];
     }
     print_table(head, 5, cp, (int)d.thread.len);
@@ -280,7 +296,6 @@ int cmd_thread(cli *k, int argc, char **argv) {
     mb_create_thread_vars v;
     mb_create_thread_data d;
     mb_result *res;
-    mb_status s;
     const char *name = NULL;
     int rc, pub = 0, printed;
     if (wants_help(argc, argv, "usage: mb thread new --chatbot NAME [--public]\n  opens a thread; prints its id and slug\n")) return EXIT_OK;
@@ -292,9 +307,8 @@ int cmd_thread(cli *k, int argc, char **argv) {
     }
     if (!name) return cli_usage("thread new needs --chatbot NAME");
     gv.name = name;
-    if ((rc = cli_connect(k))) return rc;
-    s = mb_get_chatbot(&k->c, &gv, &gd, &a);
-    if (s != MB_OK && s != MB_ERR_CAPACITY) return cli_fail(k, s);
+    if ((rc = send_op(k, mb_get_chatbot_op(), &gv, &res))) return rc;
+    if ((rc = decoded(k, mb_get_chatbot_decode(res, &gd, &a)))) return rc;
     if (!gd.chatbot.len) {
         fprintf(stderr, "mb: no chatbot named '%s'\n", name);
         return EXIT_GRAPHQL;
@@ -308,17 +322,9 @@ int cmd_thread(cli *k, int argc, char **argv) {
     v.slug = slug;
     v.is_public = pub;
     v.has_is_public = 1;
-    mb_typed_write_vars(mb_request(&k->c, mb_create_thread_op()->query, "createThread"), mb_create_thread_op(), &v);
-    s = mb_send(&k->c, &res);
-    if (s != MB_OK) return cli_fail(k, s);
-    printed = 0;
-    if (k->json) {
-        print_json_view(mb_json_raw_view(&res->doc, 0));
-        return EXIT_OK;
-    }
+    if ((rc = run(k, mb_create_thread_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_create_thread_decode(res, &d)))) return rc;
     printf("%s %s\n", d.insert_thread_one.thread_id.ptr, d.insert_thread_one.slug.ptr);
-    (void)printed;
     return EXIT_OK;
 }
 
@@ -384,19 +390,21 @@ int cmd_messages(cli *k, int argc, char **argv) {
     mb_get_messages_data d;
     mb_result *res;
     int rc, printed;
-    if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n")) return EXIT_OK;
+    if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n"
+                               "  lists the thread's messages; none (an unknown thread, or one not yours) is no error\n"))
+        return EXIT_OK;
     if (argc != 1) return cli_usage("messages needs exactly one THREAD_ID");
     memset(&v, 0, sizeof v);
     v.thread_id = argv[0];
     if ((rc = run(k, mb_get_messages_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_messages_decode(res, &d, &a)))) return rc;
-    if (!d.message.len) {
+    if (!d.message.len) /* an empty list, as with --json: not an error */
         fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", argv[0]);
-        return EXIT_GRAPHQL;
+    for (size_t i = 0; i < d.message.len; i++) {
+        printf("[%.19s] %-9s ", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "");
+        print_text(msgs[i].content.ptr); /* anyone's text in a public thread: no terminal commands */
+        putchar('\n');
     }
-    for (size_t i = 0; i < d.message.len; i++)
-        printf("[%.19s] %-9s %s\n", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "",
-               msgs[i].content.ptr ? msgs[i].content.ptr : "");
     return EXIT_OK;
 }
 
@@ -408,6 +416,7 @@ int cmd_token(cli *k, int argc, char **argv) {
     long ttl = 86400;
     FILE *f;
     size_t n;
+    int rc;
     mb_url u;
     if (wants_help(argc, argv, "usage: mb token --user UUID [--role user|moderator|anonymous] [--ttl SECONDS]\n"
                                "  local stack only: signs with the key in $MB_STATE_DIR/secrets/jwt_key\n"))
@@ -432,15 +441,24 @@ int cmd_token(cli *k, int argc, char **argv) {
         fprintf(stderr, "mb: token: only for the local stack (this endpoint is %s)\n", k->url);
         return EXIT_USAGE;
     }
-    snprintf(path, sizeof path, "%s/secrets/jwt_key", dir && *dir ? dir : ".state/local");
+    rc = snprintf(path, sizeof path, "%s/secrets/jwt_key", dir && *dir ? dir : ".state/local");
+    if (rc < 0 || (size_t)rc >= sizeof path) { /* cut, it would name another file */
+        fprintf(stderr, "mb: token: MB_STATE_DIR/secrets/jwt_key is over %zu bytes\n", sizeof path - 1);
+        return EXIT_USAGE;
+    }
     f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "mb: token: cannot read %s (is backend/local up? set MB_STATE_DIR)\n", path);
         return EXIT_USAGE;
     }
-    n = fread(key, 1, sizeof key - 1, f);
+    n = fread(key, 1, sizeof key, f); /* one byte more than it keeps: tells a longer key, never signs with part of one */
+    rc = ferror(f);
     fclose(f);
-    while (n && (key[n - 1] == '\n' || key[n - 1] == '\r' || key[n - 1] == ' ')) n--;
+    while (n && n < sizeof key && (key[n - 1] == '\n' || key[n - 1] == '\r' || key[n - 1] == ' ')) n--;
+    if (rc || !n || n == sizeof key) {
+        fprintf(stderr, "mb: token: %s: %s\n", path, rc ? "cannot read it" : n ? "over 511 bytes" : "empty");
+        return EXIT_USAGE;
+    }
     key[n] = '\0';
     if (jwt_mint(key, user, role, ttl, out, sizeof out)) return cli_usage("token: --user must be a UUID");
     printf("%s\n", out);
@@ -450,7 +468,8 @@ int cmd_token(cli *k, int argc, char **argv) {
 /* ---- whoami ---- */
 int cmd_whoami(cli *k, int argc, char **argv) {
     static const char Q[] = "query whoami($id: uuid!) { user(where: {userId: {_eq: $id}}) { username slug email role } }";
-    char uid[64], role[32], vars[128];
+    char uid[64], role[32], vars[512]; /* the id escaped: 6 bytes per byte at most */
+    mb_writer w;
     long long exp = 0;
     mb_result *res;
     mb_status s;
@@ -473,7 +492,16 @@ int cmd_whoami(cli *k, int argc, char **argv) {
         printf("expires: in %lld s%s\n", left, left <= 0 ? " (EXPIRED)" : "");
     }
     if ((rc = cli_connect(k))) return rc;
-    snprintf(vars, sizeof vars, "{\"id\":\"%s\"}", uid);
+    mb_w_init(&w, vars, sizeof vars - 1); /* the id is the token's text: escaped, never spliced */
+    mb_w_object_begin(&w);
+    mb_w_key(&w, "id");
+    mb_w_string(&w, uid);
+    mb_w_object_end(&w);
+    if (mb_w_status(&w) != MB_OK) {
+        fprintf(stderr, "mb: the JWT's user id: %s\n", mb_strerror(mb_w_status(&w)));
+        return EXIT_AUTH;
+    }
+    vars[w.len] = '\0';
     s = mb_execute(&k->c, Q, "whoami", vars, &res);
     if (s != MB_OK) return cli_fail(k, s);
     if (mb_json_find(&res->doc, res->data, "user[0].username", &t) == MB_OK) {

@@ -37,7 +37,8 @@ static const char USAGE[] =
     "  --debug                 trace requests and responses on stderr, secrets redacted\n"
     "  --json                  print raw JSON (for jq)\n"
     "\n"
-    "exit codes: 0 ok, 1 GraphQL or HTTP error, 2 usage, 3 authentication, 4 network or TLS\n";
+    "exit codes: 0 ok (an empty list too), 1 GraphQL or HTTP error, or no chatbot of that NAME (chatbot, thread new),\n"
+    "            2 usage, 3 authentication, 4 network or TLS; the same with --json\n";
 
 static char work[256 * 1024];
 static mb_token tokens[16384];
@@ -157,7 +158,7 @@ void cli_close(cli *k) {
 /* Global options: before the command, and any the command does not claim. */
 static int global_option(cli *k, int argc, char **argv, int *i) {
     const char *a = argv[*i];
-#define VALUE() (*i + 1 < argc ? argv[++*i] : NULL)
+#define VALUE() (*i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL) /* "" is no value: --jwt "$UNSET" */
     if (!strcmp(a, "--env")) {
         const char *v = VALUE();
         if (!v) return cli_usage("--env needs prod, test or local");
@@ -221,7 +222,8 @@ int main(int argc, char **argv) {
         }
         if (!cmd && argv[i][0] == '-') return cli_usage("unknown option '%s'", argv[i]);
         if (!cmd) cmd = argv[i];
-        else if (n < 255) rest[n++] = argv[i];
+        else if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
+        else return cli_usage("too many arguments after the command (at most %d)", n); /* never dropped unread */
     }
     if (!cmd) {
         fputs(USAGE, stderr);
@@ -231,9 +233,13 @@ int main(int argc, char **argv) {
         k.env_name = local_stack_up() ? "local" : "prod";
         k.url = mb_env_url(!strcmp(k.env_name, "local") ? MB_ENV_LOCAL : MB_ENV_PROD);
     }
-    /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job) */
-    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox))
-        outbox_flush(&k, 0);
+    /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job); not as
+     * anonymous, whom the server refuses every message, and a refused one is dropped for good */
+    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox)) {
+        if (k.jwt || k.admin_secret) outbox_flush(&k, 0);
+        else fprintf(stderr, "mb: %u queued message%s in %s wait%s for a run with a JWT\n", mb_outbox_count(&k.outbox),
+                     mb_outbox_count(&k.outbox) == 1 ? "" : "s", k.outbox_path, mb_outbox_count(&k.outbox) == 1 ? "s" : "");
+    }
     if (!strcmp(cmd, "query")) return cmd_query(&k, n, rest);
     if (!strcmp(cmd, "categories")) return cmd_categories(&k, n, rest);
     if (!strcmp(cmd, "chatbots")) return cmd_chatbots(&k, n, rest);

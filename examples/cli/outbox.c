@@ -21,9 +21,14 @@ int outbox_open(cli *k) {
     mb_outbox_config oc;
     size_t loaded = 0;
     mb_status s;
+    int n;
     if (k->outbox_open) return EXIT_OK;
-    if (p && *p) snprintf(k->outbox_path, sizeof k->outbox_path, "%s", p);
-    else snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox", home && *home ? home : ".");
+    if (p && *p) n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s", p);
+    else n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox", home && *home ? home : ".");
+    if (n < 0 || (size_t)n >= sizeof k->outbox_path) { /* cut, it would name another file */
+        fprintf(stderr, "mb: the outbox path (MB_OUTBOX, or $HOME/.mb_outbox) is over %zu bytes\n", sizeof k->outbox_path - 1);
+        return EXIT_USAGE;
+    }
     ops[0] = mb_save_new_message_op();
     ops[1] = mb_create_thread_op();
     memset(&oc, 0, sizeof oc);

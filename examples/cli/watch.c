@@ -14,6 +14,9 @@ static void on_signal(int sig) {
     stop = 1;
 }
 
+/* the socket's buffer: a message's text, unescaped, is never longer */
+enum { WATCH_BUF = 256 * 1024 };
+
 typedef struct watch {
     long printed, want;
     int json;
@@ -31,7 +34,8 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
     }
     if (mb_json_find(&res->doc, res->data, "messageStream", &list) != MB_OK) return;
     for (m = mb_json_first(&res->doc, list); m >= 0 && (!w->want || w->printed < w->want); m = mb_json_next(&res->doc, m)) {
-        char content[8192], role[32], at[40];
+        static char content[WATCH_BUF];
+        char role[32], at[40];
         int t;
         if (w->json) {
             print_json_view(mb_json_raw_view(&res->doc, m));
@@ -40,7 +44,9 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
             if (mb_json_find(&res->doc, m, "content", &t) == MB_OK) mb_json_unescape(&res->doc, t, content, sizeof content, NULL);
             if (mb_json_find(&res->doc, m, "role", &t) == MB_OK) mb_json_unescape(&res->doc, t, role, sizeof role, NULL);
             if (mb_json_find(&res->doc, m, "createdAt", &t) == MB_OK) mb_json_unescape(&res->doc, t, at, sizeof at, NULL);
-            printf("[%.19s] %-9s %s\n", at, role, content);
+            printf("[%.19s] %-9s ", at, role);
+            print_text(content);
+            putchar('\n');
         }
         fflush(stdout);
         w->printed++;
@@ -48,7 +54,7 @@ static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res)
 }
 
 int cmd_watch(cli *k, int argc, char **argv) {
-    static char buf[256 * 1024], url[512], vars[128], since[48];
+    static char buf[WATCH_BUF], url[512], vars[128], since[48];
     static mb_token toks[8192];
     static mb_ws ws;
     static mb_sub sub;
@@ -109,10 +115,10 @@ int cmd_watch(cli *k, int argc, char **argv) {
         } else {
             tc.ca_file = k->ca_file ? k->ca_file : "/etc/ssl/certs/ca-certificates.crt";
         }
-        if ((s = mb_tls_init(&tls, mb_posix_transport(&sock), &tc)) != MB_OK) {
-            fprintf(stderr, "mb: %s\n", mb_strerror(s));
+        if ((s = mb_tls_init(&tls, mb_posix_transport(&sock), &tc)) != MB_OK) { /* as cli_connect says it */
+            fprintf(stderr, "mb: %s%s%s\n", mb_strerror(s), tc.ca_file ? ": " : "", tc.ca_file ? tc.ca_file : "");
             mb_tls_free(&tls);
-            return EXIT_NETWORK;
+            return s == MB_ERR_TLS_CONFIG && k->ca_file ? EXIT_USAGE : EXIT_NETWORK;
         }
         wc.transport = mb_tls_transport(&tls);
     }
