@@ -338,8 +338,10 @@ int cmd_send(cli *k, int argc, char **argv) {
     int rc, printed;
     int queue = 0;
     if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
-                               "  --queue: keep it in the outbox file ($MB_OUTBOX, default ~/.mb_outbox) until it is\n"
-                               "  delivered; this run and every later one try to deliver what is queued\n"))
+                               "  --queue: keep it in the outbox file until it is delivered; this run and every later\n"
+                               "  one try to deliver what is queued. The file is $MB_OUTBOX, by default\n"
+                               "  ~/.mb_outbox-<hash of the endpoint and the JWT's user>: only runs as that user\n"
+                               "  against that endpoint deliver it\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--queue")) {

@@ -15,6 +15,24 @@ static void on_failed(void *user, const char *name, mb_status s, const mb_error 
             e && e->message.len ? ": " : "", e && e->message.len ? e->message.ptr : "");
 }
 
+/* FNV-1a of the endpoint and the JWT's user id: the default outbox file is
+ * one per server and user, so a run as someone else, or against another
+ * server, never sends (and, refused, drops) what this user queued there. */
+static uint32_t identity_hash(const cli *k) {
+    char uid[256], role[64];
+    long long exp;
+    uint32_t h = 2166136261u;
+    const char *parts[3];
+    uid[0] = '\0';
+    if (k->jwt) (void)jwt_claims(k->jwt, uid, sizeof uid, role, sizeof role, &exp); /* "" when none */
+    parts[0] = k->url;
+    parts[1] = "\n";
+    parts[2] = uid;
+    for (int i = 0; i < 3; i++)
+        for (const unsigned char *c = (const unsigned char *)parts[i]; *c; c++) h = (h ^ *c) * 16777619u;
+    return h;
+}
+
 int outbox_open(cli *k) {
     static const mb_op *ops[2];
     const char *p = getenv("MB_OUTBOX"), *home = getenv("HOME");
@@ -24,9 +42,10 @@ int outbox_open(cli *k) {
     int n;
     if (k->outbox_open) return EXIT_OK;
     if (p && *p) n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s", p);
-    else n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox", home && *home ? home : ".");
+    else n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox-%08x", home && *home ? home : ".",
+                      (unsigned)identity_hash(k));
     if (n < 0 || (size_t)n >= sizeof k->outbox_path) { /* cut, it would name another file */
-        fprintf(stderr, "mb: the outbox path (MB_OUTBOX, or $HOME/.mb_outbox) is over %zu bytes\n", sizeof k->outbox_path - 1);
+        fprintf(stderr, "mb: the outbox path (MB_OUTBOX, or $HOME/.mb_outbox-*) is over %zu bytes\n", sizeof k->outbox_path - 1);
         return EXIT_USAGE;
     }
     ops[0] = mb_save_new_message_op();
@@ -61,8 +80,9 @@ int outbox_flush(cli *k, int loud) {
     s = mb_outbox_flush(&k->outbox, &k->c, (uint32_t)ts.tv_sec * 1000u, &sent);
     if (sent && !loud) fprintf(stderr, "mb: delivered %zu queued message%s\n", sent, sent == 1 ? "" : "s");
     if (s != MB_OK && s != MB_PENDING) {
-        fprintf(stderr, "mb: %u message%s stay queued in %s (%s); the next run tries again\n", mb_outbox_count(&k->outbox),
-                mb_outbox_count(&k->outbox) == 1 ? "" : "s", k->outbox_path, mb_strerror(s));
+        uint32_t left = mb_outbox_count(&k->outbox);
+        fprintf(stderr, "mb: %u message%s stay%s queued in %s (%s); the next run tries again\n", left, left == 1 ? "" : "s",
+                left == 1 ? "s" : "", k->outbox_path, mb_strerror(s));
         return loud ? EXIT_NETWORK : EXIT_OK;
     }
     if (loud && k->outbox.failed != failed) return EXIT_GRAPHQL;
