@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include "cli.h"
 
@@ -64,7 +65,7 @@ int cmd_watch(cli *k, int argc, char **argv) {
     mb_status s;
     watch w = {0, 0, 0, MB_OK};
     const char *thread = NULL;
-    int use_tls = 0;
+    int use_tls = 0, n;
     char quoted[64];
     if (wants_help(argc, argv, "usage: mb watch THREAD_ID [--count N]\n"
                                "  prints each new message of the thread as it arrives (a subscription);\n"
@@ -83,14 +84,42 @@ int cmd_watch(cli *k, int argc, char **argv) {
     }
     if (!thread) return cli_usage("watch needs a THREAD_ID");
     w.json = k->json;
-    /* the subscription endpoint is the HTTP one with ws:// or wss:// */
-    if (!strncmp(k->url, "https://", 8)) {
-        snprintf(url, sizeof url, "wss://%s", k->url + 8);
+    /* the subscription endpoint is the HTTP one with ws:// or wss:// (any
+     * case, as the HTTP client takes it); a URL that does not fit is refused,
+     * never cut */
+    if (!strncasecmp(k->url, "https://", 8)) {
+        n = snprintf(url, sizeof url, "wss://%s", k->url + 8);
         use_tls = 1;
-    } else if (!strncmp(k->url, "http://", 7)) {
-        snprintf(url, sizeof url, "ws://%s", k->url + 7);
+    } else if (!strncasecmp(k->url, "http://", 7)) {
+        n = snprintf(url, sizeof url, "ws://%s", k->url + 7);
     } else {
         return cli_usage("watch: the endpoint must be http(s)://");
+    }
+    if (n < 0 || (size_t)n >= sizeof url) return cli_usage("watch: the endpoint URL is over %zu bytes", sizeof url + 1); /* ws:// is 2 shorter */
+    {   /* escaped, and refused when too long: never cut */
+        mb_writer vw;
+        mb_w_init(&vw, vars, sizeof vars - 1);
+        mb_w_object_begin(&vw);
+        mb_w_key(&vw, "threadId");
+        mb_w_string(&vw, thread);
+        mb_w_object_end(&vw);
+        if (vw.err != MB_OK) return cli_usage("watch: THREAD_ID: %s", mb_strerror(vw.err));
+        vars[vw.len] = '\0';
+    }
+    /* only what arrives from now on: the stream starts after the newest
+     * message the server has (its clock, not ours) */
+    {
+        static const char LAST[] = "query lastMessage($threadId: uuid!) { message(where: {threadId: {_eq: $threadId}}, "
+                                   "orderBy: [{createdAt: DESC}], limit: 1) { createdAt } }";
+        mb_result *res;
+        int t, rc = cli_connect(k);
+        if (rc) return rc;
+        s = mb_execute(&k->c, LAST, "lastMessage", vars, &res);
+        if (s != MB_OK) return cli_fail(k, s);
+        if (mb_json_find(&res->doc, res->data, "message[0].createdAt", &t) != MB_OK ||
+            mb_json_unescape(&res->doc, t, since, sizeof since, NULL) != MB_OK)
+            snprintf(since, sizeof since, "1970-01-01T00:00:00Z");
+        mb_client_close(&k->c);
     }
     memset(&wc, 0, sizeof wc);
     wc.url = url;
@@ -124,37 +153,17 @@ int cmd_watch(cli *k, int argc, char **argv) {
     }
     if ((s = mb_ws_init(&ws, &wc)) != MB_OK) {
         fprintf(stderr, "mb: watch: %s: %s\n", mb_strerror(s), url);
+        if (use_tls) mb_tls_free(&tls);
         return EXIT_USAGE;
-    }
-    {   /* escaped, and refused when too long: never cut */
-        mb_writer vw;
-        mb_w_init(&vw, vars, sizeof vars - 1);
-        mb_w_object_begin(&vw);
-        mb_w_key(&vw, "threadId");
-        mb_w_string(&vw, thread);
-        mb_w_object_end(&vw);
-        if (vw.err != MB_OK) return cli_usage("watch: THREAD_ID: %s", mb_strerror(vw.err));
-        vars[vw.len] = '\0';
-    }
-    /* only what arrives from now on: the stream starts after the newest
-     * message the server has (its clock, not ours) */
-    {
-        static const char LAST[] = "query lastMessage($threadId: uuid!) { message(where: {threadId: {_eq: $threadId}}, "
-                                   "orderBy: [{createdAt: DESC}], limit: 1) { createdAt } }";
-        mb_result *res;
-        int t, rc = cli_connect(k);
-        if (rc) return rc;
-        s = mb_execute(&k->c, LAST, "lastMessage", vars, &res);
-        if (s != MB_OK) return cli_fail(k, s);
-        if (mb_json_find(&res->doc, res->data, "message[0].createdAt", &t) != MB_OK ||
-            mb_json_unescape(&res->doc, t, since, sizeof since, NULL) != MB_OK)
-            snprintf(since, sizeof since, "1970-01-01T00:00:00Z");
-        mb_client_close(&k->c);
     }
     snprintf(quoted, sizeof quoted, "\"%s\"", since);
     sub.query = MB_SUB_THREAD_MESSAGES;
     sub.variables = vars;
-    if (mb_sub_cursor(&sub, "since", "createdAt", quoted) != MB_OK || mb_sub_start(&ws, &sub) != MB_OK) return EXIT_USAGE;
+    if ((s = mb_sub_cursor(&sub, "since", "createdAt", quoted)) != MB_OK || (s = mb_sub_start(&ws, &sub)) != MB_OK) {
+        fprintf(stderr, "mb: watch: cannot start the subscription: %s\n", mb_strerror(s));
+        if (use_tls) mb_tls_free(&tls);
+        return EXIT_USAGE;
+    }
     if ((s = mb_ws_connect(&ws)) != MB_OK) {
         int rc = s == MB_ERR_AUTH ? EXIT_AUTH : EXIT_NETWORK;
         fprintf(stderr, "mb: watch: %s\n", mb_strerror(s));
