@@ -54,7 +54,7 @@ test('db up a second time changes nothing', async () => {
 test('all migrations go down, leaving no table, type or function behind', async () => {
   const r = local(env, 'db', 'rollback', 'all');
   assert.equal(r.code, 0, r.all);
-  assert.match(r.out, /rolled back 7 migration/);
+  assert.match(r.out, /rolled back 8 migration/);
   const left = await query(env, `
     SELECT relname AS x FROM pg_class WHERE relnamespace = 'public'::regnamespace
     UNION ALL SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace
@@ -65,7 +65,7 @@ test('all migrations go down, leaving no table, type or function behind', async 
 test('migrations go up again to the identical schema and the seeds load again', async () => {
   let r = local(env, 'db', 'migrate');
   assert.equal(r.code, 0, r.all);
-  assert.match(r.out, /applied 7 migration/);
+  assert.match(r.out, /applied 8 migration/);
   r = local(env, 'db', 'seed');
   assert.equal(r.code, 0, r.all);
   assert.match(r.out, /loaded 2 seed file/);
@@ -74,7 +74,7 @@ test('migrations go up again to the identical schema and the seeds load again', 
 });
 
 test('partial rollback and re-apply', async () => {
-  let r = local(env, 'db', 'rollback', '3');
+  let r = local(env, 'db', 'rollback', '4');
   assert.equal(r.code, 0, r.all);
   assert.deepEqual((await query(env, "SELECT to_regclass('public.thread') AS t, to_regclass('public.chatbot') AS c"))
     .map((x) => [x.t, x.c]), [[null, 'chatbot']]);
