@@ -166,6 +166,20 @@ test('object types: every column and relationship field, with its type, matches 
   }
 });
 
+test('table comments give the object type descriptions of schema.graphql', async () => {
+  // Hasura describes a table's object type by the table's comment, else by a default text.
+  const rows = await query(env, `SELECT c.relname AS t, obj_description(c.oid, 'pg_class') AS d FROM pg_class c
+    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'`);
+  const comment = new Map(rows.map((r) => [r.t, r.d]));
+  const problems = [];
+  for (const tname of trackedNames()) {
+    const ours = comment.get(tname) ?? `columns and relationships of "${tname}"`;
+    const theirs = schema.getType(pascal(tname))?.description;
+    if (ours !== theirs) problems.push(`${tname}: ${JSON.stringify(ours)} here, ${JSON.stringify(theirs)} in schema.graphql`);
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('root fields (list, aggregate, by-pk with its key arguments, mutations, stream) match schema.graphql', () => {
   const q = schema.getQueryType().getFields();
   const m = schema.getMutationType().getFields();

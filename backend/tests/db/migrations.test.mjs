@@ -54,7 +54,7 @@ test('db up a second time changes nothing', async () => {
 test('all migrations go down, leaving no table, type or function behind', async () => {
   const r = local(env, 'db', 'rollback', 'all');
   assert.equal(r.code, 0, r.all);
-  assert.match(r.out, /rolled back 6 migration/);
+  assert.match(r.out, /rolled back 8 migration/);
   const left = await query(env, `
     SELECT relname AS x FROM pg_class WHERE relnamespace = 'public'::regnamespace
     UNION ALL SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace
@@ -65,7 +65,7 @@ test('all migrations go down, leaving no table, type or function behind', async 
 test('migrations go up again to the identical schema and the seeds load again', async () => {
   let r = local(env, 'db', 'migrate');
   assert.equal(r.code, 0, r.all);
-  assert.match(r.out, /applied 6 migration/);
+  assert.match(r.out, /applied 8 migration/);
   r = local(env, 'db', 'seed');
   assert.equal(r.code, 0, r.all);
   assert.match(r.out, /loaded 2 seed file/);
@@ -74,7 +74,7 @@ test('migrations go up again to the identical schema and the seeds load again', 
 });
 
 test('partial rollback and re-apply', async () => {
-  let r = local(env, 'db', 'rollback', '2');
+  let r = local(env, 'db', 'rollback', '4');
   assert.equal(r.code, 0, r.all);
   assert.deepEqual((await query(env, "SELECT to_regclass('public.thread') AS t, to_regclass('public.chatbot') AS c"))
     .map((x) => [x.t, x.c]), [[null, 'chatbot']]);
@@ -123,6 +123,71 @@ test('composite primary keys and named unique constraints hold', async () => {
   const th = await query(env, "INSERT INTO thread (chatbot_id, slug) VALUES (1, 'defaults') RETURNING model, is_public, is_approved");
   assert.deepEqual(th, [{ model: 'openAi', is_public: false, is_approved: false }]);
   await query(env, "DELETE FROM thread WHERE slug = 'defaults'");
+});
+
+// Production's foreign keys (names and actions) as its introspected schema gives them
+// (bitcashorg/masterbots, packages/mb-drizzle): preference keeps the names of its former
+// table user_chatbot_preference, nothing cascades but message.thread_id and models.model,
+// and NO ACTION where production has no action. The names appear in Hasura's
+// "Foreign key violation" messages; the actions decide what an admin delete may remove.
+const PRODUCTION_FKS = [
+  'chatbot chatbot_default_complexity_fkey FOREIGN KEY (default_complexity) REFERENCES complexity_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot chatbot_default_length_fkey FOREIGN KEY (default_length) REFERENCES length_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot chatbot_default_tone_fkey FOREIGN KEY (default_tone) REFERENCES tone_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot chatbot_default_type_fkey FOREIGN KEY (default_type) REFERENCES type_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot_category chatbot_category_category_id_fkey FOREIGN KEY (category_id) REFERENCES category(category_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot_category chatbot_category_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot_domain chatbot_domain_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'chatbot_domain chatbot_domain_domain_name_fkey FOREIGN KEY (domain_name) REFERENCES domain_enum(name) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'message message_augmented_from_fkey FOREIGN KEY (augmented_from) REFERENCES message(message_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'message message_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES thread(thread_id) ON UPDATE RESTRICT ON DELETE CASCADE',
+  'message message_type_fkey FOREIGN KEY (role) REFERENCES message_type_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'models models_model_fkey FOREIGN KEY (model) REFERENCES models_enum(value) ON UPDATE CASCADE ON DELETE CASCADE',
+  'preference user_chatbot_preference_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'preference user_chatbot_preference_preferred_complexity_fkey FOREIGN KEY (preferred_complexity) REFERENCES complexity_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'preference user_chatbot_preference_preferred_length_fkey FOREIGN KEY (preferred_length) REFERENCES length_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'preference user_chatbot_preference_preferred_tone_fkey FOREIGN KEY (preferred_tone) REFERENCES tone_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'preference user_chatbot_preference_preferred_type_fkey FOREIGN KEY (preferred_type) REFERENCES type_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'preference user_chatbot_preference_user_id_fkey FOREIGN KEY (user_id) REFERENCES "user"(user_id)',
+  'prompt prompt_type_fkey FOREIGN KEY (type) REFERENCES prompt_type_enum(value) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'prompt_chatbot prompt_chatbot_chabot_id_fkey FOREIGN KEY (chabot_id) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'prompt_chatbot prompt_chatbot_prompt_id_fkey FOREIGN KEY (prompt_id) REFERENCES prompt(prompt_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'social_following social_following_followee_id_chatbot_fkey FOREIGN KEY (followee_id_chatbot) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'social_following social_following_followee_id_fkey FOREIGN KEY (followee_id) REFERENCES "user"(user_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'social_following social_following_follower_id_fkey FOREIGN KEY (follower_id) REFERENCES "user"(user_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'thread fk_model FOREIGN KEY (model) REFERENCES models_enum(name)',
+  'thread thread_chatbot_id_fkey FOREIGN KEY (chatbot_id) REFERENCES chatbot(chatbot_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'thread thread_parent_thread_id_fkey FOREIGN KEY (parent_thread_id) REFERENCES thread(thread_id) ON UPDATE RESTRICT ON DELETE RESTRICT',
+  'thread thread_user_id_fkey FOREIGN KEY (user_id) REFERENCES "user"(user_id)',
+];
+
+test('foreign keys have production\'s names and ON UPDATE / ON DELETE actions', async () => {
+  const fks = await query(env, `SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS x
+    FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1`);
+  assert.deepEqual(fks.map((r) => r.x), PRODUCTION_FKS);
+});
+
+test('as in production, a message that another was augmented from is deleted only together with it', async () => {
+  const t = '00000000-0000-4000-b000-000000000004';
+  const [m1, m2] = ['00000000-0000-4000-c000-0000000000e1', '00000000-0000-4000-c000-0000000000e2'];
+  await query(env, `INSERT INTO message (message_id, thread_id, slug, role, content) VALUES ($1, $2, 'aug-1', 'user', 'q')`, [m1, t]);
+  await query(env, `INSERT INTO message (message_id, thread_id, slug, role, content, augmented_from)
+    VALUES ($1, $2, 'aug-2', 'assistant', 'a', $3)`, [m2, t, m1]);
+  await assert.rejects(query(env, 'DELETE FROM message WHERE message_id = $1', [m1]), /message_augmented_from_fkey/);
+  assert.deepEqual(await query(env, 'SELECT augmented_from FROM message WHERE message_id = $1', [m2]), [{ augmented_from: m1 }]);
+  await query(env, 'DELETE FROM message WHERE message_id = ANY($1::uuid[])', [[m1, m2]]);
+  assert.deepEqual(await query(env, 'SELECT 1 FROM message WHERE message_id = ANY($1::uuid[])', [[m1, m2]]), []);
+});
+
+test('as in production, a user with a preference or follows cannot be deleted before them', async () => {
+  const bob = '00000000-0000-4000-a000-000000000002';
+  await query(env, 'DELETE FROM thread WHERE user_id = $1', [bob]);
+  await assert.rejects(query(env, 'DELETE FROM "user" WHERE user_id = $1', [bob]), /user_chatbot_preference_user_id_fkey|social_following_\w+_fkey/);
+  await query(env, 'DELETE FROM preference WHERE user_id = $1', [bob]);
+  await assert.rejects(query(env, 'DELETE FROM "user" WHERE user_id = $1', [bob]), /social_following_follow(er|ee)_id_fkey/);
+  await query(env, 'DELETE FROM social_following WHERE $1 IN (follower_id, followee_id)', [bob]);
+  await query(env, 'DELETE FROM "user" WHERE user_id = $1', [bob]);
+  assert.deepEqual(await query(env, 'SELECT 1 FROM "user" WHERE user_id = $1', [bob]), []);
 });
 
 test('deleting a thread deletes its messages (ON DELETE CASCADE)', async () => {

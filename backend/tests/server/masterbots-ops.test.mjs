@@ -18,7 +18,7 @@ before(async () => {
   admin = client(srv, { admin: true });
 });
 after(async () => {
-  await sql('DELETE FROM message WHERE message_id = $1', [NEW_MSG]);
+  await sql('DELETE FROM message WHERE message_id = $1 OR slug LIKE $2', [NEW_MSG, 'mb-test-aug-%']);
   await sql('DELETE FROM thread WHERE thread_id = $1', [NEW_THREAD]);
   await sql('DELETE FROM social_following WHERE follower_id = $1 AND followee_id = $2', [USERS.dave, USERS.bob]);
   await srv?.stop();
@@ -196,6 +196,31 @@ test('constraint errors in Hasura\'s words: check, foreign key, not-null', async
   const nn = await admin('mutation { insertCategoryOne(object: {categoryId: 9002, order: 1}) { categoryId } }');
   assert.equal(nn.errors[0].extensions.code, 'constraint-violation');
   assert.match(nn.errors[0].message, /^Not-NULL violation\. null value in column "name" of relation "category" violates not-null constraint/);
+});
+
+test('deleteMessage: a message another one was augmented from goes only together with it (RESTRICT, as production)', async () => {
+  const [m1, m2] = ['00000000-0000-4000-c000-0000000000f2', '00000000-0000-4000-c000-0000000000f3'];
+  const t = '00000000-0000-4000-b000-000000000001'; // alice's
+  const ins = 'mutation ($o: [MessageInsertInput!]!) { insertMessage(objects: $o) { affectedRows } }';
+  assert.deepEqual((await alice(ins, { o: [
+    { messageId: m1, threadId: t, role: 'user', content: 'q', slug: 'mb-test-aug-1' },
+    { messageId: m2, threadId: t, role: 'assistant', content: 'a', slug: 'mb-test-aug-2', augmentedFrom: m1 },
+  ] })).data, { insertMessage: { affectedRows: 2 } });
+  const del = 'mutation ($ids: [uuid!]!) { deleteMessage(where: {messageId: {_in: $ids}}) { affectedRows } }';
+  const one = await alice(del, { ids: [m1] });
+  assert.equal(code(one), 'constraint-violation');
+  assert.equal(one.errors[0].message, 'Foreign key violation. update or delete on table "message" violates foreign key constraint "message_augmented_from_fkey" on table "message"');
+  assert.deepEqual(await sql('SELECT augmented_from FROM message WHERE message_id = $1', [m2]), [{ augmented_from: m1 }]);
+  assert.deepEqual((await alice(del, { ids: [m1, m2] })).data, { deleteMessage: { affectedRows: 2 } });
+});
+
+test('preference: a foreign key error names production\'s constraint (user_chatbot_preference_…)', async () => {
+  const dave = client(srv, { token: await mintToken({ user: USERS.dave }) });
+  const r = await dave(`mutation { insertPreferenceOne(object: {userId: "${USERS.dave}", preferredTone: "shouty",
+    preferredLength: "concise", preferredType: "mix", preferredComplexity: "general"}) { preferenceId } }`);
+  assert.equal(code(r), 'constraint-violation');
+  assert.equal(r.errors[0].message, 'Foreign key violation. insert or update on table "preference" violates foreign key constraint "user_chatbot_preference_preferred_tone_fkey"');
+  assert.deepEqual(await sql('SELECT 1 FROM preference WHERE user_id = $1', [USERS.dave]), []);
 });
 
 test('nested inserts through array and object relationships (affectedRows counts every row)', async () => {
