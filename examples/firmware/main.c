@@ -67,7 +67,7 @@ static unsigned char tls_pool[48 * 1024]; /* every mbedTLS allocation (docs/TLS.
 static char work[24 * 1024];              /* request, then response */
 static mb_token toks[1536];
 static char ca_pem[8192], jwt[2048];
-static fw_uart uart = {(volatile uint32_t *)0x40004000u, 0, 0};
+static fw_uart uart = {.base = (volatile uint32_t *)0x40004000u};
 static mb_tls tls;
 static mb_client client;
 static mb_get_chatbots_chatbot bots[8];
