@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "mb.h"
 #include "platform/mb_mbedtls.h"
 #include "semihost.h"
@@ -47,7 +48,8 @@ static void say(const char *fmt, ...) {
 /* ---- entropy: TEST ONLY ----
  * QEMU's mps2-an385 has no TRNG. This splitmix64 stream seeded from the
  * host clock is predictable and MUST NOT be used on a real device, where
- * the entropy callback reads the MCU's hardware RNG. */
+ * the entropy callback reads the MCU's hardware RNG. The run says so at
+ * boot, so a log of it is never mistaken for a secure device's. */
 static uint64_t test_rng_state;
 static uint64_t splitmix64(void) {
     uint64_t z = (test_rng_state += 0x9E3779B97F4A7C15ull);
@@ -125,7 +127,10 @@ int main(int argc, char **argv) {
     if (n <= 0) { say("fw: cannot read the JWT file %s\n", argv[3]); return 1; }
     while (n > 0 && (jwt[n - 1] == '\n' || jwt[n - 1] == '\r')) jwt[--n] = '\0';
     test_rng_state = (uint64_t)sh_time() << 32 ^ sh_clock_cs();
-    say("fw: mps2-an385, mb %s, host time %lu\n", MB_VERSION, (unsigned long)sh_time());
+    say("fw: mps2-an385, mb %s, host time %lu (time(), as the certificate check reads it)\n", MB_VERSION,
+        (unsigned long)time(NULL));
+    say("fw: WARNING: TLS entropy is test_entropy_NOT_RANDOM, a predictable stream seeded from the host clock: "
+        "emulator only, not a secure device\n");
 
     if (FW_TLS_POOL_SIZE > 0) mb_tls_static_pool(tls_pool, sizeof tls_pool);
     memset(&tc, 0, sizeof tc);

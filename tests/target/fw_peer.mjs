@@ -5,9 +5,13 @@
 //                                    "pong LEN\n" and 3000 bytes of A..Z in
 //                                    three writes 20 ms apart, then closes
 //                                    (fw_uart_test bridge)
+//   node fw_peer.mjs tls CERT KEY    a TLS server presenting CERT (the
+//                                    firmware must refuse it)
 import net from 'node:net';
+import tls from 'node:tls';
+import fs from 'node:fs';
 
-const [mode] = process.argv.slice(2);
+const [mode, cert, key] = process.argv.slice(2);
 let srv;
 if (mode === 'pong') {
   srv = net.createServer(s => {
@@ -23,8 +27,14 @@ if (mode === 'pong') {
       setTimeout(() => s.end(body.slice(2000)), 40);
     });
   });
+} else if (mode === 'tls') {
+  srv = tls.createServer({ cert: fs.readFileSync(cert), key: fs.readFileSync(key), minVersion: 'TLSv1.2' }, s => {
+    s.on('error', () => {});
+    s.end();
+  });
+  srv.on('tlsClientError', () => {});
 } else {
-  console.error('usage: node fw_peer.mjs pong');
+  console.error('usage: node fw_peer.mjs pong | tls CERT KEY');
   process.exit(2);
 }
 srv.listen(0, '127.0.0.1', () => console.log(srv.address().port));
