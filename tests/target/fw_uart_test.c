@@ -125,8 +125,8 @@ static void bridge(void) {
     s = t.recv(t.ctx, in, sizeof in, &n, 2000);
     dt = wall_ms() - t0;
     check(s == MB_ERR_TIMEOUT && n == 0, "recv on the closed bridge: MB_ERR_TIMEOUT");
-    snprintf(desc, sizeof desc, "recv: ... after %u ms of wall time for the 2000 asked (2000..2199)", (unsigned)dt);
-    check(dt >= 2000 && dt < 2200, desc);
+    snprintf(desc, sizeof desc, "recv: ... after %u ms of wall time for the 2000 asked (2000..2999)", (unsigned)dt);
+    check(dt >= 2000 && dt < 3000, desc); /* generous: the CPU-time clock took 4 s on a shared CPU */
     t.close(t.ctx);
     check(t.connect(t.ctx, "localhost", 443, 1000) == MB_ERR_CONNECT, "no second connection over the bridge: MB_ERR_CONNECT");
 }
