@@ -91,7 +91,8 @@ typedef struct mb_tls_config {
 
 typedef struct mb_tls_stats {
     uint32_t handshakes;   /* completed handshakes */
-    uint32_t full;         /* ...of which verified a certificate chain */
+    uint32_t full;         /* ...of which verified a certificate chain (in insecure mode every
+                              handshake counts here, verified or not, resumed or not) */
     uint32_t resumed;      /* ...of which resumed an earlier session */
     size_t last_hs_out;    /* bytes sent during the last handshake */
     size_t last_hs_in;     /* bytes received during the last handshake */
