@@ -56,8 +56,9 @@ mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data 
 /* getChatbots */
 static const char mb__q_get_chatbots[] =
     "query getChatbots($limit:Int$offset:Int$categoryId:Int){chatbot(limit:$limit offset:$offset orderBy:"
-    "[{order:ASC}]where:{categories:{categoryId:{_eq:$categoryId}}}){chatbotId name description avatar is"
-    "Pro disabled order categories{categoryId category{name}}metadata{domainName}}}";
+    "[{order:ASC}]where:{_or:[{categories:{categoryId:{_eq:$categoryId}}}{chatbotId:{_lt:$categoryId _gt:"
+    "$categoryId}}]}){chatbotId name description avatar isPro disabled order categories{categoryId catego"
+    "ry{name}}metadata{domainName}}}";
 static const mb_field mb__s_get_chatbots_chatbot_categories_category_f[] = {
     {"name", offsetof(mb_get_chatbots_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
@@ -252,13 +253,18 @@ mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbot_count
 
 /* getModels */
 static const char mb__q_get_models[] =
-    "query getModels{models(orderBy:[{model:ASC}]){model type enabled}}";
+    "query getModels{models(orderBy:[{model:ASC}]){model type enabled model_data{name}}}";
+static const mb_field mb__s_get_models_models_model_data_f[] = {
+    {"name", offsetof(mb_get_models_models_model_data, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_models_models_model_data = {mb__s_get_models_models_model_data_f, 1, sizeof(mb_get_models_models_model_data)};
 static const mb_field mb__s_get_models_models_f[] = {
     {"model", offsetof(mb_get_models_models, model), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"type", offsetof(mb_get_models_models, type), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
     {"enabled", offsetof(mb_get_models_models, enabled), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
+    {"model_data", offsetof(mb_get_models_models, model_data), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_models_models_model_data},
 };
-static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 3, sizeof(mb_get_models_models)};
+static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 4, sizeof(mb_get_models_models)};
 static const mb_field mb__s_get_models_data_f[] = {
     {"models", offsetof(mb_get_models_data, models), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_models_models},
 };
@@ -286,11 +292,11 @@ mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb
 
 /* getThreads */
 static const char mb__q_get_threads[] =
-    "query getThreads($userId:uuid$chatbotName:String$limit:Int$offset:Int){thread(orderBy:[{updatedAt:DE"
-    "SC}]limit:$limit offset:$offset where:{userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}}}){threa"
-    "dId slug isPublic isApproved createdAt updatedAt userId chatbot{chatbotId name}messages(orderBy:[{cr"
-    "eatedAt:ASC}]limit:2){messageId role content createdAt}}threadAggregate(where:{userId:{_eq:$userId}c"
-    "hatbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}";
+    "query getThreads($userId:uuid!$chatbotName:String$limit:Int$offset:Int){thread(orderBy:[{updatedAt:D"
+    "ESC}]limit:$limit offset:$offset where:{userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}}}){thre"
+    "adId slug isPublic isApproved createdAt updatedAt userId chatbot{chatbotId name}messages(orderBy:[{c"
+    "reatedAt:ASC}]limit:2){messageId role content createdAt}}threadAggregate(where:{userId:{_eq:$userId}"
+    "chatbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}";
 static const mb_field mb__s_get_threads_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -329,7 +335,7 @@ static const mb_field mb__s_get_threads_data_f[] = {
 };
 static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
-    {"userId", offsetof(mb_get_threads_vars, user_id), offsetof(mb_get_threads_vars, has_user_id), MB_T_STR},
+    {"userId", offsetof(mb_get_threads_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotName", offsetof(mb_get_threads_vars, chatbot_name), offsetof(mb_get_threads_vars, has_chatbot_name), MB_T_STR},
     {"limit", offsetof(mb_get_threads_vars, limit), offsetof(mb_get_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_threads_vars, offset), offsetof(mb_get_threads_vars, has_offset), MB_T_I32},
@@ -363,14 +369,19 @@ mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, 
 
 /* getBrowseThreads */
 static const char mb__q_get_browse_threads[] =
-    "query getBrowseThreads($limit:Int$offset:Int){thread(orderBy:[{updatedAt:DESC}]limit:$limit offset:$"
-    "offset where:{isPublic:{_eq:true}isApproved:{_eq:true}}){threadId slug updatedAt chatbot{name}user{u"
-    "sername slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}threadAggregate(where:{isPubli"
-    "c:{_eq:true}isApproved:{_eq:true}}){aggregate{count}}}";
+    "query getBrowseThreads($chatbotName:String$categoryId:Int$userId:uuid$limit:Int$offset:Int){thread(o"
+    "rderBy:[{updatedAt:DESC}]limit:$limit offset:$offset where:{isPublic:{_eq:true}isApproved:{_eq:true}"
+    "userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}_or:[{categories:{categoryId:{_eq:$categoryId}}}"
+    "{chatbotId:{_lt:$categoryId _gt:$categoryId}}]}}){threadId slug updatedAt chatbot{chatbotId name}use"
+    "r{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}threadAggregate(where:{isPu"
+    "blic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}_or:[{catego"
+    "ries:{categoryId:{_eq:$categoryId}}}{chatbotId:{_lt:$categoryId _gt:$categoryId}}]}}){aggregate{coun"
+    "t}}}";
 static const mb_field mb__s_get_browse_threads_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_browse_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_browse_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_chatbot = {mb__s_get_browse_threads_thread_chatbot_f, 1, sizeof(mb_get_browse_threads_thread_chatbot)};
+static const mb_shape mb__s_get_browse_threads_thread_chatbot = {mb__s_get_browse_threads_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_thread_chatbot)};
 static const mb_field mb__s_get_browse_threads_thread_user_f[] = {
     {"username", offsetof(mb_get_browse_threads_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_get_browse_threads_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -404,10 +415,13 @@ static const mb_field mb__s_get_browse_threads_data_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
+    {"chatbotName", offsetof(mb_get_browse_threads_vars, chatbot_name), offsetof(mb_get_browse_threads_vars, has_chatbot_name), MB_T_STR},
+    {"categoryId", offsetof(mb_get_browse_threads_vars, category_id), offsetof(mb_get_browse_threads_vars, has_category_id), MB_T_I32},
+    {"userId", offsetof(mb_get_browse_threads_vars, user_id), offsetof(mb_get_browse_threads_vars, has_user_id), MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_vars, limit), offsetof(mb_get_browse_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_browse_threads_vars, offset), offsetof(mb_get_browse_threads_vars, has_offset), MB_T_I32},
 };
-static const mb_op mb__op_get_browse_threads = {mb__q_get_browse_threads, "getBrowseThreads", mb__v_get_browse_threads, 2, &mb__s_get_browse_threads_data};
+static const mb_op mb__op_get_browse_threads = {mb__q_get_browse_threads, "getBrowseThreads", mb__v_get_browse_threads, 5, &mb__s_get_browse_threads_data};
 const mb_op *mb_get_browse_threads_op(void) { return &mb__op_get_browse_threads; }
 mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
     mb_pool pools[2];
@@ -719,7 +733,8 @@ mb_status mb_update_thread_visibility_queued(mb_outbox *o, const mb_update_threa
 
 /* deleteThread */
 static const char mb__q_delete_thread[] =
-    "mutation deleteThread($threadId:uuid!){deleteThread(where:{threadId:{_eq:$threadId}}){affectedRows}}";
+    "mutation deleteThread($threadId:uuid!$userId:uuid!){deleteThread(where:{threadId:{_eq:$threadId}user"
+    "Id:{_eq:$userId}}){affectedRows}}";
 static const mb_field mb__s_delete_thread_delete_thread_f[] = {
     {"affectedRows", offsetof(mb_delete_thread_delete_thread, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -730,8 +745,9 @@ static const mb_field mb__s_delete_thread_data_f[] = {
 static const mb_shape mb__s_delete_thread_data = {mb__s_delete_thread_data_f, 1, sizeof(mb_delete_thread_data)};
 static const mb_var mb__v_delete_thread[] = {
     {"threadId", offsetof(mb_delete_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"userId", offsetof(mb_delete_thread_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
 };
-static const mb_op mb__op_delete_thread = {mb__q_delete_thread, "deleteThread", mb__v_delete_thread, 1, &mb__s_delete_thread_data};
+static const mb_op mb__op_delete_thread = {mb__q_delete_thread, "deleteThread", mb__v_delete_thread, 2, &mb__s_delete_thread_data};
 const mb_op *mb_delete_thread_op(void) { return &mb__op_delete_thread; }
 mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out) {
     return mb_typed_execute(c, &mb__op_delete_thread, vars, out, NULL, 0);
@@ -882,12 +898,12 @@ mb_status mb_get_preference_decode(const mb_result *res, mb_get_preference_data 
 
 /* insertPreference */
 static const char mb__q_insert_preference[] =
-    "mutation insertPreference($userId:uuid!$preferredComplexity:String$preferredLength:String$preferredT"
-    "one:String$preferredType:String$webSearch:Boolean$deepExpertise:Boolean){insertPreferenceOne(object:"
-    "{userId:$userId preferredComplexity:$preferredComplexity preferredLength:$preferredLength preferredT"
-    "one:$preferredTone preferredType:$preferredType webSearch:$webSearch deepExpertise:$deepExpertise}){"
-    "preferenceId userId preferredComplexity preferredLength preferredTone preferredType webSearch deepEx"
-    "pertise}}";
+    "mutation insertPreference($userId:uuid!$preferredComplexity:String=\"general\"$preferredLength:String="
+    "\"detailed\"$preferredTone:String=\"neutral\"$preferredType:String=\"mix\"$webSearch:Boolean=false$deepExp"
+    "ertise:Boolean=false){insertPreferenceOne(object:{userId:$userId preferredComplexity:$preferredCompl"
+    "exity preferredLength:$preferredLength preferredTone:$preferredTone preferredType:$preferredType web"
+    "Search:$webSearch deepExpertise:$deepExpertise}){preferenceId userId preferredComplexity preferredLe"
+    "ngth preferredTone preferredType webSearch deepExpertise}}";
 static const mb_field mb__s_insert_preference_insert_preference_one_f[] = {
     {"preferenceId", offsetof(mb_insert_preference_insert_preference_one, preference_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"userId", offsetof(mb_insert_preference_insert_preference_one, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -926,18 +942,22 @@ mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_v
 
 /* updatePreference */
 static const char mb__q_update_preference[] =
-    "mutation updatePreference($userId:uuid!$preferredComplexity:String$preferredTone:String$webSearch:Bo"
-    "olean$deepExpertise:Boolean){updatePreference(where:{userId:{_eq:$userId}}_set:{preferredComplexity:"
-    "$preferredComplexity preferredTone:$preferredTone webSearch:$webSearch deepExpertise:$deepExpertise}"
-    "){affectedRows returning{preferenceId preferredComplexity preferredTone webSearch deepExpertise}}}";
+    "mutation updatePreference($userId:uuid!$preferredComplexity:String$preferredLength:String$preferredT"
+    "one:String$preferredType:String$webSearch:Boolean$deepExpertise:Boolean){updatePreference(where:{use"
+    "rId:{_eq:$userId}}_set:{preferredComplexity:$preferredComplexity preferredLength:$preferredLength pr"
+    "eferredTone:$preferredTone preferredType:$preferredType webSearch:$webSearch deepExpertise:$deepExpe"
+    "rtise}){affectedRows returning{preferenceId preferredComplexity preferredLength preferredTone prefer"
+    "redType webSearch deepExpertise}}}";
 static const mb_field mb__s_update_preference_update_preference_returning_f[] = {
     {"preferenceId", offsetof(mb_update_preference_update_preference_returning, preference_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"preferredComplexity", offsetof(mb_update_preference_update_preference_returning, preferred_complexity), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"preferredLength", offsetof(mb_update_preference_update_preference_returning, preferred_length), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"preferredTone", offsetof(mb_update_preference_update_preference_returning, preferred_tone), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"preferredType", offsetof(mb_update_preference_update_preference_returning, preferred_type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"webSearch", offsetof(mb_update_preference_update_preference_returning, web_search), offsetof(mb_update_preference_update_preference_returning, web_search_null), MB_T_BOOL, 0, 0, NULL},
     {"deepExpertise", offsetof(mb_update_preference_update_preference_returning, deep_expertise), offsetof(mb_update_preference_update_preference_returning, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 5, sizeof(mb_update_preference_update_preference_returning)};
+static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 7, sizeof(mb_update_preference_update_preference_returning)};
 static const mb_field mb__s_update_preference_update_preference_f[] = {
     {"affectedRows", offsetof(mb_update_preference_update_preference, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_preference_update_preference, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_preference_update_preference_returning},
@@ -950,11 +970,13 @@ static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_da
 static const mb_var mb__v_update_preference[] = {
     {"userId", offsetof(mb_update_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"preferredComplexity", offsetof(mb_update_preference_vars, preferred_complexity), offsetof(mb_update_preference_vars, has_preferred_complexity), MB_T_STR},
+    {"preferredLength", offsetof(mb_update_preference_vars, preferred_length), offsetof(mb_update_preference_vars, has_preferred_length), MB_T_STR},
     {"preferredTone", offsetof(mb_update_preference_vars, preferred_tone), offsetof(mb_update_preference_vars, has_preferred_tone), MB_T_STR},
+    {"preferredType", offsetof(mb_update_preference_vars, preferred_type), offsetof(mb_update_preference_vars, has_preferred_type), MB_T_STR},
     {"webSearch", offsetof(mb_update_preference_vars, web_search), offsetof(mb_update_preference_vars, has_web_search), MB_T_BOOL},
     {"deepExpertise", offsetof(mb_update_preference_vars, deep_expertise), offsetof(mb_update_preference_vars, has_deep_expertise), MB_T_BOOL},
 };
-static const mb_op mb__op_update_preference = {mb__q_update_preference, "updatePreference", mb__v_update_preference, 5, &mb__s_update_preference_data};
+static const mb_op mb__op_update_preference = {mb__q_update_preference, "updatePreference", mb__v_update_preference, 7, &mb__s_update_preference_data};
 const mb_op *mb_update_preference_op(void) { return &mb__op_update_preference; }
 mb_status mb_update_preference(mb_client *c, const mb_update_preference_vars *vars, mb_update_preference_data *out, mb_update_preference_arrays *arrays) {
     mb_pool pools[1];
@@ -980,8 +1002,13 @@ mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_preference_v
 
 /* followChatbot */
 static const char mb__q_follow_chatbot[] =
-    "mutation followChatbot($followerId:uuid!$chatbotId:Int!){insertSocialFollowingOne(object:{followerId"
-    ":$followerId followeeIdChatbot:$chatbotId}){followerId followeeIdChatbot chatbot{name}}}";
+    "mutation followChatbot($followerId:uuid!$chatbotId:Int!){deleteSocialFollowing(where:{followerId:{_e"
+    "q:$followerId}followeeIdChatbot:{_eq:$chatbotId}}){affectedRows}insertSocialFollowingOne(object:{fol"
+    "lowerId:$followerId followeeIdChatbot:$chatbotId}){followerId followeeIdChatbot chatbot{name}}}";
+static const mb_field mb__s_follow_chatbot_delete_social_following_f[] = {
+    {"affectedRows", offsetof(mb_follow_chatbot_delete_social_following, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+};
+static const mb_shape mb__s_follow_chatbot_delete_social_following = {mb__s_follow_chatbot_delete_social_following_f, 1, sizeof(mb_follow_chatbot_delete_social_following)};
 static const mb_field mb__s_follow_chatbot_insert_social_following_one_chatbot_f[] = {
     {"name", offsetof(mb_follow_chatbot_insert_social_following_one_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
@@ -993,9 +1020,10 @@ static const mb_field mb__s_follow_chatbot_insert_social_following_one_f[] = {
 };
 static const mb_shape mb__s_follow_chatbot_insert_social_following_one = {mb__s_follow_chatbot_insert_social_following_one_f, 3, sizeof(mb_follow_chatbot_insert_social_following_one)};
 static const mb_field mb__s_follow_chatbot_data_f[] = {
+    {"deleteSocialFollowing", offsetof(mb_follow_chatbot_data, delete_social_following), offsetof(mb_follow_chatbot_data, delete_social_following_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_delete_social_following},
     {"insertSocialFollowingOne", offsetof(mb_follow_chatbot_data, insert_social_following_one), offsetof(mb_follow_chatbot_data, insert_social_following_one_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_insert_social_following_one},
 };
-static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 1, sizeof(mb_follow_chatbot_data)};
+static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 2, sizeof(mb_follow_chatbot_data)};
 static const mb_var mb__v_follow_chatbot[] = {
     {"followerId", offsetof(mb_follow_chatbot_vars, follower_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_follow_chatbot_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},

@@ -160,10 +160,14 @@ MB_API mb_status mb_get_chatbot_count_decode(const mb_result *res, mb_get_chatbo
 MB_API const mb_op *mb_get_chatbot_count_op(void);
 
 /* getModels (query, catalogue.graphql) */
+typedef struct mb_get_models_models_model_data {
+    mb_str name;
+} mb_get_models_models_model_data;
 typedef struct mb_get_models_models {
     mb_str model;
     mb_str type;
     int enabled;
+    mb_get_models_models_model_data model_data;
 } mb_get_models_models;
 typedef struct mb_get_models_data {
     struct { mb_get_models_models *items; size_t len; } models;
@@ -212,8 +216,7 @@ typedef struct mb_get_threads_data {
     mb_get_threads_thread_aggregate thread_aggregate;
 } mb_get_threads_data;
 typedef struct mb_get_threads_vars {
-    const char *user_id; /* $userId: uuid */
-    uint8_t has_user_id;
+    const char *user_id; /* $userId: uuid! */
     const char *chatbot_name; /* $chatbotName: String */
     uint8_t has_chatbot_name;
     int32_t limit; /* $limit: Int */
@@ -233,6 +236,7 @@ MB_API const mb_op *mb_get_threads_op(void);
 
 /* getBrowseThreads (query, threads.graphql) */
 typedef struct mb_get_browse_threads_thread_chatbot {
+    int32_t chatbot_id;
     mb_str name;
 } mb_get_browse_threads_thread_chatbot;
 typedef struct mb_get_browse_threads_thread_user {
@@ -264,6 +268,12 @@ typedef struct mb_get_browse_threads_data {
     mb_get_browse_threads_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_data;
 typedef struct mb_get_browse_threads_vars {
+    const char *chatbot_name; /* $chatbotName: String */
+    uint8_t has_chatbot_name;
+    int32_t category_id; /* $categoryId: Int */
+    uint8_t has_category_id;
+    const char *user_id; /* $userId: uuid */
+    uint8_t has_user_id;
     int32_t limit; /* $limit: Int */
     uint8_t has_limit;
     int32_t offset; /* $offset: Int */
@@ -481,6 +491,7 @@ typedef struct mb_delete_thread_data {
 } mb_delete_thread_data;
 typedef struct mb_delete_thread_vars {
     const char *thread_id; /* $threadId: uuid! */
+    const char *user_id; /* $userId: uuid! */
 } mb_delete_thread_vars;
 MB_API mb_status mb_delete_thread(mb_client *c, const mb_delete_thread_vars *vars, mb_delete_thread_data *out);
 MB_API mb_status mb_delete_thread_decode(const mb_result *res, mb_delete_thread_data *out);
@@ -619,7 +630,9 @@ MB_API mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_prefe
 typedef struct mb_update_preference_update_preference_returning {
     int32_t preference_id;
     mb_str preferred_complexity;
+    mb_str preferred_length;
     mb_str preferred_tone;
+    mb_str preferred_type;
     int web_search;
     uint8_t web_search_null; /* 1 when null */
     int deep_expertise;
@@ -637,8 +650,12 @@ typedef struct mb_update_preference_vars {
     const char *user_id; /* $userId: uuid! */
     const char *preferred_complexity; /* $preferredComplexity: String */
     uint8_t has_preferred_complexity;
+    const char *preferred_length; /* $preferredLength: String */
+    uint8_t has_preferred_length;
     const char *preferred_tone; /* $preferredTone: String */
     uint8_t has_preferred_tone;
+    const char *preferred_type; /* $preferredType: String */
+    uint8_t has_preferred_type;
     int web_search; /* $webSearch: Boolean */
     uint8_t has_web_search;
     int deep_expertise; /* $deepExpertise: Boolean */
@@ -656,6 +673,9 @@ MB_API mb_status mb_update_preference_queued(mb_outbox *o, const mb_update_prefe
 #endif
 
 /* followChatbot (mutation, users.graphql) */
+typedef struct mb_follow_chatbot_delete_social_following {
+    int32_t affected_rows;
+} mb_follow_chatbot_delete_social_following;
 typedef struct mb_follow_chatbot_insert_social_following_one_chatbot {
     mb_str name;
 } mb_follow_chatbot_insert_social_following_one_chatbot;
@@ -667,6 +687,8 @@ typedef struct mb_follow_chatbot_insert_social_following_one {
     uint8_t chatbot_null; /* 1 when null */
 } mb_follow_chatbot_insert_social_following_one;
 typedef struct mb_follow_chatbot_data {
+    mb_follow_chatbot_delete_social_following delete_social_following;
+    uint8_t delete_social_following_null; /* 1 when null */
     mb_follow_chatbot_insert_social_following_one insert_social_following_one;
     uint8_t insert_social_following_one_null; /* 1 when null */
 } mb_follow_chatbot_data;

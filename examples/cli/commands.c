@@ -233,22 +233,36 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
 }
 
 /* ---- threads ---- */
+/* As the web app: your own threads (getThreads, private ones included) with
+ * --mine, otherwise the public, approved ones (getBrowseThreads). Masterbots'
+ * backend lets any role read any thread, so the public list must not be
+ * getThreads without a user. */
 int cmd_threads(cli *k, int argc, char **argv) {
     static mb_get_threads_thread ths[200];
     static mb_get_threads_thread_messages msgs[400];
+    static mb_get_browse_threads_thread bths[200];
+    static mb_get_browse_threads_thread_messages bmsgs[400];
     static char cells[200][5][256];
     static const char *cp[200 * 5];
     static const char *const head[] = {"THREAD", "CHATBOT", "PUBLIC", "UPDATED", "FIRST MESSAGE"};
     static char uid[64];
     mb_get_threads_arrays a = {ths, 200, 0, msgs, 400, 0};
+    mb_get_browse_threads_arrays ba = {bths, 200, 0, bmsgs, 400, 0};
     mb_get_threads_vars v;
+    mb_get_browse_threads_vars bv;
     mb_get_threads_data d;
+    mb_get_browse_threads_data bd;
     mb_result *res;
-    int rc, printed;
+    size_t n;
+    int rc, printed, mine = 0;
+    int32_t count;
     memset(&v, 0, sizeof v);
-    v.limit = 20;
-    v.has_limit = 1;
-    if (wants_help(argc, argv, "usage: mb threads [--mine] [--chatbot NAME] [--limit N]\n")) return EXIT_OK;
+    memset(&bv, 0, sizeof bv);
+    v.limit = bv.limit = 20;
+    v.has_limit = bv.has_limit = 1;
+    if (wants_help(argc, argv, "usage: mb threads [--mine] [--chatbot NAME] [--limit N]\n"
+                               "  the public, approved threads; with --mine your own, private ones too\n"))
+        return EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--mine")) {
             char role[32];
@@ -256,31 +270,45 @@ int cmd_threads(cli *k, int argc, char **argv) {
             if (!k->jwt || jwt_claims(k->jwt, uid, sizeof uid, role, sizeof role, &exp) || !uid[0])
                 return cli_usage("--mine needs --jwt (or MB_JWT) with a user id");
             v.user_id = uid;
-            v.has_user_id = 1;
+            mine = 1;
         } else if (!strcmp(argv[i], "--chatbot")) {
             if (++i >= argc) return cli_usage("--chatbot needs a NAME");
-            v.chatbot_name = argv[i];
-            v.has_chatbot_name = 1;
+            v.chatbot_name = bv.chatbot_name = argv[i];
+            v.has_chatbot_name = bv.has_chatbot_name = 1;
         } else if (!strcmp(argv[i], "--limit")) {
             if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &v.limit))) return rc;
+            bv.limit = v.limit;
             i++;
         } else {
             return cli_usage("threads: unknown argument '%s'", argv[i]);
         }
     }
-    if ((rc = run(k, mb_get_threads_op(), &v, &res, &printed)) || printed) return rc;
-    if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
-    for (size_t i = 0; i < d.thread.len; i++) {
-        mb_get_threads_thread *t = &ths[i];
-        cell(cells[i][0], 256, t->thread_id.ptr, 79);
-        cell(cells[i][1], 256, t->chatbot.name.ptr, 79);
-        snprintf(cells[i][2], 256, "%s", t->is_public ? "yes" : "no");
-        snprintf(cells[i][3], 20, "%s", t->updated_at.ptr ? t->updated_at.ptr : ""); /* ISO-8601 to the second */
-        cell(cells[i][4], 256, t->messages.len ? t->messages.items[0].content.ptr : NULL, 48);
+    if (mine) {
+        if ((rc = run(k, mb_get_threads_op(), &v, &res, &printed)) || printed) return rc;
+        if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
+        n = d.thread.len;
+        count = d.thread_aggregate.aggregate.count;
+    } else {
+        if ((rc = run(k, mb_get_browse_threads_op(), &bv, &res, &printed)) || printed) return rc;
+        if ((rc = decoded(k, mb_get_browse_threads_decode(res, &bd, &ba)))) return rc;
+        n = bd.thread.len;
+        count = bd.thread_aggregate.aggregate.count;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const mb_str *id = mine ? &ths[i].thread_id : &bths[i].thread_id;
+        const mb_str *bot = mine ? &ths[i].chatbot.name : &bths[i].chatbot.name;
+        const mb_str *upd = mine ? &ths[i].updated_at : &bths[i].updated_at;
+        const char *first = mine ? (ths[i].messages.len ? ths[i].messages.items[0].content.ptr : NULL)
+                                 : (bths[i].messages.len ? bths[i].messages.items[0].content.ptr : NULL);
+        cell(cells[i][0], 256, id->ptr, 79);
+        cell(cells[i][1], 256, bot->ptr, 79);
+        snprintf(cells[i][2], 256, "%s", !mine || ths[i].is_public ? "yes" : "no");
+        snprintf(cells[i][3], 20, "%s", upd->ptr ? upd->ptr : ""); /* ISO-8601 to the second */
+        cell(cells[i][4], 256, first, 48);
         for (int c = 0; c < 5; c++) cp[i * 5 + (size_t)c] = cells[i][c];
     }
-    print_table(head, 5, cp, (int)d.thread.len);
-    if (k->tty || d.thread.len) printf("%zu of %d threads\n", d.thread.len, (int)d.thread_aggregate.aggregate.count);
+    print_table(head, 5, cp, (int)n);
+    if (k->tty || n) printf("%zu of %d threads\n", n, (int)count);
     return EXIT_OK;
 }
 

@@ -17,7 +17,7 @@ static const char USAGE[] =
     "  chatbots [--category ID] [--limit N] [--offset N]\n"
     "                                                 list chatbots\n"
     "  chatbot NAME                                   show one chatbot\n"
-    "  threads [--mine] [--chatbot NAME] [--limit N]  list threads\n"
+    "  threads [--mine] [--chatbot NAME] [--limit N]  list public threads (--mine: your own)\n"
     "  thread new --chatbot NAME [--public]           open a thread; prints its id and slug\n"
     "  send THREAD_ID TEXT [--role user|assistant]    post a message\n"
     "  messages THREAD_ID                             list a thread's messages\n"

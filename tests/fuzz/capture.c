@@ -89,7 +89,7 @@ static const step steps[] = {
     {mb_insert_preference_op, 0, "{\"userId\":\"%s\",\"preferredComplexity\":\"general\",\"preferredLength\":\"detailed\","
      "\"preferredTone\":\"neutral\",\"preferredType\":\"mixed\"}", "u", NULL, NULL, NULL, NULL},
     {mb_update_preference_op, 0, "{\"userId\":\"%s\",\"preferredTone\":\"neutral\"}", "u", NULL, NULL, NULL, NULL},
-    {mb_delete_thread_op, 0, "{\"threadId\":\"%s\"}", "t", NULL, NULL, NULL, NULL},
+    {mb_delete_thread_op, 0, "{\"threadId\":\"%s\",\"userId\":\"%s\"}", "tu", NULL, NULL, NULL, NULL},
     {NULL, 1, NULL, NULL, "s:user[0].slug", NULL, NULL, NULL}, /* a slug to look up, as admin */
     {mb_get_user_by_slug_op, 0, "{\"slug\":\"%s\"}", "s", NULL, NULL, NULL, NULL},
     /* refusals: Hasura's envelopes for a bad token and a bad document */

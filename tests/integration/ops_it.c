@@ -1,7 +1,13 @@
 /* Every generated Masterbots operation against the local server, as the role
  * that runs it in the web app, checking decoded values: unicode, nulls,
  * empty arrays, arrays larger than the caller's.
- * Environment: MB_URL, MB_JWT_ALICE, MB_JWT_BOB (from tests/suites/50-integration). */
+ * The local server narrows anonymous and user reads of threads and messages
+ * to what they may see; Masterbots' own backend does not (its thread and
+ * message select filters are {}: privacy is the where of each operation, as
+ * in the web app). Carol, a moderator, reads with filter {} here too, so the
+ * checks made as carol see what any role sees on the real backend.
+ * Environment: MB_URL, MB_JWT_ALICE, MB_JWT_BOB, MB_JWT_CAROL (moderator),
+ * HASURA_GRAPHQL_ADMIN_SECRET (from tests/suites/50-integration). */
 #define _POSIX_C_SOURCE 200809L
 #define MB_IMPLEMENTATION
 #include <stdio.h>
@@ -12,18 +18,22 @@
 #include "it.h"
 
 #define ALICE "00000000-0000-4000-a000-000000000001"
+#define BOB "00000000-0000-4000-a000-000000000002"
+#define CAROL "00000000-0000-4000-a000-000000000003"
+#define LONELY "mb-it chatbot without a category"
 
-static char work[3][64 * 1024]; /* one per client: results are views into it */
-static mb_token toks[3][4096];
-static mb_posix_socket socks[3];
+static char work[5][64 * 1024]; /* one per client: results are views into it */
+static mb_token toks[5][4096];
+static mb_posix_socket socks[5];
 static int nclients;
 
-static void open_as(mb_client *c, const char *jwt) {
+static void open_with(mb_client *c, const char *jwt, const char *admin_secret) {
     mb_config cfg;
     int i = nclients++;
     memset(&cfg, 0, sizeof cfg);
     cfg.url = getenv("MB_URL");
     cfg.jwt = jwt;
+    cfg.admin_secret = admin_secret;
     cfg.transport = mb_posix_transport(&socks[i]);
     cfg.buf = work[i];
     cfg.buf_size = sizeof work[i];
@@ -35,12 +45,22 @@ static void open_as(mb_client *c, const char *jwt) {
     }
 }
 
+static void open_as(mb_client *c, const char *jwt) { open_with(c, jwt, NULL); }
+
+/* A raw operation as admin (fixtures the roles cannot write); 1 when it went through. */
+static int admin_run(mb_client *admin, const char *query, const char *vars_json) {
+    mb_result *res;
+    mb_status s = mb_execute(admin, query, NULL, vars_json, &res);
+    if (s != MB_OK) printf("  -> admin: %s: %s\n", mb_strerror(s), mb_last_error(admin)->message.ptr);
+    return s == MB_OK;
+}
+
 static void explain(mb_client *c, mb_status s) {
     if (s != MB_OK) printf("  -> %s: %s (%s)\n", mb_strerror(s), mb_last_error(c)->message.ptr, mb_last_error(c)->code.ptr);
 }
 
 int main(void) {
-    mb_client anon, alice, bob;
+    mb_client anon, alice, bob, carol, admin;
     mb_status s;
     char thread_id[37], msg_id[37], slug[96];
     int32_t chatbot_id = 0, total = 0;
@@ -48,6 +68,14 @@ int main(void) {
     static char name_copy[128];
 
     open_as(&anon, NULL);
+    open_with(&admin, NULL, getenv("HASURA_GRAPHQL_ADMIN_SECRET"));
+    open_as(&carol, getenv("MB_JWT_CAROL"));
+    /* Masterbots can have a chatbot in no category (chatbot_category is a separate table);
+     * the listing and the count must include it. Removed again at the end. */
+    CHECK(admin_run(&admin, "mutation($n:String!){deleteChatbot(where:{name:{_eq:$n}}){affectedRows}}", "{\"n\":\"" LONELY "\"}") &&
+              admin_run(&admin, "mutation($n:String!){insertChatbotOne(object:{name:$n,createdBy:\"mb-it\"}){chatbotId}}",
+                        "{\"n\":\"" LONELY "\"}"),
+          "(setup, admin) a chatbot without a category");
 
     /* getCategories: nested arrays in two pools */
     {
@@ -103,7 +131,7 @@ int main(void) {
         a.chatbot_cap = 20;
         s = mb_get_chatbots(&anon, &v, &d, &a);
         CHECK((total > 20 ? s == MB_ERR_CAPACITY : s == MB_OK) && a.chatbot_needed == (size_t)total,
-              "getChatbots: all of them counted against the aggregate");
+              "getChatbots: all of them counted against the aggregate, a chatbot in no category too");
     }
     /* getChatbot by name, with prompts and enum prompts */
     {
@@ -120,13 +148,20 @@ int main(void) {
         s = mb_get_chatbot(&anon, &v, &d, &a);
         CHECK(s == MB_OK && d.chatbot.len == 0 && d.chatbot.items == NULL, "getChatbot of an unknown name: an empty array");
     }
-    /* getModels */
+    /* getModels: a model's enum name is what createThread's $model takes, upper-cased */
+    static char model_token[64];
     {
         static mb_get_models_models models[32];
         mb_get_models_data d;
         mb_get_models_arrays a = {models, 32, 0};
         s = mb_get_models(&anon, &d, &a);
         CHECK(s == MB_OK && d.models.len > 0 && d.models.items[0].model.ptr, "getModels");
+        for (size_t i = 0; i < d.models.len && !model_token[0]; i++) {
+            const char *n = models[i].model_data.name.ptr;
+            if (!models[i].enabled || !n || strlen(n) >= sizeof model_token) continue;
+            for (size_t k = 0; n[k]; k++) model_token[k] = (char)(n[k] >= 'a' && n[k] <= 'z' ? n[k] - 'a' + 'A' : n[k]);
+        }
+        CHECK(model_token[0] != 0, "  ...with the enum name behind each model (model_data.name)");
     }
 
     /* alice: createThread, saveNewMessage (unicode), getThread, getMessages, updateMessage, visibility */
@@ -145,6 +180,37 @@ int main(void) {
         CHECK(s == MB_OK && strcmp(d.insert_thread_one.thread_id.ptr, thread_id) == 0 &&
                   strcmp(d.insert_thread_one.user_id.ptr, ALICE) == 0 && d.insert_thread_one.is_public == 0,
               "createThread (user): owner from the JWT");
+    }
+    {
+        /* a thread on a model picked from getModels */
+        static mb_get_thread_thread th[1];
+        static mb_get_thread_thread_messages msgs[1];
+        mb_get_thread_data gd;
+        mb_get_thread_arrays ga = {th, 1, 0, msgs, 1, 0};
+        mb_get_thread_vars gv;
+        mb_create_thread_vars v;
+        mb_create_thread_data d;
+        mb_delete_thread_vars dv;
+        mb_delete_thread_data dd;
+        char id[37], mslug[96];
+        memset(&v, 0, sizeof v);
+        mb_uuid4(mb_posix_random, id);
+        mb_slug("Which model answers this?", id + 24, mslug, sizeof mslug);
+        v.thread_id = id;
+        v.chatbot_id = chatbot_id;
+        v.slug = mslug;
+        v.model = model_token;
+        v.has_model = 1;
+        s = mb_create_thread(&alice, &v, &d);
+        explain(&alice, s);
+        gv.thread_id = id;
+        if (s == MB_OK) s = mb_get_thread(&alice, &gv, &gd, &ga);
+        CHECK(s == MB_OK && gd.thread.len == 1 && strcmp(th[0].model.ptr, model_token) == 0,
+              "createThread with a model from getModels (its model_data.name, upper-cased)");
+        dv.thread_id = id;
+        dv.user_id = ALICE;
+        s = mb_delete_thread(&alice, &dv, &dd);
+        CHECK(s == MB_OK && dd.delete_thread.affected_rows == 1, "  ...deleted again");
     }
     {
         static mb_get_thread_thread th[1];
@@ -217,7 +283,6 @@ int main(void) {
         mb_get_threads_arrays a = {ths, 50, 0, m2, 100, 0};
         memset(&v, 0, sizeof v);
         v.user_id = ALICE;
-        v.has_user_id = 1;
         v.limit = 50;
         v.has_limit = 1;
         s = mb_get_threads(&alice, &v, &d, &a);
@@ -225,6 +290,14 @@ int main(void) {
         CHECK(s == MB_OK && d.thread.len >= 1 && d.thread_aggregate.aggregate.count >= (int32_t)d.thread.len &&
                   strcmp(d.thread.items[0].thread_id.ptr, thread_id) == 0 && d.thread.items[0].messages.len == 2,
               "getThreads(mine): newest first, two messages each, with the aggregate count");
+        /* the web app lists a user's own threads with getThreads and everyone else's with
+         * getBrowseThreads: without a userId, Masterbots' backend would answer with every
+         * user's threads, private and unapproved ones included */
+        memset(&v, 0, sizeof v);
+        v.chatbot_name = chatbot_name;
+        v.has_chatbot_name = 1;
+        s = mb_get_threads(&carol, &v, &d, &a);
+        CHECK(s == MB_ERR_GRAPHQL && d.thread.len == 0, "getThreads without a userId: refused, never every user's threads");
     }
     open_as(&bob, getenv("MB_JWT_BOB"));
     {
@@ -248,6 +321,64 @@ int main(void) {
         explain(&anon, s);
         CHECK((s == MB_OK || s == MB_ERR_CAPACITY) && d.thread_aggregate.aggregate.count >= 0 && a.thread_needed == (size_t)d.thread_aggregate.aggregate.count,
               "getBrowseThreads (anonymous): the public, approved feed");
+        /* as carol (moderator): her reads are not narrowed, as nobody's are on Masterbots' backend */
+        s = mb_get_browse_threads(&carol, &v, &d, &a);
+        {
+            int ok = s == MB_OK || s == MB_ERR_CAPACITY;
+            for (size_t i = 0; i < d.thread.len; i++) ok &= strcmp(ths[i].thread_id.ptr, "00000000-0000-4000-b000-000000000003") != 0 &&
+                                                             strcmp(ths[i].thread_id.ptr, "00000000-0000-4000-b000-000000000007") != 0;
+            CHECK(ok && a.thread_needed == (size_t)d.thread_aggregate.aggregate.count,
+                  "getBrowseThreads as a role whose reads are not narrowed: still no private or unapproved thread");
+        }
+        v.user_id = BOB; /* bob: one public approved thread, one public pending, one private */
+        v.has_user_id = 1;
+        s = mb_get_browse_threads(&carol, &v, &d, &a);
+        explain(&carol, s);
+        CHECK(s == MB_OK && d.thread.len == 1 && d.thread_aggregate.aggregate.count == 1 &&
+                  strcmp(ths[0].thread_id.ptr, "00000000-0000-4000-b000-000000000004") == 0 && strcmp(ths[0].user.slug.ptr, "bob") == 0,
+              "getBrowseThreads(userId): a user's public, approved threads only (the web app's profile of someone else)");
+        memset(&v, 0, sizeof v);
+        v.chatbot_name = "HealthBot"; /* alice's two public threads; her private ones are with TechBot */
+        v.has_chatbot_name = 1;
+        s = mb_get_browse_threads(&carol, &v, &d, &a);
+        {
+            int ok = s == MB_OK && d.thread.len >= 2 && d.thread_aggregate.aggregate.count == (int32_t)d.thread.len;
+            for (size_t i = 0; i < d.thread.len; i++) ok &= strcmp(ths[i].chatbot.name.ptr, "HealthBot") == 0;
+            CHECK(ok, "getBrowseThreads(chatbotName): that chatbot's public threads");
+        }
+        v.chatbot_name = "TechBot";
+        s = mb_get_browse_threads(&carol, &v, &d, &a);
+        {
+            int ok = s == MB_OK;
+            for (size_t i = 0; i < d.thread.len; i++) ok &= strcmp(ths[i].thread_id.ptr, "00000000-0000-4000-b000-000000000002") != 0;
+            CHECK(ok, "  ...not a private one");
+        }
+        {
+            /* category: the threads of the chatbots getChatbots lists in it */
+            static mb_get_chatbots_chatbot bots[64];
+            static mb_get_chatbots_chatbot_categories cats[256];
+            static mb_get_chatbots_chatbot_metadata meta[256];
+            mb_get_chatbots_arrays ca = {bots, 64, 0, cats, 256, 0, meta, 256, 0};
+            mb_get_chatbots_vars cv;
+            mb_get_chatbots_data cd;
+            int ok;
+            memset(&cv, 0, sizeof cv);
+            cv.category_id = 1;
+            cv.has_category_id = 1;
+            s = mb_get_chatbots(&anon, &cv, &cd, &ca);
+            ok = s == MB_OK && cd.chatbot.len > 0;
+            memset(&v, 0, sizeof v);
+            v.category_id = 1;
+            v.has_category_id = 1;
+            s = mb_get_browse_threads(&carol, &v, &d, &a);
+            ok &= s == MB_OK && d.thread.len > 0;
+            for (size_t i = 0; ok && i < d.thread.len; i++) {
+                int in = 0;
+                for (size_t j = 0; j < cd.chatbot.len; j++) in |= bots[j].chatbot_id == ths[i].chatbot.chatbot_id;
+                ok &= in;
+            }
+            CHECK(ok, "getBrowseThreads(categoryId): only threads of that category's chatbots");
+        }
     }
     /* users, preferences, following */
     {
@@ -260,6 +391,10 @@ int main(void) {
         explain(&anon, s);
         CHECK(s == MB_OK && d.user.len == 1 && strcmp(u[0].user_id.ptr, ALICE) == 0 && strcmp(u[0].username.ptr, "alice") == 0,
               "getUserBySlug (anonymous)");
+        v.slug = "bob";
+        s = mb_get_user_by_slug(&alice, &v, &d, &a);
+        CHECK(s == MB_OK && d.user.len == 0,
+              "getUserBySlug with a user JWT: someone else's profile is not there (a user reads its own row only; the web app asks anonymously)");
     }
     {
         static mb_get_preference_preference p[4];
@@ -292,6 +427,45 @@ int main(void) {
         CHECK(s == MB_OK && ud.update_preference.affected_rows >= 1 && ur[0].web_search == 1, "updatePreference");
         s = mb_get_preference(&alice, &v, &d, &a);
         CHECK(s == MB_OK && d.preference.len >= 1 && p[0].web_search == 1, "getPreference reads it back");
+        memset(&uv, 0, sizeof uv);
+        uv.user_id = ALICE;
+        uv.preferred_length = "concise";
+        uv.has_preferred_length = 1;
+        uv.preferred_type = "bullet_points";
+        uv.has_preferred_type = 1;
+        s = mb_update_preference(&alice, &uv, &ud, &ua);
+        explain(&alice, s);
+        CHECK(s == MB_OK && ud.update_preference.affected_rows == 1 && strcmp(ur[0].preferred_length.ptr, "concise") == 0 &&
+                  strcmp(ur[0].preferred_type.ptr, "bullet_points") == 0 && ur[0].web_search == 1,
+              "updatePreference of length and type (what insertPreference sets too); the rest kept");
+        uv.preferred_length = "detailed";
+        uv.preferred_type = "mix";
+        mb_update_preference(&alice, &uv, &ud, &ua); /* as the seed has them */
+    }
+    {
+        /* carol has no preference: the web app inserts one with its defaults */
+        static mb_get_preference_preference p[4];
+        mb_get_preference_data d;
+        mb_get_preference_vars v = {CAROL};
+        mb_get_preference_arrays a = {p, 4, 0};
+        mb_insert_preference_vars iv;
+        mb_insert_preference_data id;
+        CHECK(admin_run(&admin, "mutation($u:uuid!){deletePreference(where:{userId:{_eq:$u}}){affectedRows}}",
+                        "{\"u\":\"" CAROL "\"}"),
+              "(setup, admin) carol without a preference");
+        memset(&iv, 0, sizeof iv);
+        iv.user_id = CAROL;
+        s = mb_insert_preference(&carol, &iv, &id);
+        explain(&carol, s);
+        CHECK(s == MB_OK && id.insert_preference_one.preferred_complexity.ptr &&
+                  strcmp(id.insert_preference_one.preferred_complexity.ptr, "general") == 0 &&
+                  strcmp(id.insert_preference_one.preferred_length.ptr, "detailed") == 0 &&
+                  strcmp(id.insert_preference_one.preferred_tone.ptr, "neutral") == 0 &&
+                  strcmp(id.insert_preference_one.preferred_type.ptr, "mix") == 0 && id.insert_preference_one.web_search == 0 &&
+                  id.insert_preference_one.deep_expertise == 0,
+              "insertPreference with only a userId: the web app's defaults (general, detailed, neutral, mix, no web search)");
+        s = mb_get_preference(&carol, &v, &d, &a);
+        CHECK(s == MB_OK && d.preference.len == 1, "  ...getPreference finds it");
     }
     {
         mb_follow_chatbot_vars fv = {ALICE, chatbot_id};
@@ -304,23 +478,36 @@ int main(void) {
         CHECK(s == MB_OK && fd.insert_social_following_one.followee_id_chatbot == chatbot_id &&
                   strcmp(fd.insert_social_following_one.chatbot.name.ptr, chatbot_name) == 0,
               "followChatbot");
+        s = mb_follow_chatbot(&alice, &fv, &fd);
+        CHECK(s == MB_OK && fd.insert_social_following_one.followee_id_chatbot == chatbot_id,
+              "followChatbot again (a retry, a second tap): still following");
         s = mb_unfollow_chatbot(&alice, &uv, &ud);
-        CHECK(s == MB_OK && ud.delete_social_following.affected_rows == 1, "unfollowChatbot");
+        CHECK(s == MB_OK && ud.delete_social_following.affected_rows == 1,
+              "unfollowChatbot: one follow to remove (following twice made no second row)");
         fv.follower_id = "00000000-0000-4000-a000-000000000002";
         s = mb_follow_chatbot(&alice, &fv, &fd);
         CHECK(s == MB_ERR_GRAPHQL, "following on behalf of someone else is refused");
     }
     {
-        mb_delete_thread_vars v = {thread_id};
+        mb_delete_thread_vars v = {thread_id, BOB};
         mb_delete_thread_data d;
         s = mb_delete_thread(&bob, &v, &d);
         CHECK(s == MB_OK && d.delete_thread.affected_rows == 0, "deleteThread by another user: nothing deleted");
+        v.user_id = CAROL; /* a moderator may delete any thread; deleteThread deletes her own only */
+        s = mb_delete_thread(&carol, &v, &d);
+        explain(&carol, s);
+        CHECK(s == MB_OK && d.delete_thread.affected_rows == 0, "deleteThread by a moderator of someone else's thread: nothing deleted");
+        v.user_id = ALICE;
         s = mb_delete_thread(&alice, &v, &d);
         CHECK(s == MB_OK && d.delete_thread.affected_rows == 1, "deleteThread by the owner");
     }
+    CHECK(admin_run(&admin, "mutation($n:String!){deleteChatbot(where:{name:{_eq:$n}}){affectedRows}}", "{\"n\":\"" LONELY "\"}"),
+          "(cleanup, admin) the chatbot without a category");
     mb_client_close(&anon);
     mb_client_close(&alice);
     mb_client_close(&bob);
+    mb_client_close(&carol);
+    mb_client_close(&admin);
     printf("%d passed, %d failed\n", pass, fail);
     return fail ? 1 : 0;
 }

@@ -341,7 +341,7 @@ void test_outbox_generated(void) {
     static const char *const vars_json[] = {
         "{\"messageId\":\"m1\",\"content\":\"edited\"}",
         "{\"threadId\":\"t1\",\"isPublic\":true}",
-        "{\"threadId\":\"t2\"}",
+        "{\"threadId\":\"t2\",\"userId\":\"u2\"}",
         "{\"userId\":\"u1\",\"preferredTone\":\"neutral\",\"webSearch\":false}",
         "{\"userId\":\"u2\",\"deepExpertise\":true}",
         "{\"followerId\":\"u3\",\"chatbotId\":42}",
@@ -365,7 +365,7 @@ void test_outbox_generated(void) {
     {
         mb_update_message_vars a = {"m1", "edited"};
         mb_update_thread_visibility_vars b = {"t1", 1};
-        mb_delete_thread_vars d = {"t2"};
+        mb_delete_thread_vars d = {"t2", "u2"};
         mb_insert_preference_vars e;
         mb_update_preference_vars f;
         mb_follow_chatbot_vars g = {"u3", 42};
