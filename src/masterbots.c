@@ -55,10 +55,9 @@ mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data 
 
 /* getChatbots */
 static const char mb__q_get_chatbots[] =
-    "query getChatbots($limit:Int$offset:Int$categoryId:Int){chatbot(limit:$limit offset:$offset orderBy:"
-    "[{order:ASC}]where:{_or:[{categories:{categoryId:{_eq:$categoryId}}}{chatbotId:{_lt:$categoryId _gt:"
-    "$categoryId}}]}){chatbotId name description avatar isPro disabled order categories{categoryId catego"
-    "ry{name}}metadata{domainName}}}";
+    "query getChatbots($limit:Int$offset:Int){chatbot(limit:$limit offset:$offset orderBy:[{order:ASC}]){"
+    "...ChatbotListItem}}fragment ChatbotListItem on Chatbot{chatbotId name description avatar isPro disa"
+    "bled order categories{categoryId category{name}}metadata{domainName}}";
 static const mb_field mb__s_get_chatbots_chatbot_categories_category_f[] = {
     {"name", offsetof(mb_get_chatbots_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
@@ -91,9 +90,8 @@ static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, s
 static const mb_var mb__v_get_chatbots[] = {
     {"limit", offsetof(mb_get_chatbots_vars, limit), offsetof(mb_get_chatbots_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_chatbots_vars, offset), offsetof(mb_get_chatbots_vars, has_offset), MB_T_I32},
-    {"categoryId", offsetof(mb_get_chatbots_vars, category_id), offsetof(mb_get_chatbots_vars, has_category_id), MB_T_I32},
 };
-static const mb_op mb__op_get_chatbots = {mb__q_get_chatbots, "getChatbots", mb__v_get_chatbots, 3, &mb__s_get_chatbots_data};
+static const mb_op mb__op_get_chatbots = {mb__q_get_chatbots, "getChatbots", mb__v_get_chatbots, 2, &mb__s_get_chatbots_data};
 const mb_op *mb_get_chatbots_op(void) { return &mb__op_get_chatbots; }
 mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays) {
     mb_pool pools[3];
@@ -120,6 +118,79 @@ mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out
     pools[2].base = arrays->chatbot_metadata;
     pools[2].cap = arrays->chatbot_metadata_cap;
     s = mb_typed_decode(res, &mb__s_get_chatbots_data, out, pools, 3);
+    arrays->chatbot_needed = pools[0].needed;
+    arrays->chatbot_categories_needed = pools[1].needed;
+    arrays->chatbot_metadata_needed = pools[2].needed;
+    return s;
+}
+
+/* getChatbotsByCategory */
+static const char mb__q_get_chatbots_by_category[] =
+    "query getChatbotsByCategory($categoryId:Int!$limit:Int$offset:Int){chatbot(limit:$limit offset:$offs"
+    "et orderBy:[{order:ASC}]where:{categories:{categoryId:{_eq:$categoryId}}}){...ChatbotListItem}}fragm"
+    "ent ChatbotListItem on Chatbot{chatbotId name description avatar isPro disabled order categories{cat"
+    "egoryId category{name}}metadata{domainName}}";
+static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_category_f[] = {
+    {"name", offsetof(mb_get_chatbots_by_category_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories_category = {mb__s_get_chatbots_by_category_chatbot_categories_category_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_categories_category)};
+static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_f[] = {
+    {"categoryId", offsetof(mb_get_chatbots_by_category_chatbot_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"category", offsetof(mb_get_chatbots_by_category_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbots_by_category_chatbot_categories_category},
+};
+static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories = {mb__s_get_chatbots_by_category_chatbot_categories_f, 2, sizeof(mb_get_chatbots_by_category_chatbot_categories)};
+static const mb_field mb__s_get_chatbots_by_category_chatbot_metadata_f[] = {
+    {"domainName", offsetof(mb_get_chatbots_by_category_chatbot_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_chatbots_by_category_chatbot_metadata = {mb__s_get_chatbots_by_category_chatbot_metadata_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_metadata)};
+static const mb_field mb__s_get_chatbots_by_category_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_chatbots_by_category_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_get_chatbots_by_category_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"description", offsetof(mb_get_chatbots_by_category_chatbot, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"avatar", offsetof(mb_get_chatbots_by_category_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPro", offsetof(mb_get_chatbots_by_category_chatbot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
+    {"disabled", offsetof(mb_get_chatbots_by_category_chatbot, disabled), offsetof(mb_get_chatbots_by_category_chatbot, disabled_null), MB_T_BOOL, 0, 0, NULL},
+    {"order", offsetof(mb_get_chatbots_by_category_chatbot, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"categories", offsetof(mb_get_chatbots_by_category_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbots_by_category_chatbot_categories},
+    {"metadata", offsetof(mb_get_chatbots_by_category_chatbot, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbots_by_category_chatbot_metadata},
+};
+static const mb_shape mb__s_get_chatbots_by_category_chatbot = {mb__s_get_chatbots_by_category_chatbot_f, 9, sizeof(mb_get_chatbots_by_category_chatbot)};
+static const mb_field mb__s_get_chatbots_by_category_data_f[] = {
+    {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbots_by_category_chatbot},
+};
+static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, sizeof(mb_get_chatbots_by_category_data)};
+static const mb_var mb__v_get_chatbots_by_category[] = {
+    {"categoryId", offsetof(mb_get_chatbots_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
+    {"limit", offsetof(mb_get_chatbots_by_category_vars, limit), offsetof(mb_get_chatbots_by_category_vars, has_limit), MB_T_I32},
+    {"offset", offsetof(mb_get_chatbots_by_category_vars, offset), offsetof(mb_get_chatbots_by_category_vars, has_offset), MB_T_I32},
+};
+static const mb_op mb__op_get_chatbots_by_category = {mb__q_get_chatbots_by_category, "getChatbotsByCategory", mb__v_get_chatbots_by_category, 3, &mb__s_get_chatbots_by_category_data};
+const mb_op *mb_get_chatbots_by_category_op(void) { return &mb__op_get_chatbots_by_category; }
+mb_status mb_get_chatbots_by_category(mb_client *c, const mb_get_chatbots_by_category_vars *vars, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays) {
+    mb_pool pools[3];
+    mb_status s;
+    pools[0].base = arrays->chatbot;
+    pools[0].cap = arrays->chatbot_cap;
+    pools[1].base = arrays->chatbot_categories;
+    pools[1].cap = arrays->chatbot_categories_cap;
+    pools[2].base = arrays->chatbot_metadata;
+    pools[2].cap = arrays->chatbot_metadata_cap;
+    s = mb_typed_execute(c, &mb__op_get_chatbots_by_category, vars, out, pools, 3);
+    arrays->chatbot_needed = pools[0].needed;
+    arrays->chatbot_categories_needed = pools[1].needed;
+    arrays->chatbot_metadata_needed = pools[2].needed;
+    return s;
+}
+mb_status mb_get_chatbots_by_category_decode(const mb_result *res, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays) {
+    mb_pool pools[3];
+    mb_status s;
+    pools[0].base = arrays->chatbot;
+    pools[0].cap = arrays->chatbot_cap;
+    pools[1].base = arrays->chatbot_categories;
+    pools[1].cap = arrays->chatbot_categories_cap;
+    pools[2].base = arrays->chatbot_metadata;
+    pools[2].cap = arrays->chatbot_metadata_cap;
+    s = mb_typed_decode(res, &mb__s_get_chatbots_by_category_data, out, pools, 3);
     arrays->chatbot_needed = pools[0].needed;
     arrays->chatbot_categories_needed = pools[1].needed;
     arrays->chatbot_metadata_needed = pools[2].needed;
@@ -292,11 +363,11 @@ mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb
 
 /* getThreads */
 static const char mb__q_get_threads[] =
-    "query getThreads($userId:uuid!$chatbotName:String$limit:Int$offset:Int){thread(orderBy:[{updatedAt:D"
-    "ESC}]limit:$limit offset:$offset where:{userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}}}){thre"
-    "adId slug isPublic isApproved createdAt updatedAt userId chatbot{chatbotId name}messages(orderBy:[{c"
-    "reatedAt:ASC}]limit:2){messageId role content createdAt}}threadAggregate(where:{userId:{_eq:$userId}"
-    "chatbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}";
+    "query getThreads($userId:uuid!$limit:Int$offset:Int){thread(orderBy:[{updatedAt:DESC}]limit:$limit o"
+    "ffset:$offset where:{userId:{_eq:$userId}}){...OwnThread}threadAggregate(where:{userId:{_eq:$userId}"
+    "}){aggregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt update"
+    "dAt userId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content "
+    "createdAt}}";
 static const mb_field mb__s_get_threads_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -336,11 +407,10 @@ static const mb_field mb__s_get_threads_data_f[] = {
 static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
     {"userId", offsetof(mb_get_threads_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
-    {"chatbotName", offsetof(mb_get_threads_vars, chatbot_name), offsetof(mb_get_threads_vars, has_chatbot_name), MB_T_STR},
     {"limit", offsetof(mb_get_threads_vars, limit), offsetof(mb_get_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_threads_vars, offset), offsetof(mb_get_threads_vars, has_offset), MB_T_I32},
 };
-static const mb_op mb__op_get_threads = {mb__q_get_threads, "getThreads", mb__v_get_threads, 4, &mb__s_get_threads_data};
+static const mb_op mb__op_get_threads = {mb__q_get_threads, "getThreads", mb__v_get_threads, 3, &mb__s_get_threads_data};
 const mb_op *mb_get_threads_op(void) { return &mb__op_get_threads; }
 mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays) {
     mb_pool pools[2];
@@ -367,16 +437,91 @@ mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, 
     return s;
 }
 
+/* getThreadsByChatbot */
+static const char mb__q_get_threads_by_chatbot[] =
+    "query getThreadsByChatbot($userId:uuid!$chatbotName:String!$limit:Int$offset:Int){thread(orderBy:[{u"
+    "pdatedAt:DESC}]limit:$limit offset:$offset where:{userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotNam"
+    "e}}}){...OwnThread}threadAggregate(where:{userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}}}){ag"
+    "gregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt updatedAt u"
+    "serId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content creat"
+    "edAt}}";
+static const mb_field mb__s_get_threads_by_chatbot_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_get_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_chatbot = {mb__s_get_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_threads_by_chatbot_thread_chatbot)};
+static const mb_field mb__s_get_threads_by_chatbot_thread_messages_f[] = {
+    {"messageId", offsetof(mb_get_threads_by_chatbot_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_get_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_get_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_messages = {mb__s_get_threads_by_chatbot_thread_messages_f, 4, sizeof(mb_get_threads_by_chatbot_thread_messages)};
+static const mb_field mb__s_get_threads_by_chatbot_thread_f[] = {
+    {"threadId", offsetof(mb_get_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPublic", offsetof(mb_get_threads_by_chatbot_thread, is_public), offsetof(mb_get_threads_by_chatbot_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
+    {"isApproved", offsetof(mb_get_threads_by_chatbot_thread, is_approved), offsetof(mb_get_threads_by_chatbot_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
+    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_get_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"userId", offsetof(mb_get_threads_by_chatbot_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_get_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_chatbot},
+    {"messages", offsetof(mb_get_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_threads_by_chatbot_thread_messages},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_thread = {mb__s_get_threads_by_chatbot_thread_f, 9, sizeof(mb_get_threads_by_chatbot_thread)};
+static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
+    {"count", offsetof(mb_get_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_f[] = {
+    {"aggregate", offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate_aggregate},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate)};
+static const mb_field mb__s_get_threads_by_chatbot_data_f[] = {
+    {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_threads_by_chatbot_thread},
+    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate},
+};
+static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, sizeof(mb_get_threads_by_chatbot_data)};
+static const mb_var mb__v_get_threads_by_chatbot[] = {
+    {"userId", offsetof(mb_get_threads_by_chatbot_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"chatbotName", offsetof(mb_get_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
+    {"limit", offsetof(mb_get_threads_by_chatbot_vars, limit), offsetof(mb_get_threads_by_chatbot_vars, has_limit), MB_T_I32},
+    {"offset", offsetof(mb_get_threads_by_chatbot_vars, offset), offsetof(mb_get_threads_by_chatbot_vars, has_offset), MB_T_I32},
+};
+static const mb_op mb__op_get_threads_by_chatbot = {mb__q_get_threads_by_chatbot, "getThreadsByChatbot", mb__v_get_threads_by_chatbot, 4, &mb__s_get_threads_by_chatbot_data};
+const mb_op *mb_get_threads_by_chatbot_op(void) { return &mb__op_get_threads_by_chatbot; }
+mb_status mb_get_threads_by_chatbot(mb_client *c, const mb_get_threads_by_chatbot_vars *vars, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_execute(c, &mb__op_get_threads_by_chatbot, vars, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+mb_status mb_get_threads_by_chatbot_decode(const mb_result *res, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_decode(res, &mb__s_get_threads_by_chatbot_data, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+
 /* getBrowseThreads */
 static const char mb__q_get_browse_threads[] =
-    "query getBrowseThreads($chatbotName:String$categoryId:Int$userId:uuid$limit:Int$offset:Int){thread(o"
-    "rderBy:[{updatedAt:DESC}]limit:$limit offset:$offset where:{isPublic:{_eq:true}isApproved:{_eq:true}"
-    "userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}_or:[{categories:{categoryId:{_eq:$categoryId}}}"
-    "{chatbotId:{_lt:$categoryId _gt:$categoryId}}]}}){threadId slug updatedAt chatbot{chatbotId name}use"
-    "r{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}threadAggregate(where:{isPu"
-    "blic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}chatbot:{name:{_eq:$chatbotName}_or:[{catego"
-    "ries:{categoryId:{_eq:$categoryId}}}{chatbotId:{_lt:$categoryId _gt:$categoryId}}]}}){aggregate{coun"
-    "t}}}";
+    "query getBrowseThreads($limit:Int$offset:Int){thread(orderBy:[{updatedAt:DESC}]limit:$limit offset:$"
+    "offset where:{isPublic:{_eq:true}isApproved:{_eq:true}}){...BrowseThread}threadAggregate(where:{isPu"
+    "blic:{_eq:true}isApproved:{_eq:true}}){aggregate{count}}}fragment BrowseThread on Thread{threadId sl"
+    "ug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){ro"
+    "le content}}";
 static const mb_field mb__s_get_browse_threads_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_browse_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_browse_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -415,13 +560,10 @@ static const mb_field mb__s_get_browse_threads_data_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
-    {"chatbotName", offsetof(mb_get_browse_threads_vars, chatbot_name), offsetof(mb_get_browse_threads_vars, has_chatbot_name), MB_T_STR},
-    {"categoryId", offsetof(mb_get_browse_threads_vars, category_id), offsetof(mb_get_browse_threads_vars, has_category_id), MB_T_I32},
-    {"userId", offsetof(mb_get_browse_threads_vars, user_id), offsetof(mb_get_browse_threads_vars, has_user_id), MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_vars, limit), offsetof(mb_get_browse_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_browse_threads_vars, offset), offsetof(mb_get_browse_threads_vars, has_offset), MB_T_I32},
 };
-static const mb_op mb__op_get_browse_threads = {mb__q_get_browse_threads, "getBrowseThreads", mb__v_get_browse_threads, 5, &mb__s_get_browse_threads_data};
+static const mb_op mb__op_get_browse_threads = {mb__q_get_browse_threads, "getBrowseThreads", mb__v_get_browse_threads, 2, &mb__s_get_browse_threads_data};
 const mb_op *mb_get_browse_threads_op(void) { return &mb__op_get_browse_threads; }
 mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays) {
     mb_pool pools[2];
@@ -443,6 +585,236 @@ mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threa
     pools[1].base = arrays->thread_messages;
     pools[1].cap = arrays->thread_messages_cap;
     s = mb_typed_decode(res, &mb__s_get_browse_threads_data, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+
+/* getBrowseThreadsByChatbot */
+static const char mb__q_get_browse_threads_by_chatbot[] =
+    "query getBrowseThreadsByChatbot($chatbotName:String!$limit:Int$offset:Int){thread(orderBy:[{updatedA"
+    "t:DESC}]limit:$limit offset:$offset where:{isPublic:{_eq:true}isApproved:{_eq:true}chatbot:{name:{_e"
+    "q:$chatbotName}}}){...BrowseThread}threadAggregate(where:{isPublic:{_eq:true}isApproved:{_eq:true}ch"
+    "atbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}fragment BrowseThread on Thread{threadId slug up"
+    "datedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role co"
+    "ntent}}";
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_chatbot = {mb__s_get_browse_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_chatbot)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_user_f[] = {
+    {"username", offsetof(mb_get_browse_threads_by_chatbot_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_user = {mb__s_get_browse_threads_by_chatbot_thread_user_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_user)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_messages_f[] = {
+    {"role", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_messages = {mb__s_get_browse_threads_by_chatbot_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_messages)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_f[] = {
+    {"threadId", offsetof(mb_get_browse_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_get_browse_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_get_browse_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_chatbot},
+    {"user", offsetof(mb_get_browse_threads_by_chatbot_thread, user), offsetof(mb_get_browse_threads_by_chatbot_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_user},
+    {"messages", offsetof(mb_get_browse_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_chatbot_thread_messages},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread = {mb__s_get_browse_threads_by_chatbot_thread_f, 6, sizeof(mb_get_browse_threads_by_chatbot_thread)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
+    {"count", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_f[] = {
+    {"aggregate", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_chatbot_data_f[] = {
+    {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_chatbot_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, sizeof(mb_get_browse_threads_by_chatbot_data)};
+static const mb_var mb__v_get_browse_threads_by_chatbot[] = {
+    {"chatbotName", offsetof(mb_get_browse_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
+    {"limit", offsetof(mb_get_browse_threads_by_chatbot_vars, limit), offsetof(mb_get_browse_threads_by_chatbot_vars, has_limit), MB_T_I32},
+    {"offset", offsetof(mb_get_browse_threads_by_chatbot_vars, offset), offsetof(mb_get_browse_threads_by_chatbot_vars, has_offset), MB_T_I32},
+};
+static const mb_op mb__op_get_browse_threads_by_chatbot = {mb__q_get_browse_threads_by_chatbot, "getBrowseThreadsByChatbot", mb__v_get_browse_threads_by_chatbot, 3, &mb__s_get_browse_threads_by_chatbot_data};
+const mb_op *mb_get_browse_threads_by_chatbot_op(void) { return &mb__op_get_browse_threads_by_chatbot; }
+mb_status mb_get_browse_threads_by_chatbot(mb_client *c, const mb_get_browse_threads_by_chatbot_vars *vars, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_execute(c, &mb__op_get_browse_threads_by_chatbot, vars, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+mb_status mb_get_browse_threads_by_chatbot_decode(const mb_result *res, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_decode(res, &mb__s_get_browse_threads_by_chatbot_data, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+
+/* getBrowseThreadsByCategory */
+static const char mb__q_get_browse_threads_by_category[] =
+    "query getBrowseThreadsByCategory($categoryId:Int!$limit:Int$offset:Int){thread(orderBy:[{updatedAt:D"
+    "ESC}]limit:$limit offset:$offset where:{isPublic:{_eq:true}isApproved:{_eq:true}chatbot:{categories:"
+    "{categoryId:{_eq:$categoryId}}}}){...BrowseThread}threadAggregate(where:{isPublic:{_eq:true}isApprov"
+    "ed:{_eq:true}chatbot:{categories:{categoryId:{_eq:$categoryId}}}}){aggregate{count}}}fragment Browse"
+    "Thread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:"
+    "[{createdAt:ASC}]limit:2){role content}}";
+static const mb_field mb__s_get_browse_threads_by_category_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_browse_threads_by_category_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_get_browse_threads_by_category_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_chatbot = {mb__s_get_browse_threads_by_category_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_category_thread_chatbot)};
+static const mb_field mb__s_get_browse_threads_by_category_thread_user_f[] = {
+    {"username", offsetof(mb_get_browse_threads_by_category_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_category_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_user = {mb__s_get_browse_threads_by_category_thread_user_f, 2, sizeof(mb_get_browse_threads_by_category_thread_user)};
+static const mb_field mb__s_get_browse_threads_by_category_thread_messages_f[] = {
+    {"role", offsetof(mb_get_browse_threads_by_category_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_get_browse_threads_by_category_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_messages = {mb__s_get_browse_threads_by_category_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_category_thread_messages)};
+static const mb_field mb__s_get_browse_threads_by_category_thread_f[] = {
+    {"threadId", offsetof(mb_get_browse_threads_by_category_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_category_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_get_browse_threads_by_category_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_get_browse_threads_by_category_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_chatbot},
+    {"user", offsetof(mb_get_browse_threads_by_category_thread, user), offsetof(mb_get_browse_threads_by_category_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_user},
+    {"messages", offsetof(mb_get_browse_threads_by_category_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_category_thread_messages},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread = {mb__s_get_browse_threads_by_category_thread_f, 6, sizeof(mb_get_browse_threads_by_category_thread)};
+static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f[] = {
+    {"count", offsetof(mb_get_browse_threads_by_category_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_f[] = {
+    {"aggregate", offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_category_data_f[] = {
+    {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_category_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, sizeof(mb_get_browse_threads_by_category_data)};
+static const mb_var mb__v_get_browse_threads_by_category[] = {
+    {"categoryId", offsetof(mb_get_browse_threads_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
+    {"limit", offsetof(mb_get_browse_threads_by_category_vars, limit), offsetof(mb_get_browse_threads_by_category_vars, has_limit), MB_T_I32},
+    {"offset", offsetof(mb_get_browse_threads_by_category_vars, offset), offsetof(mb_get_browse_threads_by_category_vars, has_offset), MB_T_I32},
+};
+static const mb_op mb__op_get_browse_threads_by_category = {mb__q_get_browse_threads_by_category, "getBrowseThreadsByCategory", mb__v_get_browse_threads_by_category, 3, &mb__s_get_browse_threads_by_category_data};
+const mb_op *mb_get_browse_threads_by_category_op(void) { return &mb__op_get_browse_threads_by_category; }
+mb_status mb_get_browse_threads_by_category(mb_client *c, const mb_get_browse_threads_by_category_vars *vars, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_execute(c, &mb__op_get_browse_threads_by_category, vars, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+mb_status mb_get_browse_threads_by_category_decode(const mb_result *res, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_decode(res, &mb__s_get_browse_threads_by_category_data, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+
+/* getBrowseThreadsByUser */
+static const char mb__q_get_browse_threads_by_user[] =
+    "query getBrowseThreadsByUser($userId:uuid!$limit:Int$offset:Int){thread(orderBy:[{updatedAt:DESC}]li"
+    "mit:$limit offset:$offset where:{isPublic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}}){...B"
+    "rowseThread}threadAggregate(where:{isPublic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}}){ag"
+    "gregate{count}}}fragment BrowseThread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{"
+    "username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}";
+static const mb_field mb__s_get_browse_threads_by_user_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_get_browse_threads_by_user_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_get_browse_threads_by_user_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_chatbot = {mb__s_get_browse_threads_by_user_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_user_thread_chatbot)};
+static const mb_field mb__s_get_browse_threads_by_user_thread_user_f[] = {
+    {"username", offsetof(mb_get_browse_threads_by_user_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_user_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_user = {mb__s_get_browse_threads_by_user_thread_user_f, 2, sizeof(mb_get_browse_threads_by_user_thread_user)};
+static const mb_field mb__s_get_browse_threads_by_user_thread_messages_f[] = {
+    {"role", offsetof(mb_get_browse_threads_by_user_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_get_browse_threads_by_user_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_messages = {mb__s_get_browse_threads_by_user_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_user_thread_messages)};
+static const mb_field mb__s_get_browse_threads_by_user_thread_f[] = {
+    {"threadId", offsetof(mb_get_browse_threads_by_user_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_get_browse_threads_by_user_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_get_browse_threads_by_user_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_get_browse_threads_by_user_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_chatbot},
+    {"user", offsetof(mb_get_browse_threads_by_user_thread, user), offsetof(mb_get_browse_threads_by_user_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_user},
+    {"messages", offsetof(mb_get_browse_threads_by_user_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_user_thread_messages},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread = {mb__s_get_browse_threads_by_user_thread_f, 6, sizeof(mb_get_browse_threads_by_user_thread)};
+static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f[] = {
+    {"count", offsetof(mb_get_browse_threads_by_user_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_f[] = {
+    {"aggregate", offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate)};
+static const mb_field mb__s_get_browse_threads_by_user_data_f[] = {
+    {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_user_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate},
+};
+static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, sizeof(mb_get_browse_threads_by_user_data)};
+static const mb_var mb__v_get_browse_threads_by_user[] = {
+    {"userId", offsetof(mb_get_browse_threads_by_user_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"limit", offsetof(mb_get_browse_threads_by_user_vars, limit), offsetof(mb_get_browse_threads_by_user_vars, has_limit), MB_T_I32},
+    {"offset", offsetof(mb_get_browse_threads_by_user_vars, offset), offsetof(mb_get_browse_threads_by_user_vars, has_offset), MB_T_I32},
+};
+static const mb_op mb__op_get_browse_threads_by_user = {mb__q_get_browse_threads_by_user, "getBrowseThreadsByUser", mb__v_get_browse_threads_by_user, 3, &mb__s_get_browse_threads_by_user_data};
+const mb_op *mb_get_browse_threads_by_user_op(void) { return &mb__op_get_browse_threads_by_user; }
+mb_status mb_get_browse_threads_by_user(mb_client *c, const mb_get_browse_threads_by_user_vars *vars, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_execute(c, &mb__op_get_browse_threads_by_user, vars, out, pools, 2);
+    arrays->thread_needed = pools[0].needed;
+    arrays->thread_messages_needed = pools[1].needed;
+    return s;
+}
+mb_status mb_get_browse_threads_by_user_decode(const mb_result *res, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays) {
+    mb_pool pools[2];
+    mb_status s;
+    pools[0].base = arrays->thread;
+    pools[0].cap = arrays->thread_cap;
+    pools[1].base = arrays->thread_messages;
+    pools[1].cap = arrays->thread_messages_cap;
+    s = mb_typed_decode(res, &mb__s_get_browse_threads_by_user_data, out, pools, 2);
     arrays->thread_needed = pools[0].needed;
     arrays->thread_messages_needed = pools[1].needed;
     return s;
@@ -564,10 +936,10 @@ mb_status mb_get_messages_decode(const mb_result *res, mb_get_messages_data *out
 
 /* createThread */
 static const char mb__q_create_thread[] =
-    "mutation createThread($threadId:uuid!$chatbotId:Int!$slug:String!$isPublic:Boolean$model:ModelsEnumE"
-    "num){insertThreadOne(object:{threadId:$threadId chatbotId:$chatbotId slug:$slug isPublic:$isPublic m"
-    "odel:$model}onConflict:{constraint:thread_id_key updateColumns:[]}){threadId slug userId isPublic cr"
-    "eatedAt}}";
+    "mutation createThread($threadId:uuid!$chatbotId:Int!$slug:String!$isPublic:Boolean=false$model:Model"
+    "sEnumEnum=OPENAI){insertThreadOne(object:{threadId:$threadId chatbotId:$chatbotId slug:$slug isPubli"
+    "c:$isPublic model:$model}onConflict:{constraint:thread_id_key updateColumns:[]}){threadId slug userI"
+    "d isPublic createdAt}}";
 static const mb_field mb__s_create_thread_insert_thread_one_f[] = {
     {"threadId", offsetof(mb_create_thread_insert_thread_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_create_thread_insert_thread_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -602,9 +974,9 @@ mb_status mb_create_thread_queued(mb_outbox *o, const mb_create_thread_vars *var
 /* saveNewMessage */
 static const char mb__q_save_new_message[] =
     "mutation saveNewMessage($messageId:uuid!$threadId:uuid!$role:String!$content:String!$slug:String!$mo"
-    "del:String$createdAt:timestamptz){insertMessageOne(object:{messageId:$messageId threadId:$threadId r"
-    "ole:$role content:$content slug:$slug model:$model createdAt:$createdAt}onConflict:{constraint:messa"
-    "ge_id_key updateColumns:[]}){messageId threadId role content slug createdAt}}";
+    "del:String){insertMessageOne(object:{messageId:$messageId threadId:$threadId role:$role content:$con"
+    "tent slug:$slug model:$model}onConflict:{constraint:message_id_key updateColumns:[]}){messageId thre"
+    "adId role content slug createdAt}}";
 static const mb_field mb__s_save_new_message_insert_message_one_f[] = {
     {"messageId", offsetof(mb_save_new_message_insert_message_one, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"threadId", offsetof(mb_save_new_message_insert_message_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -625,9 +997,8 @@ static const mb_var mb__v_save_new_message[] = {
     {"content", offsetof(mb_save_new_message_vars, content), MB_NO_NULL_FLAG, MB_T_STR},
     {"slug", offsetof(mb_save_new_message_vars, slug), MB_NO_NULL_FLAG, MB_T_STR},
     {"model", offsetof(mb_save_new_message_vars, model), offsetof(mb_save_new_message_vars, has_model), MB_T_STR},
-    {"createdAt", offsetof(mb_save_new_message_vars, created_at), offsetof(mb_save_new_message_vars, has_created_at), MB_T_STR},
 };
-static const mb_op mb__op_save_new_message = {mb__q_save_new_message, "saveNewMessage", mb__v_save_new_message, 7, &mb__s_save_new_message_data};
+static const mb_op mb__op_save_new_message = {mb__q_save_new_message, "saveNewMessage", mb__v_save_new_message, 6, &mb__s_save_new_message_data};
 const mb_op *mb_save_new_message_op(void) { return &mb__op_save_new_message; }
 mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out) {
     return mb_typed_execute(c, &mb__op_save_new_message, vars, out, NULL, 0);
@@ -637,6 +1008,46 @@ mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_d
 }
 #if !defined(MB_NO_OUTBOX)
 mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars) { return mb_outbox_push(o, &mb__op_save_new_message, vars); }
+#endif
+
+/* saveNewMessageAt */
+static const char mb__q_save_new_message_at[] =
+    "mutation saveNewMessageAt($messageId:uuid!$threadId:uuid!$role:String!$content:String!$slug:String!$"
+    "model:String$createdAt:timestamptz!){insertMessageOne(object:{messageId:$messageId threadId:$threadI"
+    "d role:$role content:$content slug:$slug model:$model createdAt:$createdAt}onConflict:{constraint:me"
+    "ssage_id_key updateColumns:[]}){messageId threadId role content slug createdAt}}";
+static const mb_field mb__s_save_new_message_at_insert_message_one_f[] = {
+    {"messageId", offsetof(mb_save_new_message_at_insert_message_one, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"threadId", offsetof(mb_save_new_message_at_insert_message_one, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_save_new_message_at_insert_message_one, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_save_new_message_at_insert_message_one, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_save_new_message_at_insert_message_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_save_new_message_at_insert_message_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+};
+static const mb_shape mb__s_save_new_message_at_insert_message_one = {mb__s_save_new_message_at_insert_message_one_f, 6, sizeof(mb_save_new_message_at_insert_message_one)};
+static const mb_field mb__s_save_new_message_at_data_f[] = {
+    {"insertMessageOne", offsetof(mb_save_new_message_at_data, insert_message_one), offsetof(mb_save_new_message_at_data, insert_message_one_null), MB_T_OBJ, 0, 0, &mb__s_save_new_message_at_insert_message_one},
+};
+static const mb_shape mb__s_save_new_message_at_data = {mb__s_save_new_message_at_data_f, 1, sizeof(mb_save_new_message_at_data)};
+static const mb_var mb__v_save_new_message_at[] = {
+    {"messageId", offsetof(mb_save_new_message_at_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"threadId", offsetof(mb_save_new_message_at_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
+    {"role", offsetof(mb_save_new_message_at_vars, role), MB_NO_NULL_FLAG, MB_T_STR},
+    {"content", offsetof(mb_save_new_message_at_vars, content), MB_NO_NULL_FLAG, MB_T_STR},
+    {"slug", offsetof(mb_save_new_message_at_vars, slug), MB_NO_NULL_FLAG, MB_T_STR},
+    {"model", offsetof(mb_save_new_message_at_vars, model), offsetof(mb_save_new_message_at_vars, has_model), MB_T_STR},
+    {"createdAt", offsetof(mb_save_new_message_at_vars, created_at), MB_NO_NULL_FLAG, MB_T_STR},
+};
+static const mb_op mb__op_save_new_message_at = {mb__q_save_new_message_at, "saveNewMessageAt", mb__v_save_new_message_at, 7, &mb__s_save_new_message_at_data};
+const mb_op *mb_save_new_message_at_op(void) { return &mb__op_save_new_message_at; }
+mb_status mb_save_new_message_at(mb_client *c, const mb_save_new_message_at_vars *vars, mb_save_new_message_at_data *out) {
+    return mb_typed_execute(c, &mb__op_save_new_message_at, vars, out, NULL, 0);
+}
+mb_status mb_save_new_message_at_decode(const mb_result *res, mb_save_new_message_at_data *out) {
+    return mb_typed_decode(res, &mb__s_save_new_message_at_data, out, NULL, 0);
+}
+#if !defined(MB_NO_OUTBOX)
+mb_status mb_save_new_message_at_queued(mb_outbox *o, const mb_save_new_message_at_vars *vars) { return mb_outbox_push(o, &mb__op_save_new_message_at, vars); }
 #endif
 
 /* updateMessage */
@@ -942,12 +1353,12 @@ mb_status mb_insert_preference_queued(mb_outbox *o, const mb_insert_preference_v
 
 /* updatePreference */
 static const char mb__q_update_preference[] =
-    "mutation updatePreference($userId:uuid!$preferredComplexity:String$preferredLength:String$preferredT"
-    "one:String$preferredType:String$webSearch:Boolean$deepExpertise:Boolean){updatePreference(where:{use"
-    "rId:{_eq:$userId}}_set:{preferredComplexity:$preferredComplexity preferredLength:$preferredLength pr"
-    "eferredTone:$preferredTone preferredType:$preferredType webSearch:$webSearch deepExpertise:$deepExpe"
-    "rtise}){affectedRows returning{preferenceId preferredComplexity preferredLength preferredTone prefer"
-    "redType webSearch deepExpertise}}}";
+    "mutation updatePreference($userId:uuid!$preferredComplexity:String!$preferredLength:String!$preferre"
+    "dTone:String!$preferredType:String!$webSearch:Boolean!$deepExpertise:Boolean!){updatePreference(wher"
+    "e:{userId:{_eq:$userId}}_set:{preferredComplexity:$preferredComplexity preferredLength:$preferredLen"
+    "gth preferredTone:$preferredTone preferredType:$preferredType webSearch:$webSearch deepExpertise:$de"
+    "epExpertise}){affectedRows returning{preferenceId preferredComplexity preferredLength preferredTone "
+    "preferredType webSearch deepExpertise}}}";
 static const mb_field mb__s_update_preference_update_preference_returning_f[] = {
     {"preferenceId", offsetof(mb_update_preference_update_preference_returning, preference_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"preferredComplexity", offsetof(mb_update_preference_update_preference_returning, preferred_complexity), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -969,12 +1380,12 @@ static const mb_field mb__s_update_preference_data_f[] = {
 static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_data_f, 1, sizeof(mb_update_preference_data)};
 static const mb_var mb__v_update_preference[] = {
     {"userId", offsetof(mb_update_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
-    {"preferredComplexity", offsetof(mb_update_preference_vars, preferred_complexity), offsetof(mb_update_preference_vars, has_preferred_complexity), MB_T_STR},
-    {"preferredLength", offsetof(mb_update_preference_vars, preferred_length), offsetof(mb_update_preference_vars, has_preferred_length), MB_T_STR},
-    {"preferredTone", offsetof(mb_update_preference_vars, preferred_tone), offsetof(mb_update_preference_vars, has_preferred_tone), MB_T_STR},
-    {"preferredType", offsetof(mb_update_preference_vars, preferred_type), offsetof(mb_update_preference_vars, has_preferred_type), MB_T_STR},
-    {"webSearch", offsetof(mb_update_preference_vars, web_search), offsetof(mb_update_preference_vars, has_web_search), MB_T_BOOL},
-    {"deepExpertise", offsetof(mb_update_preference_vars, deep_expertise), offsetof(mb_update_preference_vars, has_deep_expertise), MB_T_BOOL},
+    {"preferredComplexity", offsetof(mb_update_preference_vars, preferred_complexity), MB_NO_NULL_FLAG, MB_T_STR},
+    {"preferredLength", offsetof(mb_update_preference_vars, preferred_length), MB_NO_NULL_FLAG, MB_T_STR},
+    {"preferredTone", offsetof(mb_update_preference_vars, preferred_tone), MB_NO_NULL_FLAG, MB_T_STR},
+    {"preferredType", offsetof(mb_update_preference_vars, preferred_type), MB_NO_NULL_FLAG, MB_T_STR},
+    {"webSearch", offsetof(mb_update_preference_vars, web_search), MB_NO_NULL_FLAG, MB_T_BOOL},
+    {"deepExpertise", offsetof(mb_update_preference_vars, deep_expertise), MB_NO_NULL_FLAG, MB_T_BOOL},
 };
 static const mb_op mb__op_update_preference = {mb__q_update_preference, "updatePreference", mb__v_update_preference, 7, &mb__s_update_preference_data};
 const mb_op *mb_update_preference_op(void) { return &mb__op_update_preference; }

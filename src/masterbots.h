@@ -60,8 +60,6 @@ typedef struct mb_get_chatbots_vars {
     uint8_t has_limit;
     int32_t offset; /* $offset: Int */
     uint8_t has_offset;
-    int32_t category_id; /* $categoryId: Int */
-    uint8_t has_category_id;
 } mb_get_chatbots_vars;
 typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is filled in */
     mb_get_chatbots_chatbot *chatbot;
@@ -74,6 +72,51 @@ typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is
 MB_API mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
 MB_API mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
 MB_API const mb_op *mb_get_chatbots_op(void);
+
+/* getChatbotsByCategory (query, catalogue.graphql) */
+typedef struct mb_get_chatbots_by_category_chatbot_categories_category {
+    mb_str name;
+} mb_get_chatbots_by_category_chatbot_categories_category;
+typedef struct mb_get_chatbots_by_category_chatbot_categories {
+    int32_t category_id;
+    mb_get_chatbots_by_category_chatbot_categories_category category;
+} mb_get_chatbots_by_category_chatbot_categories;
+typedef struct mb_get_chatbots_by_category_chatbot_metadata {
+    mb_str domain_name;
+} mb_get_chatbots_by_category_chatbot_metadata;
+typedef struct mb_get_chatbots_by_category_chatbot {
+    int32_t chatbot_id;
+    mb_str name;
+    mb_str description;
+    mb_str avatar;
+    int is_pro;
+    int disabled;
+    uint8_t disabled_null; /* 1 when null */
+    int32_t order;
+    struct { mb_get_chatbots_by_category_chatbot_categories *items; size_t len; } categories;
+    struct { mb_get_chatbots_by_category_chatbot_metadata *items; size_t len; } metadata;
+} mb_get_chatbots_by_category_chatbot;
+typedef struct mb_get_chatbots_by_category_data {
+    struct { mb_get_chatbots_by_category_chatbot *items; size_t len; } chatbot;
+} mb_get_chatbots_by_category_data;
+typedef struct mb_get_chatbots_by_category_vars {
+    int32_t category_id; /* $categoryId: Int! */
+    int32_t limit; /* $limit: Int */
+    uint8_t has_limit;
+    int32_t offset; /* $offset: Int */
+    uint8_t has_offset;
+} mb_get_chatbots_by_category_vars;
+typedef struct mb_get_chatbots_by_category_arrays { /* set each array and its cap; needed is filled in */
+    mb_get_chatbots_by_category_chatbot *chatbot;
+    size_t chatbot_cap, chatbot_needed;
+    mb_get_chatbots_by_category_chatbot_categories *chatbot_categories;
+    size_t chatbot_categories_cap, chatbot_categories_needed;
+    mb_get_chatbots_by_category_chatbot_metadata *chatbot_metadata;
+    size_t chatbot_metadata_cap, chatbot_metadata_needed;
+} mb_get_chatbots_by_category_arrays;
+MB_API mb_status mb_get_chatbots_by_category(mb_client *c, const mb_get_chatbots_by_category_vars *vars, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays);
+MB_API mb_status mb_get_chatbots_by_category_decode(const mb_result *res, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays);
+MB_API const mb_op *mb_get_chatbots_by_category_op(void);
 
 /* getChatbot (query, catalogue.graphql) */
 typedef struct mb_get_chatbot_chatbot_categories_category {
@@ -217,8 +260,6 @@ typedef struct mb_get_threads_data {
 } mb_get_threads_data;
 typedef struct mb_get_threads_vars {
     const char *user_id; /* $userId: uuid! */
-    const char *chatbot_name; /* $chatbotName: String */
-    uint8_t has_chatbot_name;
     int32_t limit; /* $limit: Int */
     uint8_t has_limit;
     int32_t offset; /* $offset: Int */
@@ -233,6 +274,59 @@ typedef struct mb_get_threads_arrays { /* set each array and its cap; needed is 
 MB_API mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
 MB_API mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
 MB_API const mb_op *mb_get_threads_op(void);
+
+/* getThreadsByChatbot (query, threads.graphql) */
+typedef struct mb_get_threads_by_chatbot_thread_chatbot {
+    int32_t chatbot_id;
+    mb_str name;
+} mb_get_threads_by_chatbot_thread_chatbot;
+typedef struct mb_get_threads_by_chatbot_thread_messages {
+    mb_str message_id;
+    mb_str role;
+    mb_str content;
+    mb_str created_at;
+} mb_get_threads_by_chatbot_thread_messages;
+typedef struct mb_get_threads_by_chatbot_thread {
+    mb_str thread_id;
+    mb_str slug;
+    int is_public;
+    uint8_t is_public_null; /* 1 when null */
+    int is_approved;
+    uint8_t is_approved_null; /* 1 when null */
+    mb_str created_at;
+    mb_str updated_at;
+    mb_str user_id;
+    mb_get_threads_by_chatbot_thread_chatbot chatbot;
+    struct { mb_get_threads_by_chatbot_thread_messages *items; size_t len; } messages;
+} mb_get_threads_by_chatbot_thread;
+typedef struct mb_get_threads_by_chatbot_thread_aggregate_aggregate {
+    int32_t count;
+} mb_get_threads_by_chatbot_thread_aggregate_aggregate;
+typedef struct mb_get_threads_by_chatbot_thread_aggregate {
+    mb_get_threads_by_chatbot_thread_aggregate_aggregate aggregate;
+    uint8_t aggregate_null; /* 1 when null */
+} mb_get_threads_by_chatbot_thread_aggregate;
+typedef struct mb_get_threads_by_chatbot_data {
+    struct { mb_get_threads_by_chatbot_thread *items; size_t len; } thread;
+    mb_get_threads_by_chatbot_thread_aggregate thread_aggregate;
+} mb_get_threads_by_chatbot_data;
+typedef struct mb_get_threads_by_chatbot_vars {
+    const char *user_id; /* $userId: uuid! */
+    const char *chatbot_name; /* $chatbotName: String! */
+    int32_t limit; /* $limit: Int */
+    uint8_t has_limit;
+    int32_t offset; /* $offset: Int */
+    uint8_t has_offset;
+} mb_get_threads_by_chatbot_vars;
+typedef struct mb_get_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
+    mb_get_threads_by_chatbot_thread *thread;
+    size_t thread_cap, thread_needed;
+    mb_get_threads_by_chatbot_thread_messages *thread_messages;
+    size_t thread_messages_cap, thread_messages_needed;
+} mb_get_threads_by_chatbot_arrays;
+MB_API mb_status mb_get_threads_by_chatbot(mb_client *c, const mb_get_threads_by_chatbot_vars *vars, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
+MB_API mb_status mb_get_threads_by_chatbot_decode(const mb_result *res, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
+MB_API const mb_op *mb_get_threads_by_chatbot_op(void);
 
 /* getBrowseThreads (query, threads.graphql) */
 typedef struct mb_get_browse_threads_thread_chatbot {
@@ -268,12 +362,6 @@ typedef struct mb_get_browse_threads_data {
     mb_get_browse_threads_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_data;
 typedef struct mb_get_browse_threads_vars {
-    const char *chatbot_name; /* $chatbotName: String */
-    uint8_t has_chatbot_name;
-    int32_t category_id; /* $categoryId: Int */
-    uint8_t has_category_id;
-    const char *user_id; /* $userId: uuid */
-    uint8_t has_user_id;
     int32_t limit; /* $limit: Int */
     uint8_t has_limit;
     int32_t offset; /* $offset: Int */
@@ -288,6 +376,156 @@ typedef struct mb_get_browse_threads_arrays { /* set each array and its cap; nee
 MB_API mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
 MB_API mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
 MB_API const mb_op *mb_get_browse_threads_op(void);
+
+/* getBrowseThreadsByChatbot (query, threads.graphql) */
+typedef struct mb_get_browse_threads_by_chatbot_thread_chatbot {
+    int32_t chatbot_id;
+    mb_str name;
+} mb_get_browse_threads_by_chatbot_thread_chatbot;
+typedef struct mb_get_browse_threads_by_chatbot_thread_user {
+    mb_str username;
+    mb_str slug;
+} mb_get_browse_threads_by_chatbot_thread_user;
+typedef struct mb_get_browse_threads_by_chatbot_thread_messages {
+    mb_str role;
+    mb_str content;
+} mb_get_browse_threads_by_chatbot_thread_messages;
+typedef struct mb_get_browse_threads_by_chatbot_thread {
+    mb_str thread_id;
+    mb_str slug;
+    mb_str updated_at;
+    mb_get_browse_threads_by_chatbot_thread_chatbot chatbot;
+    mb_get_browse_threads_by_chatbot_thread_user user;
+    uint8_t user_null; /* 1 when null */
+    struct { mb_get_browse_threads_by_chatbot_thread_messages *items; size_t len; } messages;
+} mb_get_browse_threads_by_chatbot_thread;
+typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate {
+    int32_t count;
+} mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate;
+typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate {
+    mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate aggregate;
+    uint8_t aggregate_null; /* 1 when null */
+} mb_get_browse_threads_by_chatbot_thread_aggregate;
+typedef struct mb_get_browse_threads_by_chatbot_data {
+    struct { mb_get_browse_threads_by_chatbot_thread *items; size_t len; } thread;
+    mb_get_browse_threads_by_chatbot_thread_aggregate thread_aggregate;
+} mb_get_browse_threads_by_chatbot_data;
+typedef struct mb_get_browse_threads_by_chatbot_vars {
+    const char *chatbot_name; /* $chatbotName: String! */
+    int32_t limit; /* $limit: Int */
+    uint8_t has_limit;
+    int32_t offset; /* $offset: Int */
+    uint8_t has_offset;
+} mb_get_browse_threads_by_chatbot_vars;
+typedef struct mb_get_browse_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
+    mb_get_browse_threads_by_chatbot_thread *thread;
+    size_t thread_cap, thread_needed;
+    mb_get_browse_threads_by_chatbot_thread_messages *thread_messages;
+    size_t thread_messages_cap, thread_messages_needed;
+} mb_get_browse_threads_by_chatbot_arrays;
+MB_API mb_status mb_get_browse_threads_by_chatbot(mb_client *c, const mb_get_browse_threads_by_chatbot_vars *vars, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays);
+MB_API mb_status mb_get_browse_threads_by_chatbot_decode(const mb_result *res, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays);
+MB_API const mb_op *mb_get_browse_threads_by_chatbot_op(void);
+
+/* getBrowseThreadsByCategory (query, threads.graphql) */
+typedef struct mb_get_browse_threads_by_category_thread_chatbot {
+    int32_t chatbot_id;
+    mb_str name;
+} mb_get_browse_threads_by_category_thread_chatbot;
+typedef struct mb_get_browse_threads_by_category_thread_user {
+    mb_str username;
+    mb_str slug;
+} mb_get_browse_threads_by_category_thread_user;
+typedef struct mb_get_browse_threads_by_category_thread_messages {
+    mb_str role;
+    mb_str content;
+} mb_get_browse_threads_by_category_thread_messages;
+typedef struct mb_get_browse_threads_by_category_thread {
+    mb_str thread_id;
+    mb_str slug;
+    mb_str updated_at;
+    mb_get_browse_threads_by_category_thread_chatbot chatbot;
+    mb_get_browse_threads_by_category_thread_user user;
+    uint8_t user_null; /* 1 when null */
+    struct { mb_get_browse_threads_by_category_thread_messages *items; size_t len; } messages;
+} mb_get_browse_threads_by_category_thread;
+typedef struct mb_get_browse_threads_by_category_thread_aggregate_aggregate {
+    int32_t count;
+} mb_get_browse_threads_by_category_thread_aggregate_aggregate;
+typedef struct mb_get_browse_threads_by_category_thread_aggregate {
+    mb_get_browse_threads_by_category_thread_aggregate_aggregate aggregate;
+    uint8_t aggregate_null; /* 1 when null */
+} mb_get_browse_threads_by_category_thread_aggregate;
+typedef struct mb_get_browse_threads_by_category_data {
+    struct { mb_get_browse_threads_by_category_thread *items; size_t len; } thread;
+    mb_get_browse_threads_by_category_thread_aggregate thread_aggregate;
+} mb_get_browse_threads_by_category_data;
+typedef struct mb_get_browse_threads_by_category_vars {
+    int32_t category_id; /* $categoryId: Int! */
+    int32_t limit; /* $limit: Int */
+    uint8_t has_limit;
+    int32_t offset; /* $offset: Int */
+    uint8_t has_offset;
+} mb_get_browse_threads_by_category_vars;
+typedef struct mb_get_browse_threads_by_category_arrays { /* set each array and its cap; needed is filled in */
+    mb_get_browse_threads_by_category_thread *thread;
+    size_t thread_cap, thread_needed;
+    mb_get_browse_threads_by_category_thread_messages *thread_messages;
+    size_t thread_messages_cap, thread_messages_needed;
+} mb_get_browse_threads_by_category_arrays;
+MB_API mb_status mb_get_browse_threads_by_category(mb_client *c, const mb_get_browse_threads_by_category_vars *vars, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays);
+MB_API mb_status mb_get_browse_threads_by_category_decode(const mb_result *res, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays);
+MB_API const mb_op *mb_get_browse_threads_by_category_op(void);
+
+/* getBrowseThreadsByUser (query, threads.graphql) */
+typedef struct mb_get_browse_threads_by_user_thread_chatbot {
+    int32_t chatbot_id;
+    mb_str name;
+} mb_get_browse_threads_by_user_thread_chatbot;
+typedef struct mb_get_browse_threads_by_user_thread_user {
+    mb_str username;
+    mb_str slug;
+} mb_get_browse_threads_by_user_thread_user;
+typedef struct mb_get_browse_threads_by_user_thread_messages {
+    mb_str role;
+    mb_str content;
+} mb_get_browse_threads_by_user_thread_messages;
+typedef struct mb_get_browse_threads_by_user_thread {
+    mb_str thread_id;
+    mb_str slug;
+    mb_str updated_at;
+    mb_get_browse_threads_by_user_thread_chatbot chatbot;
+    mb_get_browse_threads_by_user_thread_user user;
+    uint8_t user_null; /* 1 when null */
+    struct { mb_get_browse_threads_by_user_thread_messages *items; size_t len; } messages;
+} mb_get_browse_threads_by_user_thread;
+typedef struct mb_get_browse_threads_by_user_thread_aggregate_aggregate {
+    int32_t count;
+} mb_get_browse_threads_by_user_thread_aggregate_aggregate;
+typedef struct mb_get_browse_threads_by_user_thread_aggregate {
+    mb_get_browse_threads_by_user_thread_aggregate_aggregate aggregate;
+    uint8_t aggregate_null; /* 1 when null */
+} mb_get_browse_threads_by_user_thread_aggregate;
+typedef struct mb_get_browse_threads_by_user_data {
+    struct { mb_get_browse_threads_by_user_thread *items; size_t len; } thread;
+    mb_get_browse_threads_by_user_thread_aggregate thread_aggregate;
+} mb_get_browse_threads_by_user_data;
+typedef struct mb_get_browse_threads_by_user_vars {
+    const char *user_id; /* $userId: uuid! */
+    int32_t limit; /* $limit: Int */
+    uint8_t has_limit;
+    int32_t offset; /* $offset: Int */
+    uint8_t has_offset;
+} mb_get_browse_threads_by_user_vars;
+typedef struct mb_get_browse_threads_by_user_arrays { /* set each array and its cap; needed is filled in */
+    mb_get_browse_threads_by_user_thread *thread;
+    size_t thread_cap, thread_needed;
+    mb_get_browse_threads_by_user_thread_messages *thread_messages;
+    size_t thread_messages_cap, thread_messages_needed;
+} mb_get_browse_threads_by_user_arrays;
+MB_API mb_status mb_get_browse_threads_by_user(mb_client *c, const mb_get_browse_threads_by_user_vars *vars, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays);
+MB_API mb_status mb_get_browse_threads_by_user_decode(const mb_result *res, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays);
+MB_API const mb_op *mb_get_browse_threads_by_user_op(void);
 
 /* getThread (query, threads.graphql) */
 typedef struct mb_get_thread_thread_chatbot {
@@ -414,14 +652,42 @@ typedef struct mb_save_new_message_vars {
     const char *slug; /* $slug: String! */
     const char *model; /* $model: String */
     uint8_t has_model;
-    const char *created_at; /* $createdAt: timestamptz */
-    uint8_t has_created_at;
 } mb_save_new_message_vars;
 MB_API mb_status mb_save_new_message(mb_client *c, const mb_save_new_message_vars *vars, mb_save_new_message_data *out);
 MB_API mb_status mb_save_new_message_decode(const mb_result *res, mb_save_new_message_data *out);
 MB_API const mb_op *mb_save_new_message_op(void);
 #if !defined(MB_NO_OUTBOX)
 MB_API mb_status mb_save_new_message_queued(mb_outbox *o, const mb_save_new_message_vars *vars); /* mb_outbox_push */
+#endif
+
+/* saveNewMessageAt (mutation, threads.graphql) */
+typedef struct mb_save_new_message_at_insert_message_one {
+    mb_str message_id;
+    mb_str thread_id;
+    mb_str role;
+    mb_str content;
+    mb_str slug;
+    mb_str created_at;
+} mb_save_new_message_at_insert_message_one;
+typedef struct mb_save_new_message_at_data {
+    mb_save_new_message_at_insert_message_one insert_message_one;
+    uint8_t insert_message_one_null; /* 1 when null */
+} mb_save_new_message_at_data;
+typedef struct mb_save_new_message_at_vars {
+    const char *message_id; /* $messageId: uuid! */
+    const char *thread_id; /* $threadId: uuid! */
+    const char *role; /* $role: String! */
+    const char *content; /* $content: String! */
+    const char *slug; /* $slug: String! */
+    const char *model; /* $model: String */
+    uint8_t has_model;
+    const char *created_at; /* $createdAt: timestamptz! */
+} mb_save_new_message_at_vars;
+MB_API mb_status mb_save_new_message_at(mb_client *c, const mb_save_new_message_at_vars *vars, mb_save_new_message_at_data *out);
+MB_API mb_status mb_save_new_message_at_decode(const mb_result *res, mb_save_new_message_at_data *out);
+MB_API const mb_op *mb_save_new_message_at_op(void);
+#if !defined(MB_NO_OUTBOX)
+MB_API mb_status mb_save_new_message_at_queued(mb_outbox *o, const mb_save_new_message_at_vars *vars); /* mb_outbox_push */
 #endif
 
 /* updateMessage (mutation, threads.graphql) */
@@ -648,18 +914,12 @@ typedef struct mb_update_preference_data {
 } mb_update_preference_data;
 typedef struct mb_update_preference_vars {
     const char *user_id; /* $userId: uuid! */
-    const char *preferred_complexity; /* $preferredComplexity: String */
-    uint8_t has_preferred_complexity;
-    const char *preferred_length; /* $preferredLength: String */
-    uint8_t has_preferred_length;
-    const char *preferred_tone; /* $preferredTone: String */
-    uint8_t has_preferred_tone;
-    const char *preferred_type; /* $preferredType: String */
-    uint8_t has_preferred_type;
-    int web_search; /* $webSearch: Boolean */
-    uint8_t has_web_search;
-    int deep_expertise; /* $deepExpertise: Boolean */
-    uint8_t has_deep_expertise;
+    const char *preferred_complexity; /* $preferredComplexity: String! */
+    const char *preferred_length; /* $preferredLength: String! */
+    const char *preferred_tone; /* $preferredTone: String! */
+    const char *preferred_type; /* $preferredType: String! */
+    int web_search; /* $webSearch: Boolean! */
+    int deep_expertise; /* $deepExpertise: Boolean! */
 } mb_update_preference_vars;
 typedef struct mb_update_preference_arrays { /* set each array and its cap; needed is filled in */
     mb_update_preference_update_preference_returning *update_preference_returning;

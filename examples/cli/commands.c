@@ -148,6 +148,9 @@ int cmd_categories(cli *k, int argc, char **argv) {
 }
 
 /* ---- chatbots ---- */
+/* getChatbots, or getChatbotsByCategory with --category (one operation per
+ * filter: Hasura refuses a filter variable left out). Both select the same
+ * fragment (ChatbotListItem), so either answer decodes as getChatbots'. */
 int cmd_chatbots(cli *k, int argc, char **argv) {
     static mb_get_chatbots_chatbot bots[1000];
     static mb_get_chatbots_chatbot_categories cats[4000];
@@ -157,16 +160,18 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     static const char *const head[] = {"ID", "NAME", "CATEGORIES", "DESCRIPTION"};
     mb_get_chatbots_arrays a = {bots, 1000, 0, cats, 4000, 0, meta, 2000, 0};
     mb_get_chatbots_vars v;
+    mb_get_chatbots_by_category_vars cv;
     mb_get_chatbots_data d;
     mb_result *res;
-    int rc, printed;
+    int rc, printed, by_category = 0;
     memset(&v, 0, sizeof v);
+    memset(&cv, 0, sizeof cv);
     if (wants_help(argc, argv, "usage: mb chatbots [--category ID] [--limit N] [--offset N]\n")) return EXIT_OK;
     for (int i = 0; i < argc; i += 2) { /* each option takes a value */
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "--category")) {
-            if ((rc = parse_int("--category", val, &v.category_id))) return rc;
-            v.has_category_id = 1;
+            if ((rc = parse_int("--category", val, &cv.category_id))) return rc;
+            by_category = 1;
         } else if (!strcmp(argv[i], "--limit")) {
             if ((rc = parse_int("--limit", val, &v.limit))) return rc;
             v.has_limit = 1;
@@ -177,7 +182,13 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
             return cli_usage("chatbots: unknown argument '%s'", argv[i]);
         }
     }
-    if ((rc = run(k, mb_get_chatbots_op(), &v, &res, &printed)) || printed) return rc;
+    cv.limit = v.limit;
+    cv.has_limit = v.has_limit;
+    cv.offset = v.offset;
+    cv.has_offset = v.has_offset;
+    if (by_category) rc = run(k, mb_get_chatbots_by_category_op(), &cv, &res, &printed);
+    else rc = run(k, mb_get_chatbots_op(), &v, &res, &printed);
+    if (rc || printed) return rc;
     if ((rc = decoded(k, mb_get_chatbots_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.chatbot.len; i++) {
         mb_get_chatbots_chatbot *b = &bots[i];
@@ -236,7 +247,10 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
 /* As the web app: your own threads (getThreads, private ones included) with
  * --mine, otherwise the public, approved ones (getBrowseThreads). Masterbots'
  * backend lets any role read any thread, so the public list must not be
- * getThreads without a user. */
+ * getThreads without a user. Each filter is an operation of its own
+ * (getThreadsByChatbot, getBrowseThreadsByChatbot, ...ByCategory): Hasura
+ * refuses a filter variable left out. The variants select the same fragment
+ * as getThreads or getBrowseThreads, so their answers decode as those. */
 int cmd_threads(cli *k, int argc, char **argv) {
     static mb_get_threads_thread ths[200];
     static mb_get_threads_thread_messages msgs[400];
@@ -249,19 +263,25 @@ int cmd_threads(cli *k, int argc, char **argv) {
     mb_get_threads_arrays a = {ths, 200, 0, msgs, 400, 0};
     mb_get_browse_threads_arrays ba = {bths, 200, 0, bmsgs, 400, 0};
     mb_get_threads_vars v;
+    mb_get_threads_by_chatbot_vars vc;
     mb_get_browse_threads_vars bv;
+    mb_get_browse_threads_by_chatbot_vars bvc;
+    mb_get_browse_threads_by_category_vars bvk;
     mb_get_threads_data d;
     mb_get_browse_threads_data bd;
     mb_result *res;
     size_t n;
-    int rc, printed, mine = 0;
-    int32_t count;
+    int rc, printed, mine = 0, category = 0;
+    int32_t count, limit = 20, category_id = 0;
+    const char *chatbot = NULL;
     memset(&v, 0, sizeof v);
+    memset(&vc, 0, sizeof vc);
     memset(&bv, 0, sizeof bv);
-    v.limit = bv.limit = 20;
-    v.has_limit = bv.has_limit = 1;
-    if (wants_help(argc, argv, "usage: mb threads [--mine] [--chatbot NAME] [--limit N]\n"
-                               "  the public, approved threads; with --mine your own, private ones too\n"))
+    memset(&bvc, 0, sizeof bvc);
+    memset(&bvk, 0, sizeof bvk);
+    if (wants_help(argc, argv, "usage: mb threads [--mine] [--chatbot NAME | --category ID] [--limit N]\n"
+                               "  the public, approved threads; with --mine your own, private ones too\n"
+                               "  (--category: the public ones only)\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--mine")) {
@@ -269,27 +289,39 @@ int cmd_threads(cli *k, int argc, char **argv) {
             long long exp;
             if (!k->jwt || jwt_claims(k->jwt, uid, sizeof uid, role, sizeof role, &exp) || !uid[0])
                 return cli_usage("--mine needs --jwt (or MB_JWT) with a user id");
-            v.user_id = uid;
             mine = 1;
         } else if (!strcmp(argv[i], "--chatbot")) {
             if (++i >= argc) return cli_usage("--chatbot needs a NAME");
-            v.chatbot_name = bv.chatbot_name = argv[i];
-            v.has_chatbot_name = bv.has_chatbot_name = 1;
+            chatbot = argv[i];
+        } else if (!strcmp(argv[i], "--category")) {
+            if ((rc = parse_int("--category", i + 1 < argc ? argv[i + 1] : NULL, &category_id))) return rc;
+            category = 1;
+            i++;
         } else if (!strcmp(argv[i], "--limit")) {
-            if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &v.limit))) return rc;
-            bv.limit = v.limit;
+            if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &limit))) return rc;
             i++;
         } else {
             return cli_usage("threads: unknown argument '%s'", argv[i]);
         }
     }
+    if (category && (chatbot || mine)) return cli_usage("threads: --category goes with neither --chatbot nor --mine");
+    v.user_id = vc.user_id = uid;
+    vc.chatbot_name = bvc.chatbot_name = chatbot;
+    bvk.category_id = category_id;
+    v.limit = vc.limit = bv.limit = bvc.limit = bvk.limit = limit;
+    v.has_limit = vc.has_limit = bv.has_limit = bvc.has_limit = bvk.has_limit = 1;
     if (mine) {
-        if ((rc = run(k, mb_get_threads_op(), &v, &res, &printed)) || printed) return rc;
+        if (chatbot) rc = run(k, mb_get_threads_by_chatbot_op(), &vc, &res, &printed);
+        else rc = run(k, mb_get_threads_op(), &v, &res, &printed);
+        if (rc || printed) return rc;
         if ((rc = decoded(k, mb_get_threads_decode(res, &d, &a)))) return rc;
         n = d.thread.len;
         count = d.thread_aggregate.aggregate.count;
     } else {
-        if ((rc = run(k, mb_get_browse_threads_op(), &bv, &res, &printed)) || printed) return rc;
+        if (chatbot) rc = run(k, mb_get_browse_threads_by_chatbot_op(), &bvc, &res, &printed);
+        else if (category) rc = run(k, mb_get_browse_threads_by_category_op(), &bvk, &res, &printed);
+        else rc = run(k, mb_get_browse_threads_op(), &bv, &res, &printed);
+        if (rc || printed) return rc;
         if ((rc = decoded(k, mb_get_browse_threads_decode(res, &bd, &ba)))) return rc;
         n = bd.thread.len;
         count = bd.thread_aggregate.aggregate.count;
@@ -366,7 +398,8 @@ int cmd_send(cli *k, int argc, char **argv) {
     int rc, printed;
     int queue = 0;
     if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
-                               "  --queue: keep it in the outbox file until it is delivered; this run and every later\n"
+                               "  --queue: keep it in the outbox file until it is delivered (it keeps the time it was\n"
+                               "  queued as its createdAt); this run and every later\n"
                                "  one try to deliver what is queued. The file is $MB_OUTBOX, by default\n"
                                "  ~/.mb_outbox-<hash of the endpoint and the JWT's user>: only runs as that user\n"
                                "  against that endpoint deliver it\n"))
@@ -396,9 +429,22 @@ int cmd_send(cli *k, int argc, char **argv) {
     v.content = text;
     v.slug = slug;
     if (queue) {
+        /* queued: saveNewMessageAt, created when it was composed, not when it is delivered */
+        static char at[32];
+        mb_save_new_message_at_vars q;
+        struct tm tm;
+        time_t now = time(NULL);
         mb_status s;
+        if (!gmtime_r(&now, &tm) || !strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm)) return cli_usage("no clock");
+        memset(&q, 0, sizeof q);
+        q.message_id = v.message_id;
+        q.thread_id = v.thread_id;
+        q.role = v.role;
+        q.content = v.content;
+        q.slug = v.slug;
+        q.created_at = at;
         if ((rc = outbox_open(k))) return rc;
-        s = mb_save_new_message_queued(&k->outbox, &v);
+        s = mb_save_new_message_at_queued(&k->outbox, &q);
         if (s != MB_OK) {
             fprintf(stderr, "mb: cannot queue the message: %s\n", mb_strerror(s));
             return s == MB_ERR_UTF8 ? EXIT_USAGE : EXIT_GRAPHQL;

@@ -34,7 +34,7 @@ static uint32_t identity_hash(const cli *k) {
 }
 
 int outbox_open(cli *k) {
-    static const mb_op *ops[2];
+    static const mb_op *ops[3];
     const char *p = getenv("MB_OUTBOX"), *home = getenv("HOME");
     mb_outbox_config oc;
     size_t loaded = 0;
@@ -49,12 +49,13 @@ int outbox_open(cli *k) {
         return EXIT_USAGE;
     }
     ops[0] = mb_save_new_message_op();
-    ops[1] = mb_create_thread_op();
+    ops[1] = mb_save_new_message_at_op(); /* what send --queue queues */
+    ops[2] = mb_create_thread_op();
     memset(&oc, 0, sizeof oc);
     oc.buf = ring;
     oc.cap = sizeof ring;
     oc.ops = ops;
-    oc.num_ops = 2;
+    oc.num_ops = 3;
     oc.save = mb_posix_outbox_save;
     oc.save_user = k->outbox_path;
     oc.on_failed = on_failed;

@@ -30,7 +30,7 @@ int main(void) {
     T(dev[0].readings.len == 1 && rd[0].value == 21.5 && mb_str_eq(rd[0].at, "2025-01-01T00:00:00+00:00"));
     T(dev[0].tags.len == 2 && strcmp(dev[0].tags.items[1].ptr, "b") == 0);
     T(dev[0].owner_null == 1 && strcmp(dev[0].__typename.ptr, "device") == 0);
-    T(strstr(mb_devices_op()->query, "query devices($name:String$limit:Int){device(") == mb_devices_op()->query);
+    T(strstr(mb_devices_op()->query, "query devices($name:String!$limit:Int){device(") == mb_devices_op()->query);
     { /* a timetz variable is text, JSON-escaped, as a timetz result is */
         char out[128];
         mb_writer w;

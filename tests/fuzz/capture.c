@@ -73,6 +73,10 @@ static const step steps[] = {
     {mb_get_chatbot_count_op, 0, "{}", "", NULL, NULL, NULL, NULL},
     {mb_get_models_op, 0, "{}", "", NULL, NULL, NULL, NULL},
     {mb_get_browse_threads_op, 0, "{\"limit\":3}", "", NULL, NULL, NULL, NULL},
+    {mb_get_chatbots_by_category_op, 0, "{\"categoryId\":1,\"limit\":3}", "", NULL, NULL, NULL, NULL},
+    {mb_get_browse_threads_by_chatbot_op, 0, "{\"chatbotName\":\"%s\",\"limit\":3}", "n", NULL, NULL, NULL, NULL},
+    {mb_get_browse_threads_by_category_op, 0, "{\"categoryId\":1,\"limit\":3}", "", NULL, NULL, NULL, NULL},
+    {mb_get_browse_threads_by_user_op, 0, "{\"userId\":\"%s\",\"limit\":3}", "u", NULL, NULL, NULL, NULL},
     {mb_create_thread_op, 0, "{\"threadId\":\"%s\",\"chatbotId\":%s,\"slug\":\"fz-%s\",\"isPublic\":true}", "tct", NULL, NULL, NULL, NULL},
     {mb_save_new_message_op, 0,
      "{\"messageId\":\"%s\",\"threadId\":\"%s\",\"role\":\"user\",\"content\":\"caf\\u00e9 \\\"q\\\" \\\\ \\ud83d\\ude00\","
@@ -83,12 +87,14 @@ static const step steps[] = {
     {mb_get_thread_op, 0, "{\"threadId\":\"%s\"}", "t", NULL, NULL, NULL, NULL},
     {mb_get_messages_op, 0, "{\"threadId\":\"%s\",\"limit\":5}", "t", NULL, NULL, NULL, NULL},
     {mb_get_threads_op, 0, "{\"userId\":\"%s\",\"limit\":3}", "u", NULL, NULL, NULL, NULL},
+    {mb_get_threads_by_chatbot_op, 0, "{\"userId\":\"%s\",\"chatbotName\":\"%s\",\"limit\":3}", "un", NULL, NULL, NULL, NULL},
     {mb_follow_chatbot_op, 0, "{\"followerId\":\"%s\",\"chatbotId\":%s}", "uc", NULL, NULL, NULL, NULL},
     {mb_unfollow_chatbot_op, 0, "{\"followerId\":\"%s\",\"chatbotId\":%s}", "uc", NULL, NULL, NULL, NULL},
     {mb_get_preference_op, 0, "{\"userId\":\"%s\"}", "u", NULL, NULL, NULL, NULL},
     {mb_insert_preference_op, 0, "{\"userId\":\"%s\",\"preferredComplexity\":\"general\",\"preferredLength\":\"detailed\","
      "\"preferredTone\":\"neutral\",\"preferredType\":\"mixed\"}", "u", NULL, NULL, NULL, NULL},
-    {mb_update_preference_op, 0, "{\"userId\":\"%s\",\"preferredTone\":\"neutral\"}", "u", NULL, NULL, NULL, NULL},
+    {mb_update_preference_op, 0, "{\"userId\":\"%s\",\"preferredComplexity\":\"general\",\"preferredLength\":\"detailed\","
+     "\"preferredTone\":\"neutral\",\"preferredType\":\"mix\",\"webSearch\":false,\"deepExpertise\":false}", "u", NULL, NULL, NULL, NULL},
     {mb_delete_thread_op, 0, "{\"threadId\":\"%s\",\"userId\":\"%s\"}", "tu", NULL, NULL, NULL, NULL},
     {NULL, 1, NULL, NULL, "s:user[0].slug", NULL, NULL, NULL}, /* a slug to look up, as admin */
     {mb_get_user_by_slug_op, 0, "{\"slug\":\"%s\"}", "s", NULL, NULL, NULL, NULL},

@@ -343,7 +343,8 @@ void test_outbox_generated(void) {
         "{\"threadId\":\"t1\",\"isPublic\":true}",
         "{\"threadId\":\"t2\",\"userId\":\"u2\"}",
         "{\"userId\":\"u1\",\"preferredTone\":\"neutral\",\"webSearch\":false}",
-        "{\"userId\":\"u2\",\"deepExpertise\":true}",
+        "{\"userId\":\"u2\",\"preferredComplexity\":\"general\",\"preferredLength\":\"detailed\",\"preferredTone\":\"neutral\","
+        "\"preferredType\":\"mix\",\"webSearch\":false,\"deepExpertise\":true}", /* every value: all required */
         "{\"followerId\":\"u3\",\"chatbotId\":42}",
         "{\"followerId\":\"u3\",\"chatbotId\":-1}",
     };
@@ -378,8 +379,11 @@ void test_outbox_generated(void) {
         e.preferred_complexity = "not sent";
         memset(&f, 0, sizeof f);
         f.user_id = "u2";
+        f.preferred_complexity = "general";
+        f.preferred_length = "detailed";
+        f.preferred_tone = "neutral";
+        f.preferred_type = "mix";
         f.deep_expertise = 1;
-        f.has_deep_expertise = 1;
         CHECK_ST(mb_update_message_queued(&box, &a), MB_OK);
         CHECK_ST(mb_update_thread_visibility_queued(&box, &b), MB_OK);
         CHECK_ST(mb_delete_thread_queued(&box, &d), MB_OK);
@@ -405,7 +409,7 @@ void test_outbox_generated(void) {
     CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_OK);
     CHECK(sent == 7 && mb_outbox_count(&box) == 0);
     for (int i = 0; i < 7; i++) { /* sent in queue order, each with its own query and variables */
-        char want[160];
+        char want[320];
         snprintf(want, sizeof want, "\"operationName\":\"%s\",\"variables\":%s}", names[i], vars_json[i]);
         pos[i] = find(tx, s.tx_len, want);
         if (pos[i] == (size_t)-1 || (i && pos[i] < pos[i - 1])) ordered = 0;

@@ -5,7 +5,10 @@
 //
 // SCHEMA is SDL (.graphql) or introspection JSON (.json, as the server's
 // introspection query answers it). Every operation is validated against it;
-// an error stops generation with file:line and the GraphQL message. For each
+// an error stops generation with file:line and the GraphQL message; so does a
+// nullable variable without a default compared in a boolean expression (a
+// field of a *ComparisonExp / *_comparison_exp input), which Hasura refuses
+// when the variable is left out (null). For each
 // named operation the output gets a minified query string, a variables
 // struct (optional variables get a has_ flag), one struct per selection set,
 // descriptor tables for the runtime in src/typed.c, and two functions:
@@ -171,6 +174,38 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
   return node;
 }
 
+// ---- variables Hasura would reject when left out ----
+// A variable the request leaves out takes its default, else (nullable) null;
+// Hasura refuses null as the value of any operator of a boolean expression
+// (a field of a *ComparisonExp input: _eq, _in, _isNull, ...) with
+// "unexpected null value". The generated code leaves an optional variable out
+// when its has_ flag is 0, so such a variable must be non-null or have a
+// default: one operation per optional filter.
+function checkComparisonNulls(file, op, frags, root) {
+  const defs = new Map((op.variableDefinitions || []).map((v) => [v.variable.name.value, v]));
+  const check = (node, type) => {
+    const ti = new G.TypeInfo(schema, type);
+    const parents = []; // the input object type around each object field being visited
+    G.visit(node, G.visitWithTypeInfo(ti, {
+      ObjectField: {
+        enter() { parents.push(ti.getParentInputType()); },
+        leave() { parents.pop(); },
+      },
+      Variable(v) {
+        const parent = parents[parents.length - 1];
+        if (!parent || !G.isInputObjectType(parent) || !/comparison_?exp$/i.test(parent.name)) return;
+        const def = defs.get(v.name.value);
+        if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || def.defaultValue) return;
+        fail(file, v, `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is compared in ${parent.name}: `
+          + 'Hasura rejects null there ("unexpected null value"), which a variable left out (has_ 0) is; make it non-null '
+          + '(one operation per optional filter) or give it a default');
+      },
+    }));
+  };
+  check(op, root);
+  for (const f of frags) check(f, schema.getType(f.typeCondition.name.value));
+}
+
 // ---- emit ----
 const H = [];
 const C = [];
@@ -210,6 +245,7 @@ for (const { file, doc } of docs) {
       for (const name of [...used]) G.visit(fragments[name], { FragmentSpread(n) { if (!used.has(n.name.value)) { used.add(n.name.value); grew = true; } } });
     }
     const text = G.stripIgnoredCharacters(G.print({ kind: 'Document', definitions: [d, ...[...used].map((n) => fragments[n])] }));
+    checkComparisonNulls(file, d, [...used].map((n) => fragments[n]), root);
 
     // variables
     const vars = (d.variableDefinitions || []).map((v) => {
