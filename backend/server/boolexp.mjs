@@ -110,8 +110,11 @@ function opsCond(x, col, ops, t, a, ctx, perm) {
   };
   for (const [op, v] of Object.entries(ops)) {
     if (op === '_is_null') { if (v !== null) parts.push(v ? `${x} IS NULL` : `${x} IS NOT NULL`); continue; }
-    // v2 (without HASURA_GRAPHQL_V1_BOOLEAN_NULL_COLLAPSE): _eq/_neq compare nullably, so null
-    // means IS NULL / IS NOT NULL; other operators given null are left out
+    // A null value from a request never gets here: the normalizer rejects null for every operator
+    // but _has_key, whose parser is nullable text (`? NULL`, which no row satisfies). Nulls here come
+    // from permission filters, whose _eq/_neq Hasura's metadata parser (parseOperationsExpression)
+    // reads as NullableComparison: IS NULL / IS NOT NULL; other operators given null there are left out.
+    if (v === null && op === '_has_key' && !perm) { parts.push(`(${x} ? NULL::text)`); continue; }
     if (v === null && op === '_eq') { parts.push(`${x} IS NULL`); continue; }
     if (v === null && op === '_neq') { parts.push(`${x} IS NOT NULL`); continue; }
     if (v === null) continue;

@@ -162,7 +162,7 @@ function setClauses(t, args, a, p, ctx, path) {
   const sets = new Map();
   const ops = [['_set', (c, v) => valueSql(p, v, c)], ['_inc', (c, v) => `${a}.${ident(c.name)} + ${p.add(toParam(v, c), c.sqlType)}`],
     ['_append', (c, v) => `${a}.${ident(c.name)} || ${p.add(toParam(v, c), 'jsonb')}`], ['_prepend', (c, v) => `${p.add(toParam(v, c), 'jsonb')} || ${a}.${ident(c.name)}`],
-    ['_delete_key', (c, v) => `${a}.${ident(c.name)} - ${p.add(String(v), 'text')}`], ['_delete_elem', (c, v) => `${a}.${ident(c.name)} - ${p.add(String(v), 'integer')}`],
+    ['_delete_key', (c, v) => `${a}.${ident(c.name)} - ${p.add(v === null ? null : String(v), 'text')}`], ['_delete_elem', (c, v) => `${a}.${ident(c.name)} - ${p.add(String(v), 'integer')}`],
     ['_delete_at_path', (c, v) => `${a}.${ident(c.name)} #- ${p.add(v, 'text[]')}`]];
   const dup = [];
   let anyOp = false;

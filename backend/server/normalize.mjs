@@ -65,6 +65,23 @@ function scientific(text) {
   digits = digits.replace(/0+$/, '') || '0';
   return `${neg ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}e${exp}`;
 }
+// null given to an optional field whose value parser rejects null (schema.mjs `noNull`): Hasura's
+// fieldOptional hands the null to the parser, and the parser's message is the error. Column
+// parsers (Backends/Postgres/Instances/Schema.hs columnParser): "unexpected null value for type";
+// P.list: "expected a list, but found null"; P.object, P.enum, P.boolean...: typeMismatch.
+function nullRejected(type, loose, path) {
+  if (isListType(type)) return validationError('expected a list, but found null', path);
+  if (isInputObjectType(type) || isEnumType(type) || !loose) return validationError(`expected ${expectedKind(type)} for type '${type.name}', but found null`, path);
+  return validationError(`unexpected null value for type '${type.name}'`, path);
+}
+// null at a non-null location: a column value (loose, a scalar: by_pk columns, _in elements) is
+// the column parser's error, anything else the generic one
+function nullAtNonNull(type, loose, path) {
+  if (loose && !isListType(type) && !isInputObjectType(type) && !isEnumType(type)) return validationError(`unexpected null value for type '${type.name}'`, path);
+  return validationError(`expected ${expectedKind(type)} for type '${type}', but found null`, path);
+}
+const rejectsNull = (d) => !!d.extensions?.mb?.noNull && !isNonNullType(d.type);
+
 const overflow = (text, path) => new HasuraError('parse-failed', `The value ${scientific(text)} lies outside the bounds or is not an integer. Maybe it is a float, or is there integer overflow?`, path);
 
 export class Normalizer {
@@ -218,6 +235,7 @@ export class Normalizer {
       const g = given.get(a.name);
       let v;
       if (g) v = this.value(g.value, a.type, apath, !!a.extensions?.mb?.loose);
+      if (v === null && rejectsNull(a)) throw nullRejected(a.type, !!a.extensions?.mb?.loose, apath);
       if (v === undefined) {
         if (a.defaultValue !== undefined) v = a.defaultValue;
         else if (isNonNullType(a.type)) throw validationError(`missing required field '${a.name}'`, fpath);
@@ -229,11 +247,12 @@ export class Normalizer {
     return out;
   }
 
-  // AST value at a location of type `type`. Returns undefined when absent (unset variable).
+  // AST value at a location of type `type`. A variable that was not given and has no default is
+  // null here, as in Hasura's resolveVariables (Execute/Resolve.hs), not an absent value.
   value(node, type, path, loose = false) {
     if (node.kind === Kind.VARIABLE) return this.variable(node, type, path, loose);
     if (isNonNullType(type)) {
-      if (node.kind === Kind.NULL) throw validationError(`expected ${expectedKind(type.ofType)} for type '${type.ofType}', but found null`, path);
+      if (node.kind === Kind.NULL) throw nullAtNonNull(type.ofType, loose, path);
       return this.value(node, type.ofType, path, loose);
     }
     if (node.kind === Kind.NULL) return null;
@@ -252,8 +271,8 @@ export class Normalizer {
         if (!d) throw validationError(`field '${n}' not found in type: '${type.name}'`, `${path}.${n}`);
         seen.add(n);
         const v = this.value(f.value, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
-        if (v !== undefined) out[d.extensions?.mb?.key ?? n] = v;
-        else if (d.defaultValue !== undefined) out[d.extensions?.mb?.key ?? n] = d.defaultValue;
+        if (v === null && rejectsNull(d)) throw nullRejected(d.type, !!d.extensions?.mb?.loose, `${path}.${n}`);
+        out[d.extensions?.mb?.key ?? n] = v;
       }
       for (const d of Object.values(defs)) {
         if (seen.has(d.name)) continue;
@@ -324,13 +343,15 @@ export class Normalizer {
     }
     if (v.provided) return this.json(v.value, type, path, loose);
     if (v.def.defaultValue) return this.value(v.def.defaultValue, type, path, loose);
-    return undefined;
+    // Execute/Resolve.hs buildVariable: a nullable variable left out of variableValues is its
+    // default, else null (exactly as if null had been sent)
+    return null;
   }
 
   // A JSON (variable) value at a location of type `type`.
   json(val, type, path, loose = false) {
     if (isNonNullType(type)) {
-      if (val === null || val === undefined) throw validationError(`expected ${expectedKind(type.ofType)} for type '${type.ofType}', but found null`, path);
+      if (val === null || val === undefined) throw nullAtNonNull(type.ofType, loose, path);
       return this.json(val, type.ofType, path, loose);
     }
     if (val === null || val === undefined) return null;
@@ -345,7 +366,9 @@ export class Normalizer {
       for (const [n, x] of Object.entries(val)) {
         const d = defs[n];
         if (!d) throw validationError(`field '${n}' not found in type: '${type.name}'`, `${path}.${n}`);
-        out[d.extensions?.mb?.key ?? n] = this.json(x, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
+        const v = this.json(x, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
+        if (v === null && rejectsNull(d)) throw nullRejected(d.type, !!d.extensions?.mb?.loose, `${path}.${n}`);
+        out[d.extensions?.mb?.key ?? n] = v;
       }
       for (const d of Object.values(defs)) {
         if (Object.prototype.hasOwnProperty.call(val, d.name)) continue;

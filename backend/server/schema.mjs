@@ -29,6 +29,11 @@ export function buildSchema(model, role, N) {
   const arg = (type, key, dflt) => ({ type, defaultValue: dflt, extensions: { mb: { key } } });
   // column values: like Hasura's column parsers, numeric columns also accept strings
   const colArg = (type, key) => ({ type, extensions: { mb: { key, loose: true } } });
+  // An optional input field whose value parser rejects null (Hasura's `fieldOptional` over a
+  // non-nullable parser): it may be left out, but `null` (written, or a variable that is null or
+  // not given) is an error. Comparison operators, boolean-expression fields, update operators, and
+  // the columns of insert/_set/_inc input for NOT NULL columns.
+  const noNull = (a, on = true) => (on ? { ...a, extensions: { mb: { ...a.extensions.mb, noNull: true } } } : a);
   // a column's GraphQL field name: its custom name (table configuration) or the convention's
   const cf_ = (c) => c.customName || N.f(c.name);
   const relAggName = (rel) => (gd ? rel + 'Aggregate' : rel + '_aggregate');
@@ -72,7 +77,8 @@ export function buildSchema(model, role, N) {
           else if (op === '_has_key') type = GraphQLString;
           else if (op === '_has_keys_any' || op === '_has_keys_all') type = L(NN(GraphQLString));
           else if (op === '_cast') type = castExp();
-          out[N.op(op)] = ['_is_null', '_has_key', '_has_keys_any', '_has_keys_all', '_cast'].includes(op) ? arg(type, op) : colArg(type, op);
+          // _has_key's parser is nullable text (null compares as SQL NULL); every other operator rejects null
+          out[N.op(op)] = noNull(['_is_null', '_has_key', '_has_keys_any', '_has_keys_all', '_cast'].includes(op) ? arg(type, op) : colArg(type, op), op !== '_has_key');
         }
         return sortKeys(out);
       },
@@ -156,6 +162,8 @@ export function buildSchema(model, role, N) {
         out[r.name] = arg(boolExp(r.remoteKey), r.name);
         if (r.type === 'array' && v(r.remoteKey).sel.agg) out[relAggName(r.name)] = arg(aggBoolExp(r.remoteKey), `${r.name}\u0000agg`);
       }
+      // Schema/BoolExp.hs: every field is P.fieldOptional over a non-nullable parser
+      for (const k of Object.keys(out)) out[k] = noNull(out[k]);
       return sortKeys(out);
     },
   }));
@@ -248,10 +256,11 @@ export function buildSchema(model, role, N) {
     fields: () => {
       const out = {};
       const preset = presetCols(key);
-      for (const c of T(key).columns) if (v(key).ins.cols.has(c.name) && !preset.has(c.name)) out[cf_(c)] = colArg(colType(c), c.name);
+      // columnParser with the column's nullability (Schema/Mutation.hs tableFieldsInput)
+      for (const c of T(key).columns) if (v(key).ins.cols.has(c.name) && !preset.has(c.name)) out[cf_(c)] = noNull(colArg(colType(c), c.name), !c.nullable);
       for (const r of T(key).rels) {
         if (!v(r.remoteKey)?.ins) continue;
-        out[r.name] = arg(r.type === 'object' ? objRelInsert(r.remoteKey) : arrRelInsert(r.remoteKey), r.name);
+        out[r.name] = noNull(arg(r.type === 'object' ? objRelInsert(r.remoteKey) : arrRelInsert(r.remoteKey), r.name));
       }
       return sortKeys(out);
     },
@@ -284,23 +293,28 @@ export function buildSchema(model, role, N) {
       where: arg(boolExp(key), 'where'),
     }),
   }));
-  const colsInput = (key, suffix, cols, typeOf) => once(N.t(T(key).base, suffix), (name) => new GraphQLInputObjectType({
-    name, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), colArg(typeOf(c), c.name)])),
+  // rejectsNull(c): whether the field of column c rejects null (Schema/Update.hs: _set, _inc, _append
+  // and _prepend parse with the column's nullability, _delete_elem/_delete_at_path never take null)
+  const colsInput = (key, suffix, cols, typeOf, rejectsNull = () => false) => once(N.t(T(key).base, suffix), (name) => new GraphQLInputObjectType({
+    name, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), noNull(colArg(typeOf(c), c.name), rejectsNull(c))])),
   }));
+  const notNullCol = (c) => !c.nullable;
   const updateArgs = (key) => {
     const cols = updCols(key);
     const nums = cols.filter(isNumeric);
     const jsonb = cols.filter((c) => c.udt === 'jsonb' && !c.isArray);
     const out = {};
     if (jsonb.length) {
-      out._append = arg(colsInput(key, 'append_input', jsonb, colType), '_append');
-      out[N.op('_delete_at_path')] = arg(colsInput(key, 'delete_at_path_input', jsonb, () => L(NN(GraphQLString))), '_delete_at_path');
-      out[N.op('_delete_elem')] = arg(colsInput(key, 'delete_elem_input', jsonb, () => GraphQLInt), '_delete_elem');
+      out._append = arg(colsInput(key, 'append_input', jsonb, colType, notNullCol), '_append');
+      out[N.op('_delete_at_path')] = arg(colsInput(key, 'delete_at_path_input', jsonb, () => L(NN(GraphQLString)), () => true), '_delete_at_path');
+      out[N.op('_delete_elem')] = arg(colsInput(key, 'delete_elem_input', jsonb, () => GraphQLInt, () => true), '_delete_elem');
       out[N.op('_delete_key')] = arg(colsInput(key, 'delete_key_input', jsonb, () => GraphQLString), '_delete_key');
     }
-    if (nums.length) out._inc = arg(colsInput(key, 'inc_input', nums, colType), '_inc');
-    if (jsonb.length) out._prepend = arg(colsInput(key, 'prepend_input', jsonb, colType), '_prepend');
-    if (cols.length) out._set = arg(colsInput(key, 'set_input', cols, colType), '_set');
+    if (nums.length) out._inc = arg(colsInput(key, 'inc_input', nums, colType, notNullCol), '_inc');
+    if (jsonb.length) out._prepend = arg(colsInput(key, 'prepend_input', jsonb, colType, notNullCol), '_prepend');
+    if (cols.length) out._set = arg(colsInput(key, 'set_input', cols, colType, notNullCol), '_set');
+    // each operator is P.fieldOptional over P.object: `_set: null` is an error
+    for (const k of Object.keys(out)) out[k] = noNull(out[k]);
     return out;
   };
   const mutationResponse = (key) => once(N.t(T(key).base, 'mutation_response'), (name) => new GraphQLObjectType({

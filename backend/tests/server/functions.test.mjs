@@ -34,6 +34,14 @@ test('a tracked set-returning function is a root field with args, where, order_b
   assert.deepEqual(missing.errors[0], { message: "missing required field 'args'", extensions: { path: '$.selectionSet.search_tracks', code: 'validation-failed' } });
 });
 
+test('a function argument given a variable that is null or left out is NULL (Execute/Resolve.hs: an omitted nullable variable is null)', async () => {
+  const want = await sql('SELECT id FROM search_tracks(NULL) ORDER BY id');
+  for (const variables of [{}, { s: null }]) {
+    const r = await post(`${srv.url}/v1/graphql`, { query: 'query ($s: String) { search_tracks(args: {search: $s}, order_by: {id: asc}) { id } }', variables }, { 'x-hasura-admin-secret': ADMIN_SECRET }).then((x) => x.json);
+    assert.deepEqual(r, { data: { search_tracks: want } });
+  }
+});
+
 test('a function follows the returned table\'s select permission for a role', async () => {
   const r = await gql('{ passed_students(args: {pass_gpa: 3.5}, order_by: {id: asc}) { id student_name } }', { 'x-hasura-role': 'staff' });
   const want = await sql('SELECT id, student_name FROM gpa WHERE gpa_score >= 3.5 ORDER BY id');

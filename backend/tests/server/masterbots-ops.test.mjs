@@ -54,13 +54,14 @@ test('getChatbots (anonymous): limit, offset and a category filter through a rel
   assert.deepEqual(new Set(ids(bot.threads, 'threadId')), new Set(ids(threads, 'thread_id')));
 });
 
-test('where with _eq/_neq null compares nullably (Hasura v2), _isNull likewise', async () => {
-  const q = (w) => anon(`{ chatbotAggregate(where: ${w}) { aggregate { count } } }`).then((r) => r.data.chatbotAggregate.aggregate.count);
+test('where with _eq/_neq null is an error (Hasura v2 without boolean null collapse); _isNull compares with NULL', async () => {
+  const q = (w) => anon(`{ chatbotAggregate(where: ${w}) { aggregate { count } } }`);
   const [{ nulls, notnulls }] = await sql('SELECT count(*) FILTER (WHERE default_tone IS NULL)::int AS nulls, count(*) FILTER (WHERE default_tone IS NOT NULL)::int AS notnulls FROM chatbot');
-  assert.equal(await q('{defaultTone: {_eq: null}}'), nulls);
-  assert.equal(await q('{defaultTone: {_isNull: true}}'), nulls);
-  assert.equal(await q('{defaultTone: {_neq: null}}'), notnulls);
-  assert.equal(await q('{defaultTone: {_isNull: false}}'), notnulls);
+  for (const op of ['_eq', '_neq']) {
+    assert.deepEqual(await q(`{defaultTone: {${op}: null}}`), { errors: [{ message: "unexpected null value for type 'String'", extensions: { path: `$.selectionSet.chatbotAggregate.args.where.defaultTone.${op}`, code: 'validation-failed' } }] });
+  }
+  assert.equal((await q('{defaultTone: {_isNull: true}}')).data.chatbotAggregate.aggregate.count, nulls);
+  assert.equal((await q('{defaultTone: {_isNull: false}}')).data.chatbotAggregate.aggregate.count, notnulls);
 });
 
 test('chatbotAggregate: count as anonymous equals the table count', async () => {
