@@ -322,7 +322,7 @@ cell() { printf '        <td><center>%s (%d)</center></td>\n' "$(kb "$1")" "$1";
       case " $modules " in *" $m "*) echo "| $m | $(rowsum cortex-m4-Os "$m") | - | reported |" ;; esac
     done
     echo
-    echo "\`typed\` is the runtime of the generated operations, \`outbox\` the offline queue, \`masterbots\` the 21"
+    echo "\`typed\` is the runtime of the generated operations, \`outbox\` the offline queue, \`masterbots\` the 27"
     echo "generated Masterbots operations (\`MB_NO_MASTERBOTS\` removes it, \`MB_NO_WS\` removes ws)."
     echo
     echo "## Per target"

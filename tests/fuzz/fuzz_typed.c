@@ -63,6 +63,12 @@ DEC2(insert_preference)
 DEC3(update_preference)
 DEC2(follow_chatbot)
 DEC2(unfollow_chatbot)
+DEC3(get_chatbots_by_category)
+DEC3(get_threads_by_chatbot)
+DEC3(get_browse_threads_by_chatbot)
+DEC3(get_browse_threads_by_category)
+DEC3(get_browse_threads_by_user)
+DEC2(save_new_message_at)
 
 typedef struct opdef {
     const mb_op *(*op)(void);
@@ -75,6 +81,9 @@ static const opdef ops[] = {
     OP(save_new_message), OP(update_message), OP(update_thread_visibility), OP(delete_thread),
     OP(get_user_by_slug), OP(get_preference), OP(insert_preference), OP(update_preference),
     OP(follow_chatbot), OP(unfollow_chatbot),
+    /* the filtered variants, after the 20 the seeds number */
+    OP(get_chatbots_by_category), OP(get_threads_by_chatbot), OP(get_browse_threads_by_chatbot),
+    OP(get_browse_threads_by_category), OP(get_browse_threads_by_user), OP(save_new_message_at),
 };
 
 static union { long double ld; void *vp; uint64_t u; char b[16384]; } out;

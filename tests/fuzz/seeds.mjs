@@ -39,7 +39,8 @@ const chunked = (head, body, size) => {
 const OPS = ['getCategories', 'getChatbots', 'getChatbot', 'getChatbotCount', 'getModels', 'getThreads',
   'getBrowseThreads', 'getThread', 'getMessages', 'createThread', 'saveNewMessage', 'updateMessage',
   'updateThreadVisibility', 'deleteThread', 'getUserBySlug', 'getPreference', 'insertPreference',
-  'updatePreference', 'followChatbot', 'unfollowChatbot'];
+  'updatePreference', 'followChatbot', 'unfollowChatbot', 'getChatbotsByCategory', 'getThreadsByChatbot',
+  'getBrowseThreadsByChatbot', 'getBrowseThreadsByCategory', 'getBrowseThreadsByUser', 'saveNewMessageAt'];
 
 for (const n of recs) {
   const raw = readFileSync(join(recDir, n));
