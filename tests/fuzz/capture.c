@@ -82,6 +82,10 @@ static const step steps[] = {
      "{\"messageId\":\"%s\",\"threadId\":\"%s\",\"role\":\"user\",\"content\":\"caf\\u00e9 \\\"q\\\" \\\\ \\ud83d\\ude00\","
      "\"slug\":\"fz-m-%s\"}",
      "mtm", NULL, NULL, NULL, NULL},
+    {mb_save_new_message_at_op, 0,
+     "{\"messageId\":\"00000000-0000-4000-a000-00000000fe03\",\"threadId\":\"%s\",\"role\":\"user\","
+     "\"content\":\"composed offline\",\"slug\":\"fz-m-at\",\"createdAt\":\"2026-11-27T08:30:00.5+01:00\"}",
+     "t", NULL, NULL, NULL, NULL},
     {mb_update_message_op, 0, "{\"messageId\":\"%s\",\"content\":\"edited\\n\\t\"}", "m", NULL, NULL, NULL, NULL},
     {mb_update_thread_visibility_op, 0, "{\"threadId\":\"%s\",\"isPublic\":false}", "t", NULL, NULL, NULL, NULL},
     {mb_get_thread_op, 0, "{\"threadId\":\"%s\"}", "t", NULL, NULL, NULL, NULL},
