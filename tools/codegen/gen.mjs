@@ -7,8 +7,9 @@
 // introspection query answers it). Every operation is validated against it;
 // an error stops generation with file:line and the GraphQL message; so does a
 // nullable variable without a default compared in a boolean expression (a
-// field of a *ComparisonExp / *_comparison_exp input), which Hasura refuses
-// when the variable is left out (null). For each
+// field of a *ComparisonExp / *_comparison_exp input), or given to a NOT NULL
+// column in an insert object or an update's _set, which Hasura refuses when
+// the variable is left out (null). For each
 // named operation the output gets a minified query string, a variables
 // struct (optional variables get a has_ flag), one struct per selection set,
 // descriptor tables for the runtime in src/typed.c, and two functions:
@@ -180,25 +181,44 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
 // (a field of a *ComparisonExp input: _eq, _in, _isNull, ...) with
 // "unexpected null value". The generated code leaves an optional variable out
 // when its has_ flag is 0, so such a variable must be non-null or have a
-// default: one operation per optional filter.
+// default: one operation per optional filter. Likewise a column value of an
+// insert object or an update's _set (a *InsertInput / *SetInput field) whose
+// column is NOT NULL (non-null in the table's object type): null is refused
+// there too, even when the column has a default in the database.
 function checkComparisonNulls(file, op, frags, root) {
   const defs = new Map((op.variableDefinitions || []).map((v) => [v.variable.name.value, v]));
   const check = (node, type) => {
     const ti = new G.TypeInfo(schema, type);
-    const parents = []; // the input object type around each object field being visited
+    const objs = []; // the input object type of each object value being visited
+    const parents = []; // [input object type, field name] around each object field being visited
     G.visit(node, G.visitWithTypeInfo(ti, {
+      ObjectValue: {
+        enter() { objs.push(G.getNamedType(ti.getInputType())); },
+        leave() { objs.pop(); },
+      },
       ObjectField: {
-        enter() { parents.push(ti.getParentInputType()); },
+        enter(f) { parents.push([objs[objs.length - 1], f.name.value]); },
         leave() { parents.pop(); },
       },
       Variable(v) {
-        const parent = parents[parents.length - 1];
-        if (!parent || !G.isInputObjectType(parent) || !/comparison_?exp$/i.test(parent.name)) return;
+        const [parent, field] = parents[parents.length - 1] || [];
+        if (!parent || !G.isInputObjectType(parent)) return;
         const def = defs.get(v.name.value);
         if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || def.defaultValue) return;
-        fail(file, v, `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is compared in ${parent.name}: `
-          + 'Hasura rejects null there ("unexpected null value"), which a variable left out (has_ 0) is; make it non-null '
-          + '(one operation per optional filter) or give it a default');
+        const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is `;
+        if (/comparison_?exp$/i.test(parent.name)) {
+          fail(file, v, `${why}compared in ${parent.name}: `
+            + 'Hasura rejects null there ("unexpected null value"), which a variable left out (has_ 0) is; make it non-null '
+            + '(one operation per optional filter) or give it a default');
+        }
+        const table = /^(.+?)(InsertInput|SetInput|_insert_input|_set_input)$/.exec(parent.name);
+        const column = table && schema.getType(table[1]);
+        const colType = G.isObjectType(column) && column.getFields()[field]?.type;
+        if (colType && G.isNonNullType(colType)) {
+          fail(file, v, `${why}the value of ${table[1]}.${field} in ${parent.name}, a NOT NULL column: `
+            + 'Hasura rejects null there ("unexpected null value", the column default is not used), which a variable '
+            + 'left out (has_ 0) is; make it non-null or give it the column default');
+        }
       },
     }));
   };
