@@ -290,7 +290,7 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
     const char *p = iso.ptr;
     size_t n = iso.len, i = 0;
     int v[6] = {0, 0, 0, 0, 0, 0}, k = 0;
-    int64_t off = 0;
+    int64_t off = 0, days;
     if (!p || !epoch || n < 19) return MB_ERR_ARG;
     for (i = 0; i < 19; i++) {
         char c = p[i];
@@ -305,7 +305,7 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
     /* a day past its month's end is on or after the next month's first
      * (month 13 of a year is January of the next in mb__days) */
     if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[3] > 23 || v[4] > 59 || v[5] > 60 ||
-        mb__days(v[0], v[1], v[2]) >= mb__days(v[0], v[1] + 1, 1))
+        (days = mb__days(v[0], v[1], v[2])) >= mb__days(v[0], v[1] + 1, 1))
         return MB_ERR_RANGE;
     if (i < n && p[i] == '.')
         for (i++; i < n && mb__is_digit(p[i]); i++) {}
@@ -324,7 +324,7 @@ mb_status mb_time_parse(mb_str iso, int64_t *epoch) {
         off = sign * (hh * 3600 + mm * 60);
     }
     if (i != n) return MB_ERR_ARG;
-    *epoch = mb__days(v[0], v[1], v[2]) * 86400 + v[3] * 3600 + v[4] * 60 + v[5] - off;
+    *epoch = days * 86400 + v[3] * 3600 + v[4] * 60 + v[5] - off;
     return MB_OK;
 }
 
