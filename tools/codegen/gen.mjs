@@ -185,7 +185,7 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
 // insert object or an update's _set (a *InsertInput / *SetInput field) whose
 // column is NOT NULL (non-null in the table's object type): null is refused
 // there too, even when the column has a default in the database.
-function checkComparisonNulls(file, op, frags, root) {
+function checkNullableVariables(file, op, frags, root) {
   const defs = new Map((op.variableDefinitions || []).map((v) => [v.variable.name.value, v]));
   const check = (node, type) => {
     const ti = new G.TypeInfo(schema, type);
@@ -265,7 +265,7 @@ for (const { file, doc } of docs) {
       for (const name of [...used]) G.visit(fragments[name], { FragmentSpread(n) { if (!used.has(n.name.value)) { used.add(n.name.value); grew = true; } } });
     }
     const text = G.stripIgnoredCharacters(G.print({ kind: 'Document', definitions: [d, ...[...used].map((n) => fragments[n])] }));
-    checkComparisonNulls(file, d, [...used].map((n) => fragments[n]), root);
+    checkNullableVariables(file, d, [...used].map((n) => fragments[n]), root);
 
     // variables
     const vars = (d.variableDefinitions || []).map((v) => {
