@@ -536,7 +536,9 @@ typedef struct mb_field {
     uint16_t null_offset;  /* of its uint8_t null flag, or MB_NO_NULL_FLAG */
     uint8_t type;          /* mb_ftype */
     uint8_t elem;          /* MB_T_ARR: element type */
-    uint8_t pool;          /* MB_T_ARR: index of its pool */
+    uint8_t pool;          /* MB_T_ARR: index of its pool; MB_T_OBJ: of the first pool
+                              below it; counted from the first pool of the enclosing
+                              array element's or object's subtree (pre-order) */
     const mb_shape *shape; /* MB_T_OBJ, or MB_T_ARR of MB_T_OBJ */
 } mb_field;
 struct mb_shape {
@@ -876,18 +878,18 @@ MB_API mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb
 MB_API mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
 MB_API const mb_op *mb_get_categories_op(void);
 
-/* getChatbots (query, catalogue.graphql) */
-typedef struct mb_get_chatbots_chatbot_categories_category {
+/* fragment ChatbotListItem (catalogue.graphql): the type of a field that selects ...ChatbotListItem alone, in any operation */
+typedef struct mb_chatbot_list_item_categories_category {
     mb_str name;
-} mb_get_chatbots_chatbot_categories_category;
-typedef struct mb_get_chatbots_chatbot_categories {
+} mb_chatbot_list_item_categories_category;
+typedef struct mb_chatbot_list_item_categories {
     int32_t category_id;
-    mb_get_chatbots_chatbot_categories_category category;
-} mb_get_chatbots_chatbot_categories;
-typedef struct mb_get_chatbots_chatbot_metadata {
+    mb_chatbot_list_item_categories_category category;
+} mb_chatbot_list_item_categories;
+typedef struct mb_chatbot_list_item_metadata {
     mb_str domain_name;
-} mb_get_chatbots_chatbot_metadata;
-typedef struct mb_get_chatbots_chatbot {
+} mb_chatbot_list_item_metadata;
+typedef struct mb_chatbot_list_item {
     int32_t chatbot_id;
     mb_str name;
     mb_str description;
@@ -896,11 +898,13 @@ typedef struct mb_get_chatbots_chatbot {
     int disabled;
     uint8_t disabled_null; /* 1 when null */
     int32_t order;
-    struct { mb_get_chatbots_chatbot_categories *items; size_t len; } categories;
-    struct { mb_get_chatbots_chatbot_metadata *items; size_t len; } metadata;
-} mb_get_chatbots_chatbot;
+    struct { mb_chatbot_list_item_categories *items; size_t len; } categories;
+    struct { mb_chatbot_list_item_metadata *items; size_t len; } metadata;
+} mb_chatbot_list_item;
+
+/* getChatbots (query, catalogue.graphql) */
 typedef struct mb_get_chatbots_data {
-    struct { mb_get_chatbots_chatbot *items; size_t len; } chatbot;
+    struct { mb_chatbot_list_item *items; size_t len; } chatbot;
 } mb_get_chatbots_data;
 typedef struct mb_get_chatbots_vars {
     int32_t limit; /* $limit: Int */
@@ -909,11 +913,11 @@ typedef struct mb_get_chatbots_vars {
     uint8_t has_offset;
 } mb_get_chatbots_vars;
 typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_chatbots_chatbot *chatbot;
+    mb_chatbot_list_item *chatbot;
     size_t chatbot_cap, chatbot_needed;
-    mb_get_chatbots_chatbot_categories *chatbot_categories;
+    mb_chatbot_list_item_categories *chatbot_categories;
     size_t chatbot_categories_cap, chatbot_categories_needed;
-    mb_get_chatbots_chatbot_metadata *chatbot_metadata;
+    mb_chatbot_list_item_metadata *chatbot_metadata;
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_arrays;
 MB_API mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
@@ -921,30 +925,8 @@ MB_API mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_da
 MB_API const mb_op *mb_get_chatbots_op(void);
 
 /* getChatbotsByCategory (query, catalogue.graphql) */
-typedef struct mb_get_chatbots_by_category_chatbot_categories_category {
-    mb_str name;
-} mb_get_chatbots_by_category_chatbot_categories_category;
-typedef struct mb_get_chatbots_by_category_chatbot_categories {
-    int32_t category_id;
-    mb_get_chatbots_by_category_chatbot_categories_category category;
-} mb_get_chatbots_by_category_chatbot_categories;
-typedef struct mb_get_chatbots_by_category_chatbot_metadata {
-    mb_str domain_name;
-} mb_get_chatbots_by_category_chatbot_metadata;
-typedef struct mb_get_chatbots_by_category_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-    mb_str description;
-    mb_str avatar;
-    int is_pro;
-    int disabled;
-    uint8_t disabled_null; /* 1 when null */
-    int32_t order;
-    struct { mb_get_chatbots_by_category_chatbot_categories *items; size_t len; } categories;
-    struct { mb_get_chatbots_by_category_chatbot_metadata *items; size_t len; } metadata;
-} mb_get_chatbots_by_category_chatbot;
 typedef struct mb_get_chatbots_by_category_data {
-    struct { mb_get_chatbots_by_category_chatbot *items; size_t len; } chatbot;
+    struct { mb_chatbot_list_item *items; size_t len; } chatbot;
 } mb_get_chatbots_by_category_data;
 typedef struct mb_get_chatbots_by_category_vars {
     int32_t category_id; /* $categoryId: Int! */
@@ -954,11 +936,11 @@ typedef struct mb_get_chatbots_by_category_vars {
     uint8_t has_offset;
 } mb_get_chatbots_by_category_vars;
 typedef struct mb_get_chatbots_by_category_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_chatbots_by_category_chatbot *chatbot;
+    mb_chatbot_list_item *chatbot;
     size_t chatbot_cap, chatbot_needed;
-    mb_get_chatbots_by_category_chatbot_categories *chatbot_categories;
+    mb_chatbot_list_item_categories *chatbot_categories;
     size_t chatbot_categories_cap, chatbot_categories_needed;
-    mb_get_chatbots_by_category_chatbot_metadata *chatbot_metadata;
+    mb_chatbot_list_item_metadata *chatbot_metadata;
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_by_category_arrays;
 MB_API mb_status mb_get_chatbots_by_category(mb_client *c, const mb_get_chatbots_by_category_vars *vars, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays);
@@ -1070,18 +1052,18 @@ MB_API mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_mod
 MB_API mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
 MB_API const mb_op *mb_get_models_op(void);
 
-/* getThreads (query, threads.graphql) */
-typedef struct mb_get_threads_thread_chatbot {
+/* fragment OwnThread (threads.graphql): the type of a field that selects ...OwnThread alone, in any operation */
+typedef struct mb_own_thread_chatbot {
     int32_t chatbot_id;
     mb_str name;
-} mb_get_threads_thread_chatbot;
-typedef struct mb_get_threads_thread_messages {
+} mb_own_thread_chatbot;
+typedef struct mb_own_thread_messages {
     mb_str message_id;
     mb_str role;
     mb_str content;
     mb_str created_at;
-} mb_get_threads_thread_messages;
-typedef struct mb_get_threads_thread {
+} mb_own_thread_messages;
+typedef struct mb_own_thread {
     mb_str thread_id;
     mb_str slug;
     int is_public;
@@ -1091,9 +1073,11 @@ typedef struct mb_get_threads_thread {
     mb_str created_at;
     mb_str updated_at;
     mb_str user_id;
-    mb_get_threads_thread_chatbot chatbot;
-    struct { mb_get_threads_thread_messages *items; size_t len; } messages;
-} mb_get_threads_thread;
+    mb_own_thread_chatbot chatbot;
+    struct { mb_own_thread_messages *items; size_t len; } messages;
+} mb_own_thread;
+
+/* getThreads (query, threads.graphql) */
 typedef struct mb_get_threads_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_threads_thread_aggregate_aggregate;
@@ -1102,7 +1086,7 @@ typedef struct mb_get_threads_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_threads_thread_aggregate;
 typedef struct mb_get_threads_data {
-    struct { mb_get_threads_thread *items; size_t len; } thread;
+    struct { mb_own_thread *items; size_t len; } thread;
     mb_get_threads_thread_aggregate thread_aggregate;
 } mb_get_threads_data;
 typedef struct mb_get_threads_vars {
@@ -1113,9 +1097,9 @@ typedef struct mb_get_threads_vars {
     uint8_t has_offset;
 } mb_get_threads_vars;
 typedef struct mb_get_threads_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_threads_thread *thread;
+    mb_own_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_threads_thread_messages *thread_messages;
+    mb_own_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_arrays;
 MB_API mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
@@ -1123,29 +1107,6 @@ MB_API mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data
 MB_API const mb_op *mb_get_threads_op(void);
 
 /* getThreadsByChatbot (query, threads.graphql) */
-typedef struct mb_get_threads_by_chatbot_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_threads_by_chatbot_thread_chatbot;
-typedef struct mb_get_threads_by_chatbot_thread_messages {
-    mb_str message_id;
-    mb_str role;
-    mb_str content;
-    mb_str created_at;
-} mb_get_threads_by_chatbot_thread_messages;
-typedef struct mb_get_threads_by_chatbot_thread {
-    mb_str thread_id;
-    mb_str slug;
-    int is_public;
-    uint8_t is_public_null; /* 1 when null */
-    int is_approved;
-    uint8_t is_approved_null; /* 1 when null */
-    mb_str created_at;
-    mb_str updated_at;
-    mb_str user_id;
-    mb_get_threads_by_chatbot_thread_chatbot chatbot;
-    struct { mb_get_threads_by_chatbot_thread_messages *items; size_t len; } messages;
-} mb_get_threads_by_chatbot_thread;
 typedef struct mb_get_threads_by_chatbot_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_threads_by_chatbot_thread_aggregate_aggregate;
@@ -1154,7 +1115,7 @@ typedef struct mb_get_threads_by_chatbot_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_threads_by_chatbot_thread_aggregate;
 typedef struct mb_get_threads_by_chatbot_data {
-    struct { mb_get_threads_by_chatbot_thread *items; size_t len; } thread;
+    struct { mb_own_thread *items; size_t len; } thread;
     mb_get_threads_by_chatbot_thread_aggregate thread_aggregate;
 } mb_get_threads_by_chatbot_data;
 typedef struct mb_get_threads_by_chatbot_vars {
@@ -1166,37 +1127,39 @@ typedef struct mb_get_threads_by_chatbot_vars {
     uint8_t has_offset;
 } mb_get_threads_by_chatbot_vars;
 typedef struct mb_get_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_threads_by_chatbot_thread *thread;
+    mb_own_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_threads_by_chatbot_thread_messages *thread_messages;
+    mb_own_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_by_chatbot_arrays;
 MB_API mb_status mb_get_threads_by_chatbot(mb_client *c, const mb_get_threads_by_chatbot_vars *vars, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
 MB_API mb_status mb_get_threads_by_chatbot_decode(const mb_result *res, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
 MB_API const mb_op *mb_get_threads_by_chatbot_op(void);
 
-/* getBrowseThreads (query, threads.graphql) */
-typedef struct mb_get_browse_threads_thread_chatbot {
+/* fragment BrowseThread (threads.graphql): the type of a field that selects ...BrowseThread alone, in any operation */
+typedef struct mb_browse_thread_chatbot {
     int32_t chatbot_id;
     mb_str name;
-} mb_get_browse_threads_thread_chatbot;
-typedef struct mb_get_browse_threads_thread_user {
+} mb_browse_thread_chatbot;
+typedef struct mb_browse_thread_user {
     mb_str username;
     mb_str slug;
-} mb_get_browse_threads_thread_user;
-typedef struct mb_get_browse_threads_thread_messages {
+} mb_browse_thread_user;
+typedef struct mb_browse_thread_messages {
     mb_str role;
     mb_str content;
-} mb_get_browse_threads_thread_messages;
-typedef struct mb_get_browse_threads_thread {
+} mb_browse_thread_messages;
+typedef struct mb_browse_thread {
     mb_str thread_id;
     mb_str slug;
     mb_str updated_at;
-    mb_get_browse_threads_thread_chatbot chatbot;
-    mb_get_browse_threads_thread_user user;
+    mb_browse_thread_chatbot chatbot;
+    mb_browse_thread_user user;
     uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_thread;
+    struct { mb_browse_thread_messages *items; size_t len; } messages;
+} mb_browse_thread;
+
+/* getBrowseThreads (query, threads.graphql) */
 typedef struct mb_get_browse_threads_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_thread_aggregate_aggregate;
@@ -1205,7 +1168,7 @@ typedef struct mb_get_browse_threads_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_thread_aggregate;
 typedef struct mb_get_browse_threads_data {
-    struct { mb_get_browse_threads_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_data;
 typedef struct mb_get_browse_threads_vars {
@@ -1215,9 +1178,9 @@ typedef struct mb_get_browse_threads_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_vars;
 typedef struct mb_get_browse_threads_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_arrays;
 MB_API mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
@@ -1225,27 +1188,6 @@ MB_API mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_brows
 MB_API const mb_op *mb_get_browse_threads_op(void);
 
 /* getBrowseThreadsByChatbot (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_chatbot_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_chatbot_thread_chatbot;
-typedef struct mb_get_browse_threads_by_chatbot_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_chatbot_thread_user;
-typedef struct mb_get_browse_threads_by_chatbot_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_chatbot_thread_messages;
-typedef struct mb_get_browse_threads_by_chatbot_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_chatbot_thread_chatbot chatbot;
-    mb_get_browse_threads_by_chatbot_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_chatbot_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_chatbot_thread;
 typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate;
@@ -1254,7 +1196,7 @@ typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_chatbot_thread_aggregate;
 typedef struct mb_get_browse_threads_by_chatbot_data {
-    struct { mb_get_browse_threads_by_chatbot_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_chatbot_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_chatbot_data;
 typedef struct mb_get_browse_threads_by_chatbot_vars {
@@ -1265,9 +1207,9 @@ typedef struct mb_get_browse_threads_by_chatbot_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_chatbot_vars;
 typedef struct mb_get_browse_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_chatbot_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_chatbot_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_chatbot_arrays;
 MB_API mb_status mb_get_browse_threads_by_chatbot(mb_client *c, const mb_get_browse_threads_by_chatbot_vars *vars, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays);
@@ -1275,27 +1217,6 @@ MB_API mb_status mb_get_browse_threads_by_chatbot_decode(const mb_result *res, m
 MB_API const mb_op *mb_get_browse_threads_by_chatbot_op(void);
 
 /* getBrowseThreadsByCategory (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_category_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_category_thread_chatbot;
-typedef struct mb_get_browse_threads_by_category_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_category_thread_user;
-typedef struct mb_get_browse_threads_by_category_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_category_thread_messages;
-typedef struct mb_get_browse_threads_by_category_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_category_thread_chatbot chatbot;
-    mb_get_browse_threads_by_category_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_category_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_category_thread;
 typedef struct mb_get_browse_threads_by_category_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_category_thread_aggregate_aggregate;
@@ -1304,7 +1225,7 @@ typedef struct mb_get_browse_threads_by_category_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_category_thread_aggregate;
 typedef struct mb_get_browse_threads_by_category_data {
-    struct { mb_get_browse_threads_by_category_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_category_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_category_data;
 typedef struct mb_get_browse_threads_by_category_vars {
@@ -1315,9 +1236,9 @@ typedef struct mb_get_browse_threads_by_category_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_category_vars;
 typedef struct mb_get_browse_threads_by_category_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_category_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_category_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_category_arrays;
 MB_API mb_status mb_get_browse_threads_by_category(mb_client *c, const mb_get_browse_threads_by_category_vars *vars, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays);
@@ -1325,27 +1246,6 @@ MB_API mb_status mb_get_browse_threads_by_category_decode(const mb_result *res, 
 MB_API const mb_op *mb_get_browse_threads_by_category_op(void);
 
 /* getBrowseThreadsByUser (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_user_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_user_thread_chatbot;
-typedef struct mb_get_browse_threads_by_user_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_user_thread_user;
-typedef struct mb_get_browse_threads_by_user_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_user_thread_messages;
-typedef struct mb_get_browse_threads_by_user_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_user_thread_chatbot chatbot;
-    mb_get_browse_threads_by_user_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_user_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_user_thread;
 typedef struct mb_get_browse_threads_by_user_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_user_thread_aggregate_aggregate;
@@ -1354,7 +1254,7 @@ typedef struct mb_get_browse_threads_by_user_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_user_thread_aggregate;
 typedef struct mb_get_browse_threads_by_user_data {
-    struct { mb_get_browse_threads_by_user_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_user_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_user_data;
 typedef struct mb_get_browse_threads_by_user_vars {
@@ -1365,9 +1265,9 @@ typedef struct mb_get_browse_threads_by_user_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_user_vars;
 typedef struct mb_get_browse_threads_by_user_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_user_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_user_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_user_arrays;
 MB_API mb_status mb_get_browse_threads_by_user(mb_client *c, const mb_get_browse_threads_by_user_vars *vars, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays);
@@ -3251,6 +3151,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
     const mb_token *t = &x->doc->tok[tok];
     int k = tok + 1, n = t->size;
     uint16_t want = 0;
+    size_t b;
     if (t->type != JSMN_OBJECT) {
         *st = MB_ERR_TYPE;
         return -1;
@@ -3278,8 +3179,20 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
             k += 2;
             continue;
         }
+        /* pool indices count from the first pool of the field's subtree (an
+         * array's own pool is the one before it), so one table, a shared
+         * fragment's, fits wherever it is selected */
+        b = (size_t)f->pool + (f->type == MB_T_ARR);
+        if (b > x->num_pools) {
+            *st = MB_ERR_ARG;
+            return -1;
+        }
+        x->pools += b;
+        x->num_pools -= b;
         k = f->type == MB_T_ARR ? mb__t_array(x, k + 1, f, dst + f->offset, st)
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
+        x->pools -= b;
+        x->num_pools += b;
         if (k < 0) return -1;
     }
     return k;
@@ -3295,11 +3208,11 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
         *st = MB_ERR_TYPE;
         return -1;
     }
-    if (f->pool >= x->num_pools || !esz) {
+    if (!esz) {
         *st = MB_ERR_ARG;
         return -1;
     }
-    p = &x->pools[f->pool];
+    p = x->pools - 1; /* its own pool, just before its elements' */
     while (n-- > 0) {
         p->needed++;
         if (p->used < p->cap) {
@@ -4334,7 +4247,7 @@ static const mb_field mb__s_get_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"order", offsetof(mb_get_categories_category, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_categories_category_chatbots},
+    {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category_chatbots},
 };
 static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, sizeof(mb_get_categories_category)};
 static const mb_field mb__s_get_categories_data_f[] = {
@@ -4373,33 +4286,33 @@ static const char mb__q_get_chatbots[] =
     "query getChatbots($limit:Int$offset:Int){chatbot(limit:$limit offset:$offset orderBy:[{order:ASC}]){"
     "...ChatbotListItem}}fragment ChatbotListItem on Chatbot{chatbotId name description avatar isPro disa"
     "bled order categories{categoryId category{name}}metadata{domainName}}";
-static const mb_field mb__s_get_chatbots_chatbot_categories_category_f[] = {
-    {"name", offsetof(mb_get_chatbots_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_chatbot_list_item_categories_category_f[] = {
+    {"name", offsetof(mb_chatbot_list_item_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_categories_category = {mb__s_get_chatbots_chatbot_categories_category_f, 1, sizeof(mb_get_chatbots_chatbot_categories_category)};
-static const mb_field mb__s_get_chatbots_chatbot_categories_f[] = {
-    {"categoryId", offsetof(mb_get_chatbots_chatbot_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"category", offsetof(mb_get_chatbots_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbots_chatbot_categories_category},
+static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, sizeof(mb_chatbot_list_item_categories_category)};
+static const mb_field mb__s_chatbot_list_item_categories_f[] = {
+    {"categoryId", offsetof(mb_chatbot_list_item_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"category", offsetof(mb_chatbot_list_item_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_chatbot_list_item_categories_category},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_categories = {mb__s_get_chatbots_chatbot_categories_f, 2, sizeof(mb_get_chatbots_chatbot_categories)};
-static const mb_field mb__s_get_chatbots_chatbot_metadata_f[] = {
-    {"domainName", offsetof(mb_get_chatbots_chatbot_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, sizeof(mb_chatbot_list_item_categories)};
+static const mb_field mb__s_chatbot_list_item_metadata_f[] = {
+    {"domainName", offsetof(mb_chatbot_list_item_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_metadata = {mb__s_get_chatbots_chatbot_metadata_f, 1, sizeof(mb_get_chatbots_chatbot_metadata)};
-static const mb_field mb__s_get_chatbots_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_chatbots_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_chatbots_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"description", offsetof(mb_get_chatbots_chatbot, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"avatar", offsetof(mb_get_chatbots_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPro", offsetof(mb_get_chatbots_chatbot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
-    {"disabled", offsetof(mb_get_chatbots_chatbot, disabled), offsetof(mb_get_chatbots_chatbot, disabled_null), MB_T_BOOL, 0, 0, NULL},
-    {"order", offsetof(mb_get_chatbots_chatbot, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbots_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbots_chatbot_categories},
-    {"metadata", offsetof(mb_get_chatbots_chatbot, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbots_chatbot_metadata},
+static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, sizeof(mb_chatbot_list_item_metadata)};
+static const mb_field mb__s_chatbot_list_item_f[] = {
+    {"chatbotId", offsetof(mb_chatbot_list_item, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_chatbot_list_item, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"description", offsetof(mb_chatbot_list_item, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"avatar", offsetof(mb_chatbot_list_item, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPro", offsetof(mb_chatbot_list_item, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
+    {"disabled", offsetof(mb_chatbot_list_item, disabled), offsetof(mb_chatbot_list_item, disabled_null), MB_T_BOOL, 0, 0, NULL},
+    {"order", offsetof(mb_chatbot_list_item, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"categories", offsetof(mb_chatbot_list_item, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item_categories},
+    {"metadata", offsetof(mb_chatbot_list_item, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_chatbot_list_item_metadata},
 };
-static const mb_shape mb__s_get_chatbots_chatbot = {mb__s_get_chatbots_chatbot_f, 9, sizeof(mb_get_chatbots_chatbot)};
+static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, sizeof(mb_chatbot_list_item)};
 static const mb_field mb__s_get_chatbots_data_f[] = {
-    {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbots_chatbot},
+    {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
 static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, sizeof(mb_get_chatbots_data)};
 static const mb_var mb__v_get_chatbots[] = {
@@ -4445,33 +4358,8 @@ static const char mb__q_get_chatbots_by_category[] =
     "et orderBy:[{order:ASC}]where:{categories:{categoryId:{_eq:$categoryId}}}){...ChatbotListItem}}fragm"
     "ent ChatbotListItem on Chatbot{chatbotId name description avatar isPro disabled order categories{cat"
     "egoryId category{name}}metadata{domainName}}";
-static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_category_f[] = {
-    {"name", offsetof(mb_get_chatbots_by_category_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories_category = {mb__s_get_chatbots_by_category_chatbot_categories_category_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_categories_category)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_f[] = {
-    {"categoryId", offsetof(mb_get_chatbots_by_category_chatbot_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"category", offsetof(mb_get_chatbots_by_category_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbots_by_category_chatbot_categories_category},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories = {mb__s_get_chatbots_by_category_chatbot_categories_f, 2, sizeof(mb_get_chatbots_by_category_chatbot_categories)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_metadata_f[] = {
-    {"domainName", offsetof(mb_get_chatbots_by_category_chatbot_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_metadata = {mb__s_get_chatbots_by_category_chatbot_metadata_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_metadata)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_chatbots_by_category_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_chatbots_by_category_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"description", offsetof(mb_get_chatbots_by_category_chatbot, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"avatar", offsetof(mb_get_chatbots_by_category_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPro", offsetof(mb_get_chatbots_by_category_chatbot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
-    {"disabled", offsetof(mb_get_chatbots_by_category_chatbot, disabled), offsetof(mb_get_chatbots_by_category_chatbot, disabled_null), MB_T_BOOL, 0, 0, NULL},
-    {"order", offsetof(mb_get_chatbots_by_category_chatbot, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbots_by_category_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbots_by_category_chatbot_categories},
-    {"metadata", offsetof(mb_get_chatbots_by_category_chatbot, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbots_by_category_chatbot_metadata},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot = {mb__s_get_chatbots_by_category_chatbot_f, 9, sizeof(mb_get_chatbots_by_category_chatbot)};
 static const mb_field mb__s_get_chatbots_by_category_data_f[] = {
-    {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbots_by_category_chatbot},
+    {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
 static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, sizeof(mb_get_chatbots_by_category_data)};
 static const mb_var mb__v_get_chatbots_by_category[] = {
@@ -4565,12 +4453,12 @@ static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"defaultLength", offsetof(mb_get_chatbot_chatbot, default_length), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"defaultTone", offsetof(mb_get_chatbot_chatbot, default_tone), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"defaultType", offsetof(mb_get_chatbot_chatbot, default_type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_categories},
-    {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbot_chatbot_prompts},
-    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_complexity_enum},
-    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_length_enum},
-    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_tone_enum},
-    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_type_enum},
+    {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot_categories},
+    {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_prompts},
+    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_complexity_enum},
+    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_length_enum},
+    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_tone_enum},
+    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_type_enum},
 };
 static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, sizeof(mb_get_chatbot_chatbot)};
 static const mb_field mb__s_get_chatbot_data_f[] = {
@@ -4683,30 +4571,30 @@ static const char mb__q_get_threads[] =
     "}){aggregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt update"
     "dAt userId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content "
     "createdAt}}";
-static const mb_field mb__s_get_threads_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_own_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_own_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_own_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_chatbot = {mb__s_get_threads_thread_chatbot_f, 2, sizeof(mb_get_threads_thread_chatbot)};
-static const mb_field mb__s_get_threads_thread_messages_f[] = {
-    {"messageId", offsetof(mb_get_threads_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"role", offsetof(mb_get_threads_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_threads_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, sizeof(mb_own_thread_chatbot)};
+static const mb_field mb__s_own_thread_messages_f[] = {
+    {"messageId", offsetof(mb_own_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_own_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_own_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_own_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_messages = {mb__s_get_threads_thread_messages_f, 4, sizeof(mb_get_threads_thread_messages)};
-static const mb_field mb__s_get_threads_thread_f[] = {
-    {"threadId", offsetof(mb_get_threads_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_threads_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPublic", offsetof(mb_get_threads_thread, is_public), offsetof(mb_get_threads_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
-    {"isApproved", offsetof(mb_get_threads_thread, is_approved), offsetof(mb_get_threads_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_threads_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"userId", offsetof(mb_get_threads_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_threads_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_chatbot},
-    {"messages", offsetof(mb_get_threads_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_threads_thread_messages},
+static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, sizeof(mb_own_thread_messages)};
+static const mb_field mb__s_own_thread_f[] = {
+    {"threadId", offsetof(mb_own_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_own_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPublic", offsetof(mb_own_thread, is_public), offsetof(mb_own_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
+    {"isApproved", offsetof(mb_own_thread, is_approved), offsetof(mb_own_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
+    {"createdAt", offsetof(mb_own_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_own_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"userId", offsetof(mb_own_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_own_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_own_thread_chatbot},
+    {"messages", offsetof(mb_own_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread_messages},
 };
-static const mb_shape mb__s_get_threads_thread = {mb__s_get_threads_thread_f, 9, sizeof(mb_get_threads_thread)};
+static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, sizeof(mb_own_thread)};
 static const mb_field mb__s_get_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -4716,8 +4604,8 @@ static const mb_field mb__s_get_threads_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate)};
 static const mb_field mb__s_get_threads_data_f[] = {
-    {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_threads_thread},
-    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate},
+    {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
+    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_thread_aggregate},
 };
 static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
@@ -4760,30 +4648,6 @@ static const char mb__q_get_threads_by_chatbot[] =
     "gregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt updatedAt u"
     "serId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content creat"
     "edAt}}";
-static const mb_field mb__s_get_threads_by_chatbot_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread_chatbot = {mb__s_get_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_threads_by_chatbot_thread_chatbot)};
-static const mb_field mb__s_get_threads_by_chatbot_thread_messages_f[] = {
-    {"messageId", offsetof(mb_get_threads_by_chatbot_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"role", offsetof(mb_get_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread_messages = {mb__s_get_threads_by_chatbot_thread_messages_f, 4, sizeof(mb_get_threads_by_chatbot_thread_messages)};
-static const mb_field mb__s_get_threads_by_chatbot_thread_f[] = {
-    {"threadId", offsetof(mb_get_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPublic", offsetof(mb_get_threads_by_chatbot_thread, is_public), offsetof(mb_get_threads_by_chatbot_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
-    {"isApproved", offsetof(mb_get_threads_by_chatbot_thread, is_approved), offsetof(mb_get_threads_by_chatbot_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"userId", offsetof(mb_get_threads_by_chatbot_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_chatbot},
-    {"messages", offsetof(mb_get_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_threads_by_chatbot_thread_messages},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread = {mb__s_get_threads_by_chatbot_thread_f, 9, sizeof(mb_get_threads_by_chatbot_thread)};
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -4793,8 +4657,8 @@ static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_data_f[] = {
-    {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_threads_by_chatbot_thread},
-    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate},
+    {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
+    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_by_chatbot_thread_aggregate},
 };
 static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, sizeof(mb_get_threads_by_chatbot_data)};
 static const mb_var mb__v_get_threads_by_chatbot[] = {
@@ -4837,30 +4701,30 @@ static const char mb__q_get_browse_threads[] =
     "blic:{_eq:true}isApproved:{_eq:true}}){aggregate{count}}}fragment BrowseThread on Thread{threadId sl"
     "ug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){ro"
     "le content}}";
-static const mb_field mb__s_get_browse_threads_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_browse_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_browse_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_browse_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_chatbot = {mb__s_get_browse_threads_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, sizeof(mb_browse_thread_chatbot)};
+static const mb_field mb__s_browse_thread_user_f[] = {
+    {"username", offsetof(mb_browse_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_browse_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_user = {mb__s_get_browse_threads_thread_user_f, 2, sizeof(mb_get_browse_threads_thread_user)};
-static const mb_field mb__s_get_browse_threads_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, sizeof(mb_browse_thread_user)};
+static const mb_field mb__s_browse_thread_messages_f[] = {
+    {"role", offsetof(mb_browse_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_browse_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_messages = {mb__s_get_browse_threads_thread_messages_f, 2, sizeof(mb_get_browse_threads_thread_messages)};
-static const mb_field mb__s_get_browse_threads_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_thread, user), offsetof(mb_get_browse_threads_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_thread_messages},
+static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, sizeof(mb_browse_thread_messages)};
+static const mb_field mb__s_browse_thread_f[] = {
+    {"threadId", offsetof(mb_browse_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_browse_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_browse_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_browse_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_browse_thread_chatbot},
+    {"user", offsetof(mb_browse_thread, user), offsetof(mb_browse_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_browse_thread_user},
+    {"messages", offsetof(mb_browse_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread_messages},
 };
-static const mb_shape mb__s_get_browse_threads_thread = {mb__s_get_browse_threads_thread_f, 6, sizeof(mb_get_browse_threads_thread)};
+static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, sizeof(mb_browse_thread)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -4870,8 +4734,8 @@ static const mb_field mb__s_get_browse_threads_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
@@ -4913,30 +4777,6 @@ static const char mb__q_get_browse_threads_by_chatbot[] =
     "atbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}fragment BrowseThread on Thread{threadId slug up"
     "datedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role co"
     "ntent}}";
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_chatbot = {mb__s_get_browse_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_chatbot_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_user = {mb__s_get_browse_threads_by_chatbot_thread_user_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_messages = {mb__s_get_browse_threads_by_chatbot_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_chatbot_thread, user), offsetof(mb_get_browse_threads_by_chatbot_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_chatbot_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread = {mb__s_get_browse_threads_by_chatbot_thread_f, 6, sizeof(mb_get_browse_threads_by_chatbot_thread)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -4946,8 +4786,8 @@ static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_f[] =
 };
 static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_chatbot_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, sizeof(mb_get_browse_threads_by_chatbot_data)};
 static const mb_var mb__v_get_browse_threads_by_chatbot[] = {
@@ -4990,30 +4830,6 @@ static const char mb__q_get_browse_threads_by_category[] =
     "ed:{_eq:true}chatbot:{categories:{categoryId:{_eq:$categoryId}}}}){aggregate{count}}}fragment Browse"
     "Thread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:"
     "[{createdAt:ASC}]limit:2){role content}}";
-static const mb_field mb__s_get_browse_threads_by_category_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_category_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_category_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_chatbot = {mb__s_get_browse_threads_by_category_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_category_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_category_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_category_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_user = {mb__s_get_browse_threads_by_category_thread_user_f, 2, sizeof(mb_get_browse_threads_by_category_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_category_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_category_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_messages = {mb__s_get_browse_threads_by_category_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_category_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_category_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_category_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_category_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_category_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_category_thread, user), offsetof(mb_get_browse_threads_by_category_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_category_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_category_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread = {mb__s_get_browse_threads_by_category_thread_f, 6, sizeof(mb_get_browse_threads_by_category_thread)};
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_category_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -5023,8 +4839,8 @@ static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_f[] 
 };
 static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_category_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_category_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, sizeof(mb_get_browse_threads_by_category_data)};
 static const mb_var mb__v_get_browse_threads_by_category[] = {
@@ -5066,30 +4882,6 @@ static const char mb__q_get_browse_threads_by_user[] =
     "rowseThread}threadAggregate(where:{isPublic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}}){ag"
     "gregate{count}}}fragment BrowseThread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{"
     "username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}";
-static const mb_field mb__s_get_browse_threads_by_user_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_user_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_user_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_chatbot = {mb__s_get_browse_threads_by_user_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_user_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_user_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_user_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_user = {mb__s_get_browse_threads_by_user_thread_user_f, 2, sizeof(mb_get_browse_threads_by_user_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_user_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_user_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_messages = {mb__s_get_browse_threads_by_user_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_user_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_user_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_user_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_user_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_user_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_user_thread, user), offsetof(mb_get_browse_threads_by_user_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_user_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_user_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread = {mb__s_get_browse_threads_by_user_thread_f, 6, sizeof(mb_get_browse_threads_by_user_thread)};
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_user_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -5099,8 +4891,8 @@ static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_user_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_user_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, sizeof(mb_get_browse_threads_by_user_data)};
 static const mb_var mb__v_get_browse_threads_by_user[] = {
@@ -5165,7 +4957,7 @@ static const mb_field mb__s_get_thread_thread_f[] = {
     {"updatedAt", offsetof(mb_get_thread_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"userId", offsetof(mb_get_thread_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"chatbot", offsetof(mb_get_thread_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_thread_thread_chatbot},
-    {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_thread_thread_messages},
+    {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread_messages},
 };
 static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, sizeof(mb_get_thread_thread)};
 static const mb_field mb__s_get_thread_data_f[] = {
@@ -5541,7 +5333,7 @@ static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"bio", offsetof(mb_get_user_by_slug_user, bio), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"favouriteTopic", offsetof(mb_get_user_by_slug_user, favourite_topic), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"isVerified", offsetof(mb_get_user_by_slug_user, is_verified), offsetof(mb_get_user_by_slug_user, is_verified_null), MB_T_BOOL, 0, 0, NULL},
-    {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_user_by_slug_user_threads},
+    {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user_threads},
 };
 static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, sizeof(mb_get_user_by_slug_user)};
 static const mb_field mb__s_get_user_by_slug_data_f[] = {

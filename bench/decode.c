@@ -30,12 +30,12 @@ static jsmntok_t raw[MAX_TOK];
 static enum { CHATBOTS, MESSAGES, THREADS } op;
 static volatile long sink;
 
-static mb_get_chatbots_chatbot bots[64];
-static mb_get_chatbots_chatbot_categories cats[256];
-static mb_get_chatbots_chatbot_metadata meta[128];
+static mb_chatbot_list_item bots[64];
+static mb_chatbot_list_item_categories cats[256];
+static mb_chatbot_list_item_metadata meta[128];
 static mb_get_messages_message msgs[8192];
-static mb_get_threads_thread threads[64];
-static mb_get_threads_thread_messages tmsgs[256];
+static mb_own_thread threads[64];
+static mb_own_thread_messages tmsgs[256];
 
 __attribute__((noinline)) long bench_jsmn(char *s, size_t n);
 __attribute__((noinline)) long bench_mb(char *s, size_t n);

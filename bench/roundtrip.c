@@ -26,9 +26,9 @@ static CURL *curl;
 static struct { char *p; size_t n, cap; } got;
 static char gotbuf[256 * 1024];
 static volatile long sink;
-static mb_get_chatbots_chatbot bots[32];
-static mb_get_chatbots_chatbot_categories cats[128];
-static mb_get_chatbots_chatbot_metadata meta[64];
+static mb_chatbot_list_item bots[32];
+static mb_chatbot_list_item_categories cats[128];
+static mb_chatbot_list_item_metadata meta[64];
 
 __attribute__((noinline)) long bench_rt_mb(void);
 __attribute__((noinline)) long bench_rt_curl(void);

@@ -19,7 +19,7 @@ static const mb_field mb__s_get_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"order", offsetof(mb_get_categories_category, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_categories_category_chatbots},
+    {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category_chatbots},
 };
 static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, sizeof(mb_get_categories_category)};
 static const mb_field mb__s_get_categories_data_f[] = {
@@ -58,33 +58,33 @@ static const char mb__q_get_chatbots[] =
     "query getChatbots($limit:Int$offset:Int){chatbot(limit:$limit offset:$offset orderBy:[{order:ASC}]){"
     "...ChatbotListItem}}fragment ChatbotListItem on Chatbot{chatbotId name description avatar isPro disa"
     "bled order categories{categoryId category{name}}metadata{domainName}}";
-static const mb_field mb__s_get_chatbots_chatbot_categories_category_f[] = {
-    {"name", offsetof(mb_get_chatbots_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_chatbot_list_item_categories_category_f[] = {
+    {"name", offsetof(mb_chatbot_list_item_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_categories_category = {mb__s_get_chatbots_chatbot_categories_category_f, 1, sizeof(mb_get_chatbots_chatbot_categories_category)};
-static const mb_field mb__s_get_chatbots_chatbot_categories_f[] = {
-    {"categoryId", offsetof(mb_get_chatbots_chatbot_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"category", offsetof(mb_get_chatbots_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbots_chatbot_categories_category},
+static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, sizeof(mb_chatbot_list_item_categories_category)};
+static const mb_field mb__s_chatbot_list_item_categories_f[] = {
+    {"categoryId", offsetof(mb_chatbot_list_item_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"category", offsetof(mb_chatbot_list_item_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_chatbot_list_item_categories_category},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_categories = {mb__s_get_chatbots_chatbot_categories_f, 2, sizeof(mb_get_chatbots_chatbot_categories)};
-static const mb_field mb__s_get_chatbots_chatbot_metadata_f[] = {
-    {"domainName", offsetof(mb_get_chatbots_chatbot_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, sizeof(mb_chatbot_list_item_categories)};
+static const mb_field mb__s_chatbot_list_item_metadata_f[] = {
+    {"domainName", offsetof(mb_chatbot_list_item_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbots_chatbot_metadata = {mb__s_get_chatbots_chatbot_metadata_f, 1, sizeof(mb_get_chatbots_chatbot_metadata)};
-static const mb_field mb__s_get_chatbots_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_chatbots_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_chatbots_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"description", offsetof(mb_get_chatbots_chatbot, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"avatar", offsetof(mb_get_chatbots_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPro", offsetof(mb_get_chatbots_chatbot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
-    {"disabled", offsetof(mb_get_chatbots_chatbot, disabled), offsetof(mb_get_chatbots_chatbot, disabled_null), MB_T_BOOL, 0, 0, NULL},
-    {"order", offsetof(mb_get_chatbots_chatbot, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbots_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbots_chatbot_categories},
-    {"metadata", offsetof(mb_get_chatbots_chatbot, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbots_chatbot_metadata},
+static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, sizeof(mb_chatbot_list_item_metadata)};
+static const mb_field mb__s_chatbot_list_item_f[] = {
+    {"chatbotId", offsetof(mb_chatbot_list_item, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_chatbot_list_item, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"description", offsetof(mb_chatbot_list_item, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"avatar", offsetof(mb_chatbot_list_item, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPro", offsetof(mb_chatbot_list_item, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
+    {"disabled", offsetof(mb_chatbot_list_item, disabled), offsetof(mb_chatbot_list_item, disabled_null), MB_T_BOOL, 0, 0, NULL},
+    {"order", offsetof(mb_chatbot_list_item, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"categories", offsetof(mb_chatbot_list_item, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item_categories},
+    {"metadata", offsetof(mb_chatbot_list_item, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_chatbot_list_item_metadata},
 };
-static const mb_shape mb__s_get_chatbots_chatbot = {mb__s_get_chatbots_chatbot_f, 9, sizeof(mb_get_chatbots_chatbot)};
+static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, sizeof(mb_chatbot_list_item)};
 static const mb_field mb__s_get_chatbots_data_f[] = {
-    {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbots_chatbot},
+    {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
 static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, sizeof(mb_get_chatbots_data)};
 static const mb_var mb__v_get_chatbots[] = {
@@ -130,33 +130,8 @@ static const char mb__q_get_chatbots_by_category[] =
     "et orderBy:[{order:ASC}]where:{categories:{categoryId:{_eq:$categoryId}}}){...ChatbotListItem}}fragm"
     "ent ChatbotListItem on Chatbot{chatbotId name description avatar isPro disabled order categories{cat"
     "egoryId category{name}}metadata{domainName}}";
-static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_category_f[] = {
-    {"name", offsetof(mb_get_chatbots_by_category_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories_category = {mb__s_get_chatbots_by_category_chatbot_categories_category_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_categories_category)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_categories_f[] = {
-    {"categoryId", offsetof(mb_get_chatbots_by_category_chatbot_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"category", offsetof(mb_get_chatbots_by_category_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbots_by_category_chatbot_categories_category},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_categories = {mb__s_get_chatbots_by_category_chatbot_categories_f, 2, sizeof(mb_get_chatbots_by_category_chatbot_categories)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_metadata_f[] = {
-    {"domainName", offsetof(mb_get_chatbots_by_category_chatbot_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot_metadata = {mb__s_get_chatbots_by_category_chatbot_metadata_f, 1, sizeof(mb_get_chatbots_by_category_chatbot_metadata)};
-static const mb_field mb__s_get_chatbots_by_category_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_chatbots_by_category_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_chatbots_by_category_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"description", offsetof(mb_get_chatbots_by_category_chatbot, description), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"avatar", offsetof(mb_get_chatbots_by_category_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPro", offsetof(mb_get_chatbots_by_category_chatbot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
-    {"disabled", offsetof(mb_get_chatbots_by_category_chatbot, disabled), offsetof(mb_get_chatbots_by_category_chatbot, disabled_null), MB_T_BOOL, 0, 0, NULL},
-    {"order", offsetof(mb_get_chatbots_by_category_chatbot, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbots_by_category_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbots_by_category_chatbot_categories},
-    {"metadata", offsetof(mb_get_chatbots_by_category_chatbot, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbots_by_category_chatbot_metadata},
-};
-static const mb_shape mb__s_get_chatbots_by_category_chatbot = {mb__s_get_chatbots_by_category_chatbot_f, 9, sizeof(mb_get_chatbots_by_category_chatbot)};
 static const mb_field mb__s_get_chatbots_by_category_data_f[] = {
-    {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbots_by_category_chatbot},
+    {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
 static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, sizeof(mb_get_chatbots_by_category_data)};
 static const mb_var mb__v_get_chatbots_by_category[] = {
@@ -250,12 +225,12 @@ static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"defaultLength", offsetof(mb_get_chatbot_chatbot, default_length), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"defaultTone", offsetof(mb_get_chatbot_chatbot, default_tone), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"defaultType", offsetof(mb_get_chatbot_chatbot, default_type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_categories},
-    {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 2, &mb__s_get_chatbot_chatbot_prompts},
-    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_complexity_enum},
-    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_length_enum},
-    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_tone_enum},
-    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_type_enum},
+    {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot_categories},
+    {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_prompts},
+    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_complexity_enum},
+    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_length_enum},
+    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_tone_enum},
+    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_type_enum},
 };
 static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, sizeof(mb_get_chatbot_chatbot)};
 static const mb_field mb__s_get_chatbot_data_f[] = {
@@ -368,30 +343,30 @@ static const char mb__q_get_threads[] =
     "}){aggregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt update"
     "dAt userId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content "
     "createdAt}}";
-static const mb_field mb__s_get_threads_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_own_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_own_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_own_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_chatbot = {mb__s_get_threads_thread_chatbot_f, 2, sizeof(mb_get_threads_thread_chatbot)};
-static const mb_field mb__s_get_threads_thread_messages_f[] = {
-    {"messageId", offsetof(mb_get_threads_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"role", offsetof(mb_get_threads_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_threads_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, sizeof(mb_own_thread_chatbot)};
+static const mb_field mb__s_own_thread_messages_f[] = {
+    {"messageId", offsetof(mb_own_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"role", offsetof(mb_own_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_own_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"createdAt", offsetof(mb_own_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_messages = {mb__s_get_threads_thread_messages_f, 4, sizeof(mb_get_threads_thread_messages)};
-static const mb_field mb__s_get_threads_thread_f[] = {
-    {"threadId", offsetof(mb_get_threads_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_threads_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPublic", offsetof(mb_get_threads_thread, is_public), offsetof(mb_get_threads_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
-    {"isApproved", offsetof(mb_get_threads_thread, is_approved), offsetof(mb_get_threads_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_threads_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"userId", offsetof(mb_get_threads_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_threads_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_chatbot},
-    {"messages", offsetof(mb_get_threads_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_threads_thread_messages},
+static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, sizeof(mb_own_thread_messages)};
+static const mb_field mb__s_own_thread_f[] = {
+    {"threadId", offsetof(mb_own_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_own_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"isPublic", offsetof(mb_own_thread, is_public), offsetof(mb_own_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
+    {"isApproved", offsetof(mb_own_thread, is_approved), offsetof(mb_own_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
+    {"createdAt", offsetof(mb_own_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_own_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"userId", offsetof(mb_own_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_own_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_own_thread_chatbot},
+    {"messages", offsetof(mb_own_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread_messages},
 };
-static const mb_shape mb__s_get_threads_thread = {mb__s_get_threads_thread_f, 9, sizeof(mb_get_threads_thread)};
+static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, sizeof(mb_own_thread)};
 static const mb_field mb__s_get_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -401,8 +376,8 @@ static const mb_field mb__s_get_threads_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate)};
 static const mb_field mb__s_get_threads_data_f[] = {
-    {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_threads_thread},
-    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate},
+    {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
+    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_thread_aggregate},
 };
 static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
@@ -445,30 +420,6 @@ static const char mb__q_get_threads_by_chatbot[] =
     "gregate{count}}}fragment OwnThread on Thread{threadId slug isPublic isApproved createdAt updatedAt u"
     "serId chatbot{chatbotId name}messages(orderBy:[{createdAt:ASC}]limit:2){messageId role content creat"
     "edAt}}";
-static const mb_field mb__s_get_threads_by_chatbot_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread_chatbot = {mb__s_get_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_threads_by_chatbot_thread_chatbot)};
-static const mb_field mb__s_get_threads_by_chatbot_thread_messages_f[] = {
-    {"messageId", offsetof(mb_get_threads_by_chatbot_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"role", offsetof(mb_get_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread_messages = {mb__s_get_threads_by_chatbot_thread_messages_f, 4, sizeof(mb_get_threads_by_chatbot_thread_messages)};
-static const mb_field mb__s_get_threads_by_chatbot_thread_f[] = {
-    {"threadId", offsetof(mb_get_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"isPublic", offsetof(mb_get_threads_by_chatbot_thread, is_public), offsetof(mb_get_threads_by_chatbot_thread, is_public_null), MB_T_BOOL, 0, 0, NULL},
-    {"isApproved", offsetof(mb_get_threads_by_chatbot_thread, is_approved), offsetof(mb_get_threads_by_chatbot_thread, is_approved_null), MB_T_BOOL, 0, 0, NULL},
-    {"createdAt", offsetof(mb_get_threads_by_chatbot_thread, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"userId", offsetof(mb_get_threads_by_chatbot_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_chatbot},
-    {"messages", offsetof(mb_get_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_threads_by_chatbot_thread_messages},
-};
-static const mb_shape mb__s_get_threads_by_chatbot_thread = {mb__s_get_threads_by_chatbot_thread_f, 9, sizeof(mb_get_threads_by_chatbot_thread)};
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -478,8 +429,8 @@ static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_data_f[] = {
-    {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_threads_by_chatbot_thread},
-    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate},
+    {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
+    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_by_chatbot_thread_aggregate},
 };
 static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, sizeof(mb_get_threads_by_chatbot_data)};
 static const mb_var mb__v_get_threads_by_chatbot[] = {
@@ -522,30 +473,30 @@ static const char mb__q_get_browse_threads[] =
     "blic:{_eq:true}isApproved:{_eq:true}}){aggregate{count}}}fragment BrowseThread on Thread{threadId sl"
     "ug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){ro"
     "le content}}";
-static const mb_field mb__s_get_browse_threads_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_field mb__s_browse_thread_chatbot_f[] = {
+    {"chatbotId", offsetof(mb_browse_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
+    {"name", offsetof(mb_browse_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_chatbot = {mb__s_get_browse_threads_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, sizeof(mb_browse_thread_chatbot)};
+static const mb_field mb__s_browse_thread_user_f[] = {
+    {"username", offsetof(mb_browse_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_browse_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_user = {mb__s_get_browse_threads_thread_user_f, 2, sizeof(mb_get_browse_threads_thread_user)};
-static const mb_field mb__s_get_browse_threads_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, sizeof(mb_browse_thread_user)};
+static const mb_field mb__s_browse_thread_messages_f[] = {
+    {"role", offsetof(mb_browse_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"content", offsetof(mb_browse_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_messages = {mb__s_get_browse_threads_thread_messages_f, 2, sizeof(mb_get_browse_threads_thread_messages)};
-static const mb_field mb__s_get_browse_threads_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_thread, user), offsetof(mb_get_browse_threads_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_thread_messages},
+static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, sizeof(mb_browse_thread_messages)};
+static const mb_field mb__s_browse_thread_f[] = {
+    {"threadId", offsetof(mb_browse_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"slug", offsetof(mb_browse_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"updatedAt", offsetof(mb_browse_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
+    {"chatbot", offsetof(mb_browse_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_browse_thread_chatbot},
+    {"user", offsetof(mb_browse_thread, user), offsetof(mb_browse_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_browse_thread_user},
+    {"messages", offsetof(mb_browse_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread_messages},
 };
-static const mb_shape mb__s_get_browse_threads_thread = {mb__s_get_browse_threads_thread_f, 6, sizeof(mb_get_browse_threads_thread)};
+static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, sizeof(mb_browse_thread)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -555,8 +506,8 @@ static const mb_field mb__s_get_browse_threads_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
@@ -598,30 +549,6 @@ static const char mb__q_get_browse_threads_by_chatbot[] =
     "atbot:{name:{_eq:$chatbotName}}}){aggregate{count}}}fragment BrowseThread on Thread{threadId slug up"
     "datedAt chatbot{chatbotId name}user{username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role co"
     "ntent}}";
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_chatbot_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_chatbot = {mb__s_get_browse_threads_by_chatbot_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_chatbot_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_user = {mb__s_get_browse_threads_by_chatbot_thread_user_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_chatbot_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_messages = {mb__s_get_browse_threads_by_chatbot_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_chatbot_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_chatbot_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_chatbot_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_chatbot_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_chatbot_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_chatbot_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_chatbot_thread, user), offsetof(mb_get_browse_threads_by_chatbot_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_chatbot_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_chatbot_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread = {mb__s_get_browse_threads_by_chatbot_thread_f, 6, sizeof(mb_get_browse_threads_by_chatbot_thread)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -631,8 +558,8 @@ static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_f[] =
 };
 static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_chatbot_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, sizeof(mb_get_browse_threads_by_chatbot_data)};
 static const mb_var mb__v_get_browse_threads_by_chatbot[] = {
@@ -675,30 +602,6 @@ static const char mb__q_get_browse_threads_by_category[] =
     "ed:{_eq:true}chatbot:{categories:{categoryId:{_eq:$categoryId}}}}){aggregate{count}}}fragment Browse"
     "Thread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{username slug}messages(orderBy:"
     "[{createdAt:ASC}]limit:2){role content}}";
-static const mb_field mb__s_get_browse_threads_by_category_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_category_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_category_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_chatbot = {mb__s_get_browse_threads_by_category_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_category_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_category_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_category_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_user = {mb__s_get_browse_threads_by_category_thread_user_f, 2, sizeof(mb_get_browse_threads_by_category_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_category_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_category_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread_messages = {mb__s_get_browse_threads_by_category_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_category_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_category_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_category_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_category_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_category_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_category_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_category_thread, user), offsetof(mb_get_browse_threads_by_category_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_category_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_category_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_category_thread = {mb__s_get_browse_threads_by_category_thread_f, 6, sizeof(mb_get_browse_threads_by_category_thread)};
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_category_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -708,8 +611,8 @@ static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_f[] 
 };
 static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_category_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_category_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, sizeof(mb_get_browse_threads_by_category_data)};
 static const mb_var mb__v_get_browse_threads_by_category[] = {
@@ -751,30 +654,6 @@ static const char mb__q_get_browse_threads_by_user[] =
     "rowseThread}threadAggregate(where:{isPublic:{_eq:true}isApproved:{_eq:true}userId:{_eq:$userId}}){ag"
     "gregate{count}}}fragment BrowseThread on Thread{threadId slug updatedAt chatbot{chatbotId name}user{"
     "username slug}messages(orderBy:[{createdAt:ASC}]limit:2){role content}}";
-static const mb_field mb__s_get_browse_threads_by_user_thread_chatbot_f[] = {
-    {"chatbotId", offsetof(mb_get_browse_threads_by_user_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
-    {"name", offsetof(mb_get_browse_threads_by_user_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_chatbot = {mb__s_get_browse_threads_by_user_thread_chatbot_f, 2, sizeof(mb_get_browse_threads_by_user_thread_chatbot)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_user_f[] = {
-    {"username", offsetof(mb_get_browse_threads_by_user_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_user_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_user = {mb__s_get_browse_threads_by_user_thread_user_f, 2, sizeof(mb_get_browse_threads_by_user_thread_user)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_messages_f[] = {
-    {"role", offsetof(mb_get_browse_threads_by_user_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"content", offsetof(mb_get_browse_threads_by_user_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread_messages = {mb__s_get_browse_threads_by_user_thread_messages_f, 2, sizeof(mb_get_browse_threads_by_user_thread_messages)};
-static const mb_field mb__s_get_browse_threads_by_user_thread_f[] = {
-    {"threadId", offsetof(mb_get_browse_threads_by_user_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"slug", offsetof(mb_get_browse_threads_by_user_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"updatedAt", offsetof(mb_get_browse_threads_by_user_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
-    {"chatbot", offsetof(mb_get_browse_threads_by_user_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_chatbot},
-    {"user", offsetof(mb_get_browse_threads_by_user_thread, user), offsetof(mb_get_browse_threads_by_user_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_user},
-    {"messages", offsetof(mb_get_browse_threads_by_user_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_browse_threads_by_user_thread_messages},
-};
-static const mb_shape mb__s_get_browse_threads_by_user_thread = {mb__s_get_browse_threads_by_user_thread_f, 6, sizeof(mb_get_browse_threads_by_user_thread)};
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_user_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
@@ -784,8 +663,8 @@ static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_f[] = {
 };
 static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_data_f[] = {
-    {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_browse_threads_by_user_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate},
+    {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_user_thread_aggregate},
 };
 static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, sizeof(mb_get_browse_threads_by_user_data)};
 static const mb_var mb__v_get_browse_threads_by_user[] = {
@@ -850,7 +729,7 @@ static const mb_field mb__s_get_thread_thread_f[] = {
     {"updatedAt", offsetof(mb_get_thread_thread, updated_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"userId", offsetof(mb_get_thread_thread, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"chatbot", offsetof(mb_get_thread_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_thread_thread_chatbot},
-    {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_thread_thread_messages},
+    {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread_messages},
 };
 static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, sizeof(mb_get_thread_thread)};
 static const mb_field mb__s_get_thread_data_f[] = {
@@ -1226,7 +1105,7 @@ static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"bio", offsetof(mb_get_user_by_slug_user, bio), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"favouriteTopic", offsetof(mb_get_user_by_slug_user, favourite_topic), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"isVerified", offsetof(mb_get_user_by_slug_user, is_verified), offsetof(mb_get_user_by_slug_user, is_verified_null), MB_T_BOOL, 0, 0, NULL},
-    {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_user_by_slug_user_threads},
+    {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user_threads},
 };
 static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, sizeof(mb_get_user_by_slug_user)};
 static const mb_field mb__s_get_user_by_slug_data_f[] = {

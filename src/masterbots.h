@@ -29,18 +29,18 @@ MB_API mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb
 MB_API mb_status mb_get_categories_decode(const mb_result *res, mb_get_categories_data *out, mb_get_categories_arrays *arrays);
 MB_API const mb_op *mb_get_categories_op(void);
 
-/* getChatbots (query, catalogue.graphql) */
-typedef struct mb_get_chatbots_chatbot_categories_category {
+/* fragment ChatbotListItem (catalogue.graphql): the type of a field that selects ...ChatbotListItem alone, in any operation */
+typedef struct mb_chatbot_list_item_categories_category {
     mb_str name;
-} mb_get_chatbots_chatbot_categories_category;
-typedef struct mb_get_chatbots_chatbot_categories {
+} mb_chatbot_list_item_categories_category;
+typedef struct mb_chatbot_list_item_categories {
     int32_t category_id;
-    mb_get_chatbots_chatbot_categories_category category;
-} mb_get_chatbots_chatbot_categories;
-typedef struct mb_get_chatbots_chatbot_metadata {
+    mb_chatbot_list_item_categories_category category;
+} mb_chatbot_list_item_categories;
+typedef struct mb_chatbot_list_item_metadata {
     mb_str domain_name;
-} mb_get_chatbots_chatbot_metadata;
-typedef struct mb_get_chatbots_chatbot {
+} mb_chatbot_list_item_metadata;
+typedef struct mb_chatbot_list_item {
     int32_t chatbot_id;
     mb_str name;
     mb_str description;
@@ -49,11 +49,13 @@ typedef struct mb_get_chatbots_chatbot {
     int disabled;
     uint8_t disabled_null; /* 1 when null */
     int32_t order;
-    struct { mb_get_chatbots_chatbot_categories *items; size_t len; } categories;
-    struct { mb_get_chatbots_chatbot_metadata *items; size_t len; } metadata;
-} mb_get_chatbots_chatbot;
+    struct { mb_chatbot_list_item_categories *items; size_t len; } categories;
+    struct { mb_chatbot_list_item_metadata *items; size_t len; } metadata;
+} mb_chatbot_list_item;
+
+/* getChatbots (query, catalogue.graphql) */
 typedef struct mb_get_chatbots_data {
-    struct { mb_get_chatbots_chatbot *items; size_t len; } chatbot;
+    struct { mb_chatbot_list_item *items; size_t len; } chatbot;
 } mb_get_chatbots_data;
 typedef struct mb_get_chatbots_vars {
     int32_t limit; /* $limit: Int */
@@ -62,11 +64,11 @@ typedef struct mb_get_chatbots_vars {
     uint8_t has_offset;
 } mb_get_chatbots_vars;
 typedef struct mb_get_chatbots_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_chatbots_chatbot *chatbot;
+    mb_chatbot_list_item *chatbot;
     size_t chatbot_cap, chatbot_needed;
-    mb_get_chatbots_chatbot_categories *chatbot_categories;
+    mb_chatbot_list_item_categories *chatbot_categories;
     size_t chatbot_categories_cap, chatbot_categories_needed;
-    mb_get_chatbots_chatbot_metadata *chatbot_metadata;
+    mb_chatbot_list_item_metadata *chatbot_metadata;
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_arrays;
 MB_API mb_status mb_get_chatbots(mb_client *c, const mb_get_chatbots_vars *vars, mb_get_chatbots_data *out, mb_get_chatbots_arrays *arrays);
@@ -74,30 +76,8 @@ MB_API mb_status mb_get_chatbots_decode(const mb_result *res, mb_get_chatbots_da
 MB_API const mb_op *mb_get_chatbots_op(void);
 
 /* getChatbotsByCategory (query, catalogue.graphql) */
-typedef struct mb_get_chatbots_by_category_chatbot_categories_category {
-    mb_str name;
-} mb_get_chatbots_by_category_chatbot_categories_category;
-typedef struct mb_get_chatbots_by_category_chatbot_categories {
-    int32_t category_id;
-    mb_get_chatbots_by_category_chatbot_categories_category category;
-} mb_get_chatbots_by_category_chatbot_categories;
-typedef struct mb_get_chatbots_by_category_chatbot_metadata {
-    mb_str domain_name;
-} mb_get_chatbots_by_category_chatbot_metadata;
-typedef struct mb_get_chatbots_by_category_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-    mb_str description;
-    mb_str avatar;
-    int is_pro;
-    int disabled;
-    uint8_t disabled_null; /* 1 when null */
-    int32_t order;
-    struct { mb_get_chatbots_by_category_chatbot_categories *items; size_t len; } categories;
-    struct { mb_get_chatbots_by_category_chatbot_metadata *items; size_t len; } metadata;
-} mb_get_chatbots_by_category_chatbot;
 typedef struct mb_get_chatbots_by_category_data {
-    struct { mb_get_chatbots_by_category_chatbot *items; size_t len; } chatbot;
+    struct { mb_chatbot_list_item *items; size_t len; } chatbot;
 } mb_get_chatbots_by_category_data;
 typedef struct mb_get_chatbots_by_category_vars {
     int32_t category_id; /* $categoryId: Int! */
@@ -107,11 +87,11 @@ typedef struct mb_get_chatbots_by_category_vars {
     uint8_t has_offset;
 } mb_get_chatbots_by_category_vars;
 typedef struct mb_get_chatbots_by_category_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_chatbots_by_category_chatbot *chatbot;
+    mb_chatbot_list_item *chatbot;
     size_t chatbot_cap, chatbot_needed;
-    mb_get_chatbots_by_category_chatbot_categories *chatbot_categories;
+    mb_chatbot_list_item_categories *chatbot_categories;
     size_t chatbot_categories_cap, chatbot_categories_needed;
-    mb_get_chatbots_by_category_chatbot_metadata *chatbot_metadata;
+    mb_chatbot_list_item_metadata *chatbot_metadata;
     size_t chatbot_metadata_cap, chatbot_metadata_needed;
 } mb_get_chatbots_by_category_arrays;
 MB_API mb_status mb_get_chatbots_by_category(mb_client *c, const mb_get_chatbots_by_category_vars *vars, mb_get_chatbots_by_category_data *out, mb_get_chatbots_by_category_arrays *arrays);
@@ -223,18 +203,18 @@ MB_API mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_mod
 MB_API mb_status mb_get_models_decode(const mb_result *res, mb_get_models_data *out, mb_get_models_arrays *arrays);
 MB_API const mb_op *mb_get_models_op(void);
 
-/* getThreads (query, threads.graphql) */
-typedef struct mb_get_threads_thread_chatbot {
+/* fragment OwnThread (threads.graphql): the type of a field that selects ...OwnThread alone, in any operation */
+typedef struct mb_own_thread_chatbot {
     int32_t chatbot_id;
     mb_str name;
-} mb_get_threads_thread_chatbot;
-typedef struct mb_get_threads_thread_messages {
+} mb_own_thread_chatbot;
+typedef struct mb_own_thread_messages {
     mb_str message_id;
     mb_str role;
     mb_str content;
     mb_str created_at;
-} mb_get_threads_thread_messages;
-typedef struct mb_get_threads_thread {
+} mb_own_thread_messages;
+typedef struct mb_own_thread {
     mb_str thread_id;
     mb_str slug;
     int is_public;
@@ -244,9 +224,11 @@ typedef struct mb_get_threads_thread {
     mb_str created_at;
     mb_str updated_at;
     mb_str user_id;
-    mb_get_threads_thread_chatbot chatbot;
-    struct { mb_get_threads_thread_messages *items; size_t len; } messages;
-} mb_get_threads_thread;
+    mb_own_thread_chatbot chatbot;
+    struct { mb_own_thread_messages *items; size_t len; } messages;
+} mb_own_thread;
+
+/* getThreads (query, threads.graphql) */
 typedef struct mb_get_threads_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_threads_thread_aggregate_aggregate;
@@ -255,7 +237,7 @@ typedef struct mb_get_threads_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_threads_thread_aggregate;
 typedef struct mb_get_threads_data {
-    struct { mb_get_threads_thread *items; size_t len; } thread;
+    struct { mb_own_thread *items; size_t len; } thread;
     mb_get_threads_thread_aggregate thread_aggregate;
 } mb_get_threads_data;
 typedef struct mb_get_threads_vars {
@@ -266,9 +248,9 @@ typedef struct mb_get_threads_vars {
     uint8_t has_offset;
 } mb_get_threads_vars;
 typedef struct mb_get_threads_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_threads_thread *thread;
+    mb_own_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_threads_thread_messages *thread_messages;
+    mb_own_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_arrays;
 MB_API mb_status mb_get_threads(mb_client *c, const mb_get_threads_vars *vars, mb_get_threads_data *out, mb_get_threads_arrays *arrays);
@@ -276,29 +258,6 @@ MB_API mb_status mb_get_threads_decode(const mb_result *res, mb_get_threads_data
 MB_API const mb_op *mb_get_threads_op(void);
 
 /* getThreadsByChatbot (query, threads.graphql) */
-typedef struct mb_get_threads_by_chatbot_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_threads_by_chatbot_thread_chatbot;
-typedef struct mb_get_threads_by_chatbot_thread_messages {
-    mb_str message_id;
-    mb_str role;
-    mb_str content;
-    mb_str created_at;
-} mb_get_threads_by_chatbot_thread_messages;
-typedef struct mb_get_threads_by_chatbot_thread {
-    mb_str thread_id;
-    mb_str slug;
-    int is_public;
-    uint8_t is_public_null; /* 1 when null */
-    int is_approved;
-    uint8_t is_approved_null; /* 1 when null */
-    mb_str created_at;
-    mb_str updated_at;
-    mb_str user_id;
-    mb_get_threads_by_chatbot_thread_chatbot chatbot;
-    struct { mb_get_threads_by_chatbot_thread_messages *items; size_t len; } messages;
-} mb_get_threads_by_chatbot_thread;
 typedef struct mb_get_threads_by_chatbot_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_threads_by_chatbot_thread_aggregate_aggregate;
@@ -307,7 +266,7 @@ typedef struct mb_get_threads_by_chatbot_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_threads_by_chatbot_thread_aggregate;
 typedef struct mb_get_threads_by_chatbot_data {
-    struct { mb_get_threads_by_chatbot_thread *items; size_t len; } thread;
+    struct { mb_own_thread *items; size_t len; } thread;
     mb_get_threads_by_chatbot_thread_aggregate thread_aggregate;
 } mb_get_threads_by_chatbot_data;
 typedef struct mb_get_threads_by_chatbot_vars {
@@ -319,37 +278,39 @@ typedef struct mb_get_threads_by_chatbot_vars {
     uint8_t has_offset;
 } mb_get_threads_by_chatbot_vars;
 typedef struct mb_get_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_threads_by_chatbot_thread *thread;
+    mb_own_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_threads_by_chatbot_thread_messages *thread_messages;
+    mb_own_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_threads_by_chatbot_arrays;
 MB_API mb_status mb_get_threads_by_chatbot(mb_client *c, const mb_get_threads_by_chatbot_vars *vars, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
 MB_API mb_status mb_get_threads_by_chatbot_decode(const mb_result *res, mb_get_threads_by_chatbot_data *out, mb_get_threads_by_chatbot_arrays *arrays);
 MB_API const mb_op *mb_get_threads_by_chatbot_op(void);
 
-/* getBrowseThreads (query, threads.graphql) */
-typedef struct mb_get_browse_threads_thread_chatbot {
+/* fragment BrowseThread (threads.graphql): the type of a field that selects ...BrowseThread alone, in any operation */
+typedef struct mb_browse_thread_chatbot {
     int32_t chatbot_id;
     mb_str name;
-} mb_get_browse_threads_thread_chatbot;
-typedef struct mb_get_browse_threads_thread_user {
+} mb_browse_thread_chatbot;
+typedef struct mb_browse_thread_user {
     mb_str username;
     mb_str slug;
-} mb_get_browse_threads_thread_user;
-typedef struct mb_get_browse_threads_thread_messages {
+} mb_browse_thread_user;
+typedef struct mb_browse_thread_messages {
     mb_str role;
     mb_str content;
-} mb_get_browse_threads_thread_messages;
-typedef struct mb_get_browse_threads_thread {
+} mb_browse_thread_messages;
+typedef struct mb_browse_thread {
     mb_str thread_id;
     mb_str slug;
     mb_str updated_at;
-    mb_get_browse_threads_thread_chatbot chatbot;
-    mb_get_browse_threads_thread_user user;
+    mb_browse_thread_chatbot chatbot;
+    mb_browse_thread_user user;
     uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_thread;
+    struct { mb_browse_thread_messages *items; size_t len; } messages;
+} mb_browse_thread;
+
+/* getBrowseThreads (query, threads.graphql) */
 typedef struct mb_get_browse_threads_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_thread_aggregate_aggregate;
@@ -358,7 +319,7 @@ typedef struct mb_get_browse_threads_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_thread_aggregate;
 typedef struct mb_get_browse_threads_data {
-    struct { mb_get_browse_threads_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_data;
 typedef struct mb_get_browse_threads_vars {
@@ -368,9 +329,9 @@ typedef struct mb_get_browse_threads_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_vars;
 typedef struct mb_get_browse_threads_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_arrays;
 MB_API mb_status mb_get_browse_threads(mb_client *c, const mb_get_browse_threads_vars *vars, mb_get_browse_threads_data *out, mb_get_browse_threads_arrays *arrays);
@@ -378,27 +339,6 @@ MB_API mb_status mb_get_browse_threads_decode(const mb_result *res, mb_get_brows
 MB_API const mb_op *mb_get_browse_threads_op(void);
 
 /* getBrowseThreadsByChatbot (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_chatbot_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_chatbot_thread_chatbot;
-typedef struct mb_get_browse_threads_by_chatbot_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_chatbot_thread_user;
-typedef struct mb_get_browse_threads_by_chatbot_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_chatbot_thread_messages;
-typedef struct mb_get_browse_threads_by_chatbot_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_chatbot_thread_chatbot chatbot;
-    mb_get_browse_threads_by_chatbot_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_chatbot_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_chatbot_thread;
 typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate;
@@ -407,7 +347,7 @@ typedef struct mb_get_browse_threads_by_chatbot_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_chatbot_thread_aggregate;
 typedef struct mb_get_browse_threads_by_chatbot_data {
-    struct { mb_get_browse_threads_by_chatbot_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_chatbot_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_chatbot_data;
 typedef struct mb_get_browse_threads_by_chatbot_vars {
@@ -418,9 +358,9 @@ typedef struct mb_get_browse_threads_by_chatbot_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_chatbot_vars;
 typedef struct mb_get_browse_threads_by_chatbot_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_chatbot_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_chatbot_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_chatbot_arrays;
 MB_API mb_status mb_get_browse_threads_by_chatbot(mb_client *c, const mb_get_browse_threads_by_chatbot_vars *vars, mb_get_browse_threads_by_chatbot_data *out, mb_get_browse_threads_by_chatbot_arrays *arrays);
@@ -428,27 +368,6 @@ MB_API mb_status mb_get_browse_threads_by_chatbot_decode(const mb_result *res, m
 MB_API const mb_op *mb_get_browse_threads_by_chatbot_op(void);
 
 /* getBrowseThreadsByCategory (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_category_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_category_thread_chatbot;
-typedef struct mb_get_browse_threads_by_category_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_category_thread_user;
-typedef struct mb_get_browse_threads_by_category_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_category_thread_messages;
-typedef struct mb_get_browse_threads_by_category_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_category_thread_chatbot chatbot;
-    mb_get_browse_threads_by_category_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_category_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_category_thread;
 typedef struct mb_get_browse_threads_by_category_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_category_thread_aggregate_aggregate;
@@ -457,7 +376,7 @@ typedef struct mb_get_browse_threads_by_category_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_category_thread_aggregate;
 typedef struct mb_get_browse_threads_by_category_data {
-    struct { mb_get_browse_threads_by_category_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_category_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_category_data;
 typedef struct mb_get_browse_threads_by_category_vars {
@@ -468,9 +387,9 @@ typedef struct mb_get_browse_threads_by_category_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_category_vars;
 typedef struct mb_get_browse_threads_by_category_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_category_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_category_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_category_arrays;
 MB_API mb_status mb_get_browse_threads_by_category(mb_client *c, const mb_get_browse_threads_by_category_vars *vars, mb_get_browse_threads_by_category_data *out, mb_get_browse_threads_by_category_arrays *arrays);
@@ -478,27 +397,6 @@ MB_API mb_status mb_get_browse_threads_by_category_decode(const mb_result *res, 
 MB_API const mb_op *mb_get_browse_threads_by_category_op(void);
 
 /* getBrowseThreadsByUser (query, threads.graphql) */
-typedef struct mb_get_browse_threads_by_user_thread_chatbot {
-    int32_t chatbot_id;
-    mb_str name;
-} mb_get_browse_threads_by_user_thread_chatbot;
-typedef struct mb_get_browse_threads_by_user_thread_user {
-    mb_str username;
-    mb_str slug;
-} mb_get_browse_threads_by_user_thread_user;
-typedef struct mb_get_browse_threads_by_user_thread_messages {
-    mb_str role;
-    mb_str content;
-} mb_get_browse_threads_by_user_thread_messages;
-typedef struct mb_get_browse_threads_by_user_thread {
-    mb_str thread_id;
-    mb_str slug;
-    mb_str updated_at;
-    mb_get_browse_threads_by_user_thread_chatbot chatbot;
-    mb_get_browse_threads_by_user_thread_user user;
-    uint8_t user_null; /* 1 when null */
-    struct { mb_get_browse_threads_by_user_thread_messages *items; size_t len; } messages;
-} mb_get_browse_threads_by_user_thread;
 typedef struct mb_get_browse_threads_by_user_thread_aggregate_aggregate {
     int32_t count;
 } mb_get_browse_threads_by_user_thread_aggregate_aggregate;
@@ -507,7 +405,7 @@ typedef struct mb_get_browse_threads_by_user_thread_aggregate {
     uint8_t aggregate_null; /* 1 when null */
 } mb_get_browse_threads_by_user_thread_aggregate;
 typedef struct mb_get_browse_threads_by_user_data {
-    struct { mb_get_browse_threads_by_user_thread *items; size_t len; } thread;
+    struct { mb_browse_thread *items; size_t len; } thread;
     mb_get_browse_threads_by_user_thread_aggregate thread_aggregate;
 } mb_get_browse_threads_by_user_data;
 typedef struct mb_get_browse_threads_by_user_vars {
@@ -518,9 +416,9 @@ typedef struct mb_get_browse_threads_by_user_vars {
     uint8_t has_offset;
 } mb_get_browse_threads_by_user_vars;
 typedef struct mb_get_browse_threads_by_user_arrays { /* set each array and its cap; needed is filled in */
-    mb_get_browse_threads_by_user_thread *thread;
+    mb_browse_thread *thread;
     size_t thread_cap, thread_needed;
-    mb_get_browse_threads_by_user_thread_messages *thread_messages;
+    mb_browse_thread_messages *thread_messages;
     size_t thread_messages_cap, thread_messages_needed;
 } mb_get_browse_threads_by_user_arrays;
 MB_API mb_status mb_get_browse_threads_by_user(mb_client *c, const mb_get_browse_threads_by_user_vars *vars, mb_get_browse_threads_by_user_data *out, mb_get_browse_threads_by_user_arrays *arrays);

@@ -76,6 +76,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
     const mb_token *t = &x->doc->tok[tok];
     int k = tok + 1, n = t->size;
     uint16_t want = 0;
+    size_t b;
     if (t->type != JSMN_OBJECT) {
         *st = MB_ERR_TYPE;
         return -1;
@@ -103,8 +104,20 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
             k += 2;
             continue;
         }
+        /* pool indices count from the first pool of the field's subtree (an
+         * array's own pool is the one before it), so one table, a shared
+         * fragment's, fits wherever it is selected */
+        b = (size_t)f->pool + (f->type == MB_T_ARR);
+        if (b > x->num_pools) {
+            *st = MB_ERR_ARG;
+            return -1;
+        }
+        x->pools += b;
+        x->num_pools -= b;
         k = f->type == MB_T_ARR ? mb__t_array(x, k + 1, f, dst + f->offset, st)
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
+        x->pools -= b;
+        x->num_pools += b;
         if (k < 0) return -1;
     }
     return k;
@@ -120,11 +133,11 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
         *st = MB_ERR_TYPE;
         return -1;
     }
-    if (f->pool >= x->num_pools || !esz) {
+    if (!esz) {
         *st = MB_ERR_ARG;
         return -1;
     }
-    p = &x->pools[f->pool];
+    p = x->pools - 1; /* its own pool, just before its elements' */
     while (n-- > 0) {
         p->needed++;
         if (p->used < p->cap) {

@@ -152,9 +152,9 @@ int cmd_categories(cli *k, int argc, char **argv) {
  * filter: Hasura refuses a filter variable left out). Both select the same
  * fragment (ChatbotListItem), so either answer decodes as getChatbots'. */
 int cmd_chatbots(cli *k, int argc, char **argv) {
-    static mb_get_chatbots_chatbot bots[1000];
-    static mb_get_chatbots_chatbot_categories cats[4000];
-    static mb_get_chatbots_chatbot_metadata meta[2000];
+    static mb_chatbot_list_item bots[1000];
+    static mb_chatbot_list_item_categories cats[4000];
+    static mb_chatbot_list_item_metadata meta[2000];
     static char cells[1000][4][256], joined[1024];
     static const char *cp[1000 * 4];
     static const char *const head[] = {"ID", "NAME", "CATEGORIES", "DESCRIPTION"};
@@ -191,7 +191,7 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     if (rc || printed) return rc;
     if ((rc = decoded(k, mb_get_chatbots_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.chatbot.len; i++) {
-        mb_get_chatbots_chatbot *b = &bots[i];
+        mb_chatbot_list_item *b = &bots[i];
         size_t o = 0;
         snprintf(cells[i][0], 256, "%d", (int)b->chatbot_id);
         cell(cells[i][1], 256, b->name.ptr, 95);
@@ -252,10 +252,10 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
  * refuses a filter variable left out. The variants select the same fragment
  * as getThreads or getBrowseThreads, so their answers decode as those. */
 int cmd_threads(cli *k, int argc, char **argv) {
-    static mb_get_threads_thread ths[200];
-    static mb_get_threads_thread_messages msgs[400];
-    static mb_get_browse_threads_thread bths[200];
-    static mb_get_browse_threads_thread_messages bmsgs[400];
+    static mb_own_thread ths[200];
+    static mb_own_thread_messages msgs[400];
+    static mb_browse_thread bths[200];
+    static mb_browse_thread_messages bmsgs[400];
     static char cells[200][5][256];
     static const char *cp[200 * 5];
     static const char *const head[] = {"THREAD", "CHATBOT", "PUBLIC", "UPDATED", "FIRST MESSAGE"};

@@ -79,9 +79,9 @@ static char ca_pem[8192], jwt[2048];
 static fw_uart uart = {.base = (volatile uint32_t *)0x40004000u};
 static mb_tls tls;
 static mb_client client;
-static mb_get_chatbots_chatbot bots[8];
-static mb_get_chatbots_chatbot_categories cats[32];
-static mb_get_chatbots_chatbot_metadata meta[16];
+static mb_chatbot_list_item bots[8];
+static mb_chatbot_list_item_categories cats[32];
+static mb_chatbot_list_item_metadata meta[16];
 
 /* ---- the TLS pool's use, seen at every mbedTLS allocation ----
  * Linked with -Wl,--wrap=mbedtls_calloc. The pool's allocator is first fit

@@ -58,6 +58,36 @@ int main(void) {
         T(md.device.len == 1 && strcmp(mdev[0].owner.email.ptr, "e@x") == 0 && strcmp(mdev[0].owner.name.ptr, "Ann") == 0);
         T(mdev[0].readings.len == 1 && strcmp(mrd[0].at.ptr, "2025-01-01T00:00:00Z") == 0 && mrd[0].value == 2.5);
     }
+    { /* a fragment selected alone is one type in every operation; its table
+         * fits a list at the root (cards) and an object after other lists
+         * (cardsAfterLists), whose readings go to the pool after tags */
+        static char cbody[] = "{\"data\":{\"device\":[{\"id\":1,\"readings\":[{\"value\":1.5},{\"value\":2.5}],"
+                              "\"owner\":{\"email\":\"a@x\"}},{\"id\":2,\"readings\":[],\"owner\":null}]}}";
+        static char kbody[] = "{\"data\":{\"device\":[{\"tags\":[\"t1\",\"t2\",\"t3\"]}],"
+                              "\"device_by_pk\":{\"id\":7,\"readings\":[{\"value\":9.5}],\"owner\":{\"email\":\"b@x\"}}}}";
+        mb_cards_data cd;
+        mb_cards_after_lists_data kd;
+        mb_device_card cards[2];
+        mb_device_card_readings crd[3], krd[1];
+        mb_cards_after_lists_device kdev[1];
+        mb_str ktags[3];
+        mb_cards_arrays ca = {cards, 2, 0, crd, 3, 0};
+        mb_cards_after_lists_arrays ka = {kdev, 1, 0, ktags, 3, 0, krd, 1, 0};
+        const mb_device_card *one = &kd.device_by_pk; /* the same type: no cast */
+        const mb_owner_card *owner = &cards[0].owner;
+        T(mb_gql_decode(&res, cbody, sizeof cbody - 1, toks, 128) == MB_OK);
+        T(mb_cards_decode(&res, &cd, &ca) == MB_OK);
+        T(cd.device.len == 2 && cd.device.items == cards && cards[0].id == 1 && cards[1].id == 2);
+        T(cards[0].readings.len == 2 && cards[0].readings.items == crd && crd[1].value == 2.5 && ca.device_readings_needed == 2);
+        T(strcmp(owner->email.ptr, "a@x") == 0 && cards[1].owner_null == 1 && cards[1].readings.len == 0);
+        T(mb_gql_decode(&res, kbody, sizeof kbody - 1, toks, 128) == MB_OK);
+        T(mb_cards_after_lists_decode(&res, &kd, &ka) == MB_OK);
+        T(kd.device.len == 1 && kdev[0].tags.len == 3 && kdev[0].tags.items == ktags && strcmp(ktags[2].ptr, "t3") == 0);
+        T(one->id == 7 && one->readings.len == 1 && one->readings.items == krd && krd[0].value == 9.5);
+        T(ka.device_by_pk_readings_needed == 1 && ka.device_tags_needed == 3 && strcmp(one->owner.email.ptr, "b@x") == 0);
+        ka.device_by_pk_readings_cap = 0; /* the fragment's list counts in its own pool */
+        T(mb_cards_after_lists_decode(&res, &kd, &ka) == MB_ERR_CAPACITY && ka.device_by_pk_readings_needed == 1 && ka.device_tags_needed == 3);
+    }
     /* text outside ASCII in a document is kept as its UTF-8 bytes */
     T(strstr(mb_kitchen_op()->query, "{_eq:\"K\xc3\xbc" "che \xe2\x80\x93 1\"}") != NULL);
     printf("%d passed, %d failed\n", fails ? 0 : 1, fails ? 1 : 0);

@@ -185,9 +185,9 @@ static void phase_ws(const char *ws_url, const char *jwt, unsigned long events) 
     mb_ws_config c;
     mb_get_chatbots_vars cv;
     mb_get_chatbots_data cd;
-    static mb_get_chatbots_chatbot bots[1];
-    static mb_get_chatbots_chatbot_categories cats[16];
-    static mb_get_chatbots_chatbot_metadata metas[16];
+    static mb_chatbot_list_item bots[1];
+    static mb_chatbot_list_item_categories cats[16];
+    static mb_chatbot_list_item_metadata metas[16];
     mb_get_chatbots_arrays ca;
     mb_create_thread_vars tv;
     mb_create_thread_data td;

@@ -91,8 +91,8 @@ static __attribute__((noinline)) void op_execute(void) {
     st = mb_execute(&c, "query getCategories { category { name } }", "getCategories", "{\"a\":[1,{\"b\":\"c\"}]}", &res);
 }
 
-static mb_get_threads_thread threads[16];
-static mb_get_threads_thread_messages tmsgs[64];
+static mb_own_thread threads[16];
+static mb_own_thread_messages tmsgs[64];
 static __attribute__((noinline)) void op_typed(void) {
     mb_get_threads_vars v;
     mb_get_threads_data out;

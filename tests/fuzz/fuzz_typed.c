@@ -106,16 +106,18 @@ static size_t type_size(uint8_t type, const mb_shape *sh) {
     }
 }
 
-/* Element size of every pool, from the shape tables. */
-static void pools_of(const mb_shape *sh) {
+/* Element size of every pool, from the shape tables. A field's pool index
+ * counts from base, the first pool of its subtree (src/typed.h). */
+static void pools_of(const mb_shape *sh, size_t base) {
     for (uint16_t i = 0; i < sh->count; i++) {
         const mb_field *f = &sh->fields[i];
+        size_t at = base + f->pool;
         if (f->type == MB_T_ARR) {
-            if (f->pool >= MAX_POOLS) FUZZ_FAIL("too many pools for the harness");
-            esz[f->pool] = type_size(f->elem, f->shape);
-            if (f->pool + 1u > npools) npools = f->pool + 1u;
+            if (at >= MAX_POOLS) FUZZ_FAIL("too many pools for the harness");
+            esz[at] = type_size(f->elem, f->shape);
+            if (at + 1u > npools) npools = at + 1u;
         }
-        if (f->shape) pools_of(f->shape);
+        if (f->shape) pools_of(f->shape, at + (f->type == MB_T_ARR));
     }
 }
 
@@ -129,9 +131,9 @@ static void check_view(mb_str v, int nul) {
     if (nul && !mb_utf8_valid(v.ptr, v.len)) FUZZ_FAIL("string is not UTF-8");
 }
 
-static void walk_value(uint8_t type, const mb_shape *sh, const char *p);
+static void walk_value(uint8_t type, const mb_shape *sh, const char *p, size_t base);
 
-static void walk_object(const mb_shape *sh, const char *p) {
+static void walk_object(const mb_shape *sh, const char *p, size_t base) {
     for (uint16_t i = 0; i < sh->count; i++) {
         const mb_field *f = &sh->fields[i];
         const char *m = p + f->offset;
@@ -140,23 +142,24 @@ static void walk_object(const mb_shape *sh, const char *p) {
         if (f->type == MB_T_ARR) {
             void *items;
             size_t len;
-            const char *base = pool_mem[f->pool].b;
+            size_t at = base + f->pool;
+            const char *mem = pool_mem[at].b;
             memcpy(&items, m, sizeof items);
             memcpy(&len, m + sizeof items, sizeof len);
             if (!len) {
                 if (items) FUZZ_FAIL("empty array with items");
                 continue;
             }
-            if ((const char *)items < base || (const char *)items + len * esz[f->pool] > base + POOL_BYTES)
+            if ((const char *)items < mem || (const char *)items + len * esz[at] > mem + POOL_BYTES)
                 FUZZ_FAIL("array outside its pool");
-            for (size_t k = 0; k < len; k++) walk_value(f->elem, f->shape, (const char *)items + k * esz[f->pool]);
+            for (size_t k = 0; k < len; k++) walk_value(f->elem, f->shape, (const char *)items + k * esz[at], at + 1);
         } else {
-            walk_value(f->type, f->shape, m);
+            walk_value(f->type, f->shape, m, base + f->pool);
         }
     }
 }
 
-static void walk_value(uint8_t type, const mb_shape *sh, const char *p) {
+static void walk_value(uint8_t type, const mb_shape *sh, const char *p, size_t base) {
     mb_str v;
     switch (type) {
     case MB_T_STR: memcpy(&v, p, sizeof v); check_view(v, 1); break;
@@ -173,7 +176,7 @@ static void walk_value(uint8_t type, const mb_shape *sh, const char *p) {
         if (b != 0 && b != 1) FUZZ_FAIL("bool is neither 0 nor 1");
         break;
     }
-    case MB_T_OBJ: walk_object(sh, p); break;
+    case MB_T_OBJ: walk_object(sh, p, base); break;
     default: break;
     }
 }
@@ -194,7 +197,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (sh->size > sizeof out.b) FUZZ_FAIL("result struct larger than the harness's");
     npools = 0;
     memset(esz, 0, sizeof esz);
-    pools_of(sh);
+    pools_of(sh, 0);
     for (size_t i = 0; i < npools; i++) {
         size_t cap = caps[(data[1] >> (2 * (i % 4))) & 3u];
         if (!esz[i]) FUZZ_FAIL("pool without an element size");
@@ -231,7 +234,7 @@ static void check_after(const mb_result *rp, mb_status s, const mb_shape *sh, co
     int over = 0;
     switch (s) {
     case MB_OK: case MB_ERR_CAPACITY:
-        walk_object(sh, out.b);
+        walk_object(sh, out.b, 0);
         break;
     case MB_ERR_NO_DATA:
         if (r.data >= 0) FUZZ_FAIL("MB_ERR_NO_DATA with data");

@@ -253,9 +253,9 @@ static void run(const char *url, const char *jwt, const char *ca, const char *sc
     mb_status s;
     mb_get_chatbots_vars cv;
     mb_get_chatbots_data cd;
-    mb_get_chatbots_chatbot bots[1];
-    mb_get_chatbots_chatbot_categories cats[16];
-    mb_get_chatbots_chatbot_metadata metas[16];
+    mb_chatbot_list_item bots[1];
+    mb_chatbot_list_item_categories cats[16];
+    mb_chatbot_list_item_metadata metas[16];
     mb_get_chatbots_arrays ca_;
     mb_create_thread_vars tv;
     mb_create_thread_data td;

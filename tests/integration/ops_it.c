@@ -162,9 +162,9 @@ int main(void) {
     }
     /* getChatbots / getChatbotCount */
     {
-        static mb_get_chatbots_chatbot bots[20];
-        static mb_get_chatbots_chatbot_categories cats[100];
-        static mb_get_chatbots_chatbot_metadata meta[100];
+        static mb_chatbot_list_item bots[20];
+        static mb_chatbot_list_item_categories cats[100];
+        static mb_chatbot_list_item_metadata meta[100];
         mb_get_chatbots_data d;
         mb_get_chatbots_vars v;
         mb_get_chatbots_arrays a = {bots, 20, 0, cats, 100, 0, meta, 100, 0};
@@ -389,8 +389,8 @@ int main(void) {
         CHECK(s == MB_OK && d.update_message.affected_rows == 1 && strcmp(ret[0].content.ptr, "edited \xe2\x9c\x8f") == 0, "updateMessage (owner)");
     }
     {
-        static mb_get_threads_thread ths[50];
-        static mb_get_threads_thread_messages m2[100];
+        static mb_own_thread ths[50];
+        static mb_own_thread_messages m2[100];
         mb_get_threads_data d;
         mb_get_threads_vars v;
         mb_get_threads_arrays a = {ths, 50, 0, m2, 100, 0};
@@ -412,8 +412,8 @@ int main(void) {
         CHECK(s == MB_ERR_GRAPHQL && d.thread.len == 0, "getThreads without a userId: refused, never every user's threads");
         {
             /* the web app's getThreads({userId, chatbotName}) */
-            static mb_get_threads_by_chatbot_thread bths[50];
-            static mb_get_threads_by_chatbot_thread_messages bm[100];
+            static mb_own_thread bths[50];
+            static mb_own_thread_messages bm[100];
             mb_get_threads_by_chatbot_data bd;
             mb_get_threads_by_chatbot_vars bv;
             mb_get_threads_by_chatbot_arrays ba = {bths, 50, 0, bm, 100, 0};
@@ -445,8 +445,8 @@ int main(void) {
         CHECK(s == MB_OK && d.update_thread.affected_rows == 1 && r[0].is_public == 1, "updateThreadVisibility by the owner");
     }
     {
-        static mb_get_browse_threads_thread ths[20];
-        static mb_get_browse_threads_thread_messages m2[40];
+        static mb_browse_thread ths[20];
+        static mb_browse_thread_messages m2[40];
         mb_get_browse_threads_data d;
         mb_get_browse_threads_vars v;
         mb_get_browse_threads_arrays a = {ths, 20, 0, m2, 40, 0};
@@ -466,13 +466,13 @@ int main(void) {
         }
         {
             int32_t all = d.thread_aggregate.aggregate.count;
-            static mb_get_browse_threads_by_user_thread uths[20];
-            static mb_get_browse_threads_by_user_thread_messages um[40];
+            static mb_browse_thread uths[20];
+            static mb_browse_thread_messages um[40];
             mb_get_browse_threads_by_user_data ud;
             mb_get_browse_threads_by_user_vars uv;
             mb_get_browse_threads_by_user_arrays ua = {uths, 20, 0, um, 40, 0};
-            static mb_get_browse_threads_by_chatbot_thread cths[20];
-            static mb_get_browse_threads_by_chatbot_thread_messages cm[40];
+            static mb_browse_thread cths[20];
+            static mb_browse_thread_messages cm[40];
             mb_get_browse_threads_by_chatbot_data cd;
             mb_get_browse_threads_by_chatbot_vars cv;
             mb_get_browse_threads_by_chatbot_arrays ca = {cths, 20, 0, cm, 40, 0};
@@ -504,14 +504,14 @@ int main(void) {
         }
         {
             /* category: the threads of the chatbots getChatbots lists in it */
-            static mb_get_chatbots_by_category_chatbot bots[64];
-            static mb_get_chatbots_by_category_chatbot_categories cats[256];
-            static mb_get_chatbots_by_category_chatbot_metadata meta[256];
+            static mb_chatbot_list_item bots[64];
+            static mb_chatbot_list_item_categories cats[256];
+            static mb_chatbot_list_item_metadata meta[256];
             mb_get_chatbots_by_category_arrays ca = {bots, 64, 0, cats, 256, 0, meta, 256, 0};
             mb_get_chatbots_by_category_vars cv;
             mb_get_chatbots_by_category_data cd;
-            static mb_get_browse_threads_by_category_thread kths[20];
-            static mb_get_browse_threads_by_category_thread_messages km[40];
+            static mb_browse_thread kths[20];
+            static mb_browse_thread_messages km[40];
             mb_get_browse_threads_by_category_data kd;
             mb_get_browse_threads_by_category_vars kv;
             mb_get_browse_threads_by_category_arrays ka = {kths, 20, 0, km, 40, 0};

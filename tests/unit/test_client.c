@@ -620,9 +620,9 @@ static void debug_redaction(void) {
 /* A typed call that fails before any answer leaves no stale counts. */
 static void typed_failure(void) {
     static const mb_script_conn conns[] = {{NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_CONNECT}};
-    static mb_get_chatbots_chatbot bots[2];
-    static mb_get_chatbots_chatbot_categories cats[2];
-    static mb_get_chatbots_chatbot_metadata meta[2];
+    static mb_chatbot_list_item bots[2];
+    static mb_chatbot_list_item_categories cats[2];
+    static mb_chatbot_list_item_metadata meta[2];
     mb_script s;
     mb_client c;
     mb_config cfg;

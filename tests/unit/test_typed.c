@@ -52,8 +52,9 @@ static const mb_field f_bot[] = {
     {"isPro", offsetof(bot, is_pro), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
     {"price", offsetof(bot, price), MB_NO_NULL_FLAG, MB_T_NUMERIC, 0, 0, NULL},
     {"metadata", offsetof(bot, metadata), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
-    {"categories", offsetof(bot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &s_cat},
-    {"tags", offsetof(bot, tags), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_STR, 2, NULL},
+    /* pools count from the first below chatbot's own (pool 0): 1 and 2 */
+    {"categories", offsetof(bot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &s_cat},
+    {"tags", offsetof(bot, tags), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_STR, 1, NULL},
 };
 static const mb_shape s_bot = {f_bot, 8, sizeof(bot)};
 static const mb_field f_agg[] = {{"count", 0, MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL}};
