@@ -3128,6 +3128,7 @@ typedef struct mb__tctx {
     char *body;
     mb_pool *pools;
     size_t num_pools;
+    size_t at; /* the first pool of the subtree being decoded */
 } mb__tctx;
 
 static size_t mb__t_size(uint8_t type, const mb_shape *shape) {
@@ -3182,17 +3183,15 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
         /* pool indices count from the first pool of the field's subtree (an
          * array's own pool is the one before it), so one table, a shared
          * fragment's, fits wherever it is selected */
-        b = (size_t)f->pool + (f->type == MB_T_ARR);
-        if (b > x->num_pools) {
+        b = x->at;
+        x->at += (size_t)f->pool + (f->type == MB_T_ARR);
+        if (x->at > x->num_pools) {
             *st = MB_ERR_ARG;
             return -1;
         }
-        x->pools += b;
-        x->num_pools -= b;
         k = f->type == MB_T_ARR ? mb__t_array(x, k + 1, f, dst + f->offset, st)
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
-        x->pools -= b;
-        x->num_pools += b;
+        x->at = b;
         if (k < 0) return -1;
     }
     return k;
@@ -3212,7 +3211,7 @@ static int mb__t_array(mb__tctx *x, int tok, const mb_field *f, char *dst, mb_st
         *st = MB_ERR_ARG;
         return -1;
     }
-    p = x->pools - 1; /* its own pool, just before its elements' */
+    p = &x->pools[x->at - 1]; /* its own pool, just before its elements' */
     while (n-- > 0) {
         p->needed++;
         if (p->used < p->cap) {
@@ -3294,6 +3293,7 @@ mb_status mb_typed_decode(const mb_result *res, const mb_shape *shape, void *dat
     x.body = res->body;
     x.pools = pools;
     x.num_pools = num_pools;
+    x.at = 0;
     if (mb__t_object(&x, res->data, shape, (char *)data, &st) < 0) return st != MB_OK ? st : MB_ERR_TYPE;
     for (size_t i = 0; i < num_pools; i++)
         if (pools[i].needed > pools[i].cap) return MB_ERR_CAPACITY;

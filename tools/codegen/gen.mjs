@@ -11,7 +11,8 @@
 // column in an insert object or an update's _set, which Hasura refuses when
 // the variable is left out (null). For each
 // named operation the output gets a minified query string, a variables
-// struct (optional variables get a has_ flag), one struct per selection set,
+// struct (optional variables get a has_ flag), one struct per selection set
+// (a selection of one fragment spread alone: the fragment's shared struct),
 // descriptor tables for the runtime in src/typed.c, and two functions:
 //   mb_status mb_<op>(mb_client *, const mb_<op>_vars *, mb_<op>_data *, mb_<op>_arrays *);
 //   mb_status mb_<op>_decode(mb_result *, mb_<op>_data *, mb_<op>_arrays *);
