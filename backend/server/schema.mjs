@@ -215,8 +215,10 @@ export function buildSchema(model, role, N) {
       const mk = (fn, cols) => once(N.t(T(key).base, `${fn}_order_by`), (n) => new GraphQLInputObjectType({
         name: n, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), arg(orderBy(), c.name)])),
       }));
-      if (nums.length) for (const fn of AGG_NUMERIC) out[N.f(fn)] = arg(mk(fn, nums), fn);
-      if (maxes.length) for (const fn of ['max', 'min']) out[fn] = arg(mk(fn, maxes), fn);
+      // Schema/OrderBy.hs orderByAggregation: a direction is P.nullable (null: not ordered by), a
+      // function's object is fieldOptional over P.object (`max: null` is an error)
+      if (nums.length) for (const fn of AGG_NUMERIC) out[N.f(fn)] = noNull(arg(mk(fn, nums), fn));
+      if (maxes.length) for (const fn of ['max', 'min']) out[fn] = noNull(arg(mk(fn, maxes), fn));
       return sortKeys(out);
     },
   }));

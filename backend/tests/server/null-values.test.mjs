@@ -15,7 +15,9 @@
 //   P.list (null is "expected a list", and a nullable variable may stand there: the location has a
 //   default, TypeChecking.hs isVariableUsageAllowed);
 // - Schema/Mutation.hs mkDefaultRelationshipParser: a relationship in an insert object is
-//   fieldOptional over P.nullable (null: no nested insert); its data is P.field (null is an error).
+//   fieldOptional over P.nullable (null: no nested insert); its data is P.field (null is an error);
+// - Schema/OrderBy.hs: a direction is P.nullable (null: that column is not ordered by), an
+//   aggregate function object (max, min...) is fieldOptional over P.object (null is an error).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startMasterbots, client, sql } from './lib/masterbots.mjs';
@@ -186,6 +188,17 @@ test('insert: a relationship given null (literal or a variable left out) inserts
   const data = await admin(`mutation { insertThreadOne(object: {slug: "${THREAD}", chatbotId: ${bot}, messages: {data: null}}) { slug } }`);
   assert.deepEqual(data, verr('expected a list, but found null', '$.selectionSet.insertThreadOne.args.object.messages.data'));
   assert.deepEqual(await sql('SELECT 1 FROM thread WHERE slug = $1', [THREAD]), []);
+});
+
+test('orderBy: a null direction in an aggregate ordering orders by nothing there; max: null is an error', async () => {
+  const byName = (await sql('SELECT name FROM chatbot ORDER BY name')).map((x) => x.name);
+  const q = (ob, vars, decl = '') => admin(`query ${decl ? `(${decl}) ` : ''}{ chatbot(orderBy: ${ob}) { name } }`, vars);
+  const names = (r) => { assert.ok(r.data, JSON.stringify(r)); return r.data.chatbot.map((x) => x.name); };
+  assert.deepEqual(names(await q('[{threadsAggregate: {count: null}}, {name: ASC}]', {})), byName);
+  assert.deepEqual(names(await q('[{threadsAggregate: {max: {createdAt: null}}}, {name: ASC}]', {})), byName);
+  assert.deepEqual(names(await q('[{threadsAggregate: {count: $d}}, {name: ASC}]', {}, '$d: OrderBy')), byName, 'variable left out');
+  const maxNull = verr("expected an object for type 'ThreadMaxOrderBy', but found null", '$.selectionSet.chatbot.args.orderBy[0].threadsAggregate.max');
+  assert.deepEqual(await q('{threadsAggregate: {max: null}}', {}), maxNull);
 });
 
 test('already as Hasura (pinned): update operators on a nullable column take null as SQL NULL; by-pk keys, _deleteElem and _deleteAtPath refuse null; distinctOn null is none', async () => {
