@@ -48,6 +48,7 @@ async function insertObject(t, obj, onConflict, ctx, path, counter, want = []) {
     if (t.colByName.has(k)) { row[k] = v; continue; }
     const rel = t.relByName.get(k);
     if (!rel) throw validationError(`no such column or relationship: ${k}`, path);
+    if (v === null) continue; // a relationship given null inserts nothing through it
     const remote = ctx.model.tables.get(rel.remoteKey);
     if (rel.type === 'object') {
       const parentCols = rel.mapping.map(([, rc]) => rc);

@@ -75,9 +75,11 @@ function nullRejected(type, loose, path) {
   return validationError(`unexpected null value for type '${type.name}'`, path);
 }
 // null at a non-null location: a column value (loose, a scalar: by_pk columns, _in elements) is
-// the column parser's error, anything else the generic one
+// the column parser's error, a list P.list's (objects, data, update_columns), anything else the
+// generic one
 function nullAtNonNull(type, loose, path) {
-  if (loose && !isListType(type) && !isInputObjectType(type) && !isEnumType(type)) return validationError(`unexpected null value for type '${type.name}'`, path);
+  if (isListType(type)) return validationError('expected a list, but found null', path);
+  if (loose && !isInputObjectType(type) && !isEnumType(type)) return validationError(`unexpected null value for type '${type.name}'`, path);
   return validationError(`expected ${expectedKind(type)} for type '${type}', but found null`, path);
 }
 const rejectsNull = (d) => !!d.extensions?.mb?.noNull && !isNonNullType(d.type);
@@ -234,7 +236,7 @@ export class Normalizer {
       const apath = `${fpath}.args.${a.name}`;
       const g = given.get(a.name);
       let v;
-      if (g) v = this.value(g.value, a.type, apath, !!a.extensions?.mb?.loose);
+      if (g) v = this.value(g.value, a.type, apath, !!a.extensions?.mb?.loose, a.defaultValue !== undefined);
       if (v === null && rejectsNull(a)) throw nullRejected(a.type, !!a.extensions?.mb?.loose, apath);
       if (v === undefined) {
         if (a.defaultValue !== undefined) v = a.defaultValue;
@@ -247,10 +249,11 @@ export class Normalizer {
     return out;
   }
 
-  // AST value at a location of type `type`. A variable that was not given and has no default is
-  // null here, as in Hasura's resolveVariables (Execute/Resolve.hs), not an absent value.
-  value(node, type, path, loose = false) {
-    if (node.kind === Kind.VARIABLE) return this.variable(node, type, path, loose);
+  // AST value at a location of type `type` (with a default value: locDefault). A variable that was
+  // not given and has no default is null here, as in Hasura's resolveVariables
+  // (Execute/Resolve.hs), not an absent value.
+  value(node, type, path, loose = false, locDefault = false) {
+    if (node.kind === Kind.VARIABLE) return this.variable(node, type, path, loose, locDefault);
     if (isNonNullType(type)) {
       if (node.kind === Kind.NULL) throw nullAtNonNull(type.ofType, loose, path);
       return this.value(node, type.ofType, path, loose);
@@ -270,7 +273,7 @@ export class Normalizer {
         const d = defs[n];
         if (!d) throw validationError(`field '${n}' not found in type: '${type.name}'`, `${path}.${n}`);
         seen.add(n);
-        const v = this.value(f.value, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose);
+        const v = this.value(f.value, d.type, `${path}.${n}`, !!d.extensions?.mb?.loose, d.defaultValue !== undefined);
         if (v === null && rejectsNull(d)) throw nullRejected(d.type, !!d.extensions?.mb?.loose, `${path}.${n}`);
         out[d.extensions?.mb?.key ?? n] = v;
       }
@@ -333,18 +336,22 @@ export class Normalizer {
     }
   }
 
-  variable(node, type, path, loose = false) {
+  variable(node, type, path, loose = false, locDefault = false) {
     const name = node.name.value;
     const v = this.vars.get(name);
     if (!v) throw validationError(`unbound variable '${name}'`, path);
     const declared = v.def.type;
-    if (!compatible(declared, type, !!v.def.defaultValue && v.def.defaultValue.kind !== Kind.NULL)) {
+    // TypeChecking.hs isVariableUsageAllowed: a nullable variable may stand at a non-null location
+    // that has a default (on_conflict's update_columns) or when it has a non-null default itself
+    if (!compatible(declared, type, locDefault || (!!v.def.defaultValue && v.def.defaultValue.kind !== Kind.NULL))) {
       throw validationError(`variable '${name}' is declared as '${print(declared)}', but used where '${String(type)}' is expected`, path);
     }
     if (v.provided) return this.json(v.value, type, path, loose);
     if (v.def.defaultValue) return this.value(v.def.defaultValue, type, path, loose);
     // Execute/Resolve.hs buildVariable: a nullable variable left out of variableValues is its
-    // default, else null (exactly as if null had been sent)
+    // default, else null (exactly as if null had been sent); Input.hs fieldWithDefault parses
+    // that null, not the location's default
+    if (isNonNullType(type)) throw nullAtNonNull(type.ofType, loose, path);
     return null;
   }
 

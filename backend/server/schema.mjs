@@ -215,8 +215,10 @@ export function buildSchema(model, role, N) {
       const mk = (fn, cols) => once(N.t(T(key).base, `${fn}_order_by`), (n) => new GraphQLInputObjectType({
         name: n, fields: () => Object.fromEntries(cols.map((c) => [cf_(c), arg(orderBy(), c.name)])),
       }));
-      if (nums.length) for (const fn of AGG_NUMERIC) out[N.f(fn)] = arg(mk(fn, nums), fn);
-      if (maxes.length) for (const fn of ['max', 'min']) out[fn] = arg(mk(fn, maxes), fn);
+      // Schema/OrderBy.hs orderByAggregation: a direction is P.nullable (null: not ordered by), a
+      // function's object is fieldOptional over P.object (`max: null` is an error)
+      if (nums.length) for (const fn of AGG_NUMERIC) out[N.f(fn)] = noNull(arg(mk(fn, nums), fn));
+      if (maxes.length) for (const fn of ['max', 'min']) out[fn] = noNull(arg(mk(fn, maxes), fn));
       return sortKeys(out);
     },
   }));
@@ -258,15 +260,18 @@ export function buildSchema(model, role, N) {
       const preset = presetCols(key);
       // columnParser with the column's nullability (Schema/Mutation.hs tableFieldsInput)
       for (const c of T(key).columns) if (v(key).ins.cols.has(c.name) && !preset.has(c.name)) out[cf_(c)] = noNull(colArg(colType(c), c.name), !c.nullable);
+      // Schema/Mutation.hs mkDefaultRelationshipParser: fieldOptional over P.nullable, so null
+      // inserts nothing through the relationship
       for (const r of T(key).rels) {
         if (!v(r.remoteKey)?.ins) continue;
-        out[r.name] = noNull(arg(r.type === 'object' ? objRelInsert(r.remoteKey) : arrRelInsert(r.remoteKey), r.name));
+        out[r.name] = arg(r.type === 'object' ? objRelInsert(r.remoteKey) : arrRelInsert(r.remoteKey), r.name);
       }
       return sortKeys(out);
     },
   }));
   const hasOnConflict = (key) => T(key).uniques.length > 0 && !!v(key).upd;
-  const onConflictArg = (key) => (hasOnConflict(key) ? { [N.f('on_conflict')]: arg(onConflict(key), 'on_conflict') } : {});
+  // Postgres/Schema/OnConflict.hs: on_conflict is fieldOptional over P.object (`on_conflict: null` is an error)
+  const onConflictArg = (key) => (hasOnConflict(key) ? { [N.f('on_conflict')]: noNull(arg(onConflict(key), 'on_conflict')) } : {});
   const objRelInsert = (key) => once(N.t(T(key).base, 'obj_rel_insert_input'), (name) => new GraphQLInputObjectType({
     name, description: `input type for inserting object relation for remote table "${T(key).name}"`,
     fields: () => ({ data: arg(NN(insertInput(key)), 'data'), ...onConflictArg(key) }),
@@ -290,7 +295,8 @@ export function buildSchema(model, role, N) {
     fields: () => ({
       constraint: arg(NN(constraintEnum(key)), 'constraint'),
       [N.f('update_columns')]: arg(NN(L(NN(updateColumnEnum(key)))), 'update_columns', []),
-      where: arg(boolExp(key), 'where'),
+      // fieldOptional over the (non-nullable) bool_exp parser, unlike a select's where
+      where: noNull(arg(boolExp(key), 'where')),
     }),
   }));
   // rejectsNull(c): whether the field of column c rejects null (Schema/Update.hs: _set, _inc, _append

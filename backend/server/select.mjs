@@ -117,9 +117,10 @@ function orderItems(orderBy, t, a, ctx) {
       if (!isAgg) {
         walk(dir, remote, r, (e) => prefixRel(`(SELECT ${e} ${from} LIMIT 1)`));
       } else {
+        // a null direction orders by nothing there (Schema/OrderBy.hs: P.nullable)
         for (const [fn, spec] of Object.entries(dir)) {
-          if (fn === 'count') items.push({ expr: prefixRel(`(SELECT count(*) ${from})`), dir: DIR[spec] });
-          else for (const [c, d] of Object.entries(spec)) items.push({ expr: prefixRel(`(SELECT ${fn}(${r}.${ident(c)}) ${from})`), dir: DIR[d] });
+          if (fn === 'count') { if (spec != null) items.push({ expr: prefixRel(`(SELECT count(*) ${from})`), dir: DIR[spec] }); }
+          else for (const [c, d] of Object.entries(spec)) if (d != null) items.push({ expr: prefixRel(`(SELECT ${fn}(${r}.${ident(c)}) ${from})`), dir: DIR[d] });
         }
       }
     }

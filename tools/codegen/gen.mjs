@@ -219,9 +219,17 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
 // "unexpected null value". The generated code leaves an optional variable out
 // when its has_ flag is 0, so such a variable must be non-null or have a
 // default: one operation per optional filter. Likewise a column value of an
-// insert object or an update's _set (a *InsertInput / *SetInput field) whose
-// column is NOT NULL (non-null in the table's object type): null is refused
-// there too, even when the column has a default in the database.
+// insert object or an update's _set (a *InsertInput / *SetInput field, nested
+// inserts' data included) whose column is NOT NULL (non-null in the table's
+// object type): null is refused there too, even when the column has a default
+// in the database. The other update operators never mean "leave the column
+// alone" when given null: _inc/_append/_prepend parse with the column's
+// nullability (NOT NULL: refused; nullable: the SQL is col + NULL, col || NULL,
+// so the column becomes NULL), _delete_key takes null (col - NULL: NULL),
+// _delete_elem and _delete_at_path refuse it. Where null means the same as
+// leaving the argument out (limit, offset, where, order_by and its directions,
+// distinct_on) a nullable variable is fine.
+const COLUMN_INPUT = /^(.+?)(InsertInput|SetInput|IncInput|AppendInput|PrependInput|DeleteKeyInput|DeleteElemInput|DeleteAtPathInput|_insert_input|_set_input|_inc_input|_append_input|_prepend_input|_delete_key_input|_delete_elem_input|_delete_at_path_input)$/;
 function checkNullableVariables(file, op, frags, root) {
   const defs = new Map((op.variableDefinitions || []).map((v) => [v.variable.name.value, v]));
   const check = (node, type) => {
@@ -243,18 +251,33 @@ function checkNullableVariables(file, op, frags, root) {
         const def = defs.get(v.name.value);
         if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || def.defaultValue) return;
         const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is `;
+        const leftOut = ', which a variable left out (has_ 0) is';
         if (/comparison_?exp$/i.test(parent.name)) {
           fail(file, v, `${why}compared in ${parent.name}: `
-            + 'Hasura rejects null there ("unexpected null value"), which a variable left out (has_ 0) is; make it non-null '
+            + `Hasura rejects null there ("unexpected null value")${leftOut}; make it non-null `
             + '(one operation per optional filter) or give it a default');
         }
-        const table = /^(.+?)(InsertInput|SetInput|_insert_input|_set_input)$/.exec(parent.name);
-        const column = table && schema.getType(table[1]);
-        const colType = G.isObjectType(column) && column.getFields()[field]?.type;
+        const m = COLUMN_INPUT.exec(parent.name);
+        if (!m) return;
+        const kind = m[2].replace(/_/g, '').toLowerCase().replace(/input$/, '');
+        const table = schema.getType(m[1]);
+        const colType = G.isObjectType(table) && table.getFields()[field]?.type;
+        const where = `${why}the value of ${m[1]}.${field} in ${parent.name}`;
+        const update = 'make it non-null (one operation per optional update) or give it a default';
+        if (kind === 'deleteelem' || kind === 'deleteatpath') {
+          fail(file, v, `${where}: Hasura rejects null there ("${kind === 'deleteelem' ? 'unexpected null value' : 'expected a list, but found null'}")${leftOut}; ${update}`);
+        }
+        if (kind === 'deletekey') {
+          fail(file, v, `${where}: Hasura takes null there and the SQL (column - NULL) makes the column NULL${leftOut}; ${update}`);
+        }
         if (colType && G.isNonNullType(colType)) {
-          fail(file, v, `${why}the value of ${table[1]}.${field} in ${parent.name}, a NOT NULL column: `
-            + 'Hasura rejects null there ("unexpected null value", the column default is not used), which a variable '
-            + 'left out (has_ 0) is; make it non-null or give it the column default');
+          fail(file, v, `${where}, a NOT NULL column: `
+            + `Hasura rejects null there ("unexpected null value"${kind === 'insert' || kind === 'set' ? ', the column default is not used' : ''})${leftOut}; `
+            + (kind === 'insert' || kind === 'set' ? 'make it non-null or give it the column default' : update));
+        }
+        if (colType && kind !== 'insert' && kind !== 'set') {
+          fail(file, v, `${where}: Hasura takes null there and the SQL (${kind === 'inc' ? 'column + NULL' : kind === 'append' ? 'column || NULL' : 'NULL || column'}) `
+            + `makes the column NULL${leftOut}; ${update}`);
         }
       },
     }));

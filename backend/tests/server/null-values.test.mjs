@@ -9,7 +9,15 @@
 // - Schema/Select.hs tableLimitArg/tableOffsetArg/tableWhereArg: fieldOptional over P.nullable,
 //   so limit, offset and where given null mean none;
 // - insert and update columns parse with the column's nullability: null stores NULL in a nullable
-//   column (not its default) and is an error for a NOT NULL one, before any SQL runs.
+//   column (not its default) and is an error for a NOT NULL one, before any SQL runs;
+// - Backends/Postgres/Schema/OnConflict.hs conflictObjectParser: on_conflict and its where are
+//   fieldOptional over P.object (null is an error), update_columns is fieldWithDefault [] over
+//   P.list (null is "expected a list", and a nullable variable may stand there: the location has a
+//   default, TypeChecking.hs isVariableUsageAllowed);
+// - Schema/Mutation.hs mkDefaultRelationshipParser: a relationship in an insert object is
+//   fieldOptional over P.nullable (null: no nested insert); its data is P.field (null is an error);
+// - Schema/OrderBy.hs: a direction is P.nullable (null: that column is not ordered by), an
+//   aggregate function object (max, min...) is fieldOptional over P.object (null is an error).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startMasterbots, client, sql } from './lib/masterbots.mjs';
@@ -17,14 +25,21 @@ import { startMasterbots, client, sql } from './lib/masterbots.mjs';
 let srv; let anon; let admin;
 const CAT = 'mb-null-test-category';
 const BOT = 'mb-null-test-bot';
+const THREAD = 'mb-null-test-thread';
+const cleanThread = async () => {
+  await sql('DELETE FROM message WHERE thread_id IN (SELECT thread_id FROM thread WHERE slug = $1)', [THREAD]);
+  await sql('DELETE FROM thread WHERE slug = $1', [THREAD]);
+};
 before(async () => {
   srv = await startMasterbots();
   anon = client(srv, {});
   admin = client(srv, { admin: true });
   await sql('DELETE FROM chatbot WHERE name = $1', [BOT]);
   await sql('DELETE FROM category WHERE name = $1', [CAT]);
+  await cleanThread();
 });
 after(async () => {
+  await cleanThread();
   await sql('DELETE FROM chatbot WHERE name = $1', [BOT]);
   await sql('DELETE FROM category WHERE name = $1', [CAT]);
   await srv?.stop();
@@ -129,4 +144,90 @@ test('_set: an omitted variable is NULL for a nullable column and an error for a
   assert.deepEqual(await upd('_inc: {order: $i}', {}), verr("unexpected null value for type 'Int'", '$.selectionSet.updateChatbot.args._inc.order'));
   assert.deepEqual(await upd('_set: $s', { s: { isPro: null } }), verr("unexpected null value for type 'Boolean'", '$.selectionSet.updateChatbot.args._set.isPro'));
   assert.deepEqual(await sql('SELECT pro_exclusive, is_pro, "order" FROM chatbot WHERE name = $1', [BOT]), [{ pro_exclusive: null, is_pro: true, order: 9999 }]);
+});
+
+test('onConflict: null, its where: null and updateColumns: null are errors; updateColumns takes a nullable variable (the location has a default)', async () => {
+  await sql('DELETE FROM category WHERE name = $1', [CAT]);
+  const p = '$.selectionSet.insertCategoryOne.args.onConflict';
+  const ins = (oc, vars = {}, decl = '') => admin(`mutation ($n: String!, $o: Int${decl}) { insertCategoryOne(object: {name: $n, order: $o}, ${oc}) { name order } }`, { n: CAT, o: 4241, ...vars });
+  const ocNull = verr("expected an object for type 'CategoryOnConflict', but found null", p);
+  assert.deepEqual(await ins('onConflict: null'), ocNull);
+  assert.deepEqual(await ins('onConflict: $oc', {}, ', $oc: CategoryOnConflict'), ocNull, 'variable left out');
+  const whereNull = verr("expected an object for type 'CategoryBoolExp', but found null", `${p}.where`);
+  assert.deepEqual(await ins('onConflict: {constraint: category_name_key, updateColumns: [order], where: null}'), whereNull);
+  assert.deepEqual(await ins('onConflict: {constraint: category_name_key, updateColumns: [order], where: $w}', {}, ', $w: CategoryBoolExp'), whereNull, 'variable left out');
+  const listNull = verr('expected a list, but found null', `${p}.updateColumns`);
+  assert.deepEqual(await ins('onConflict: {constraint: category_name_key, updateColumns: null}'), listNull);
+  const upsert = (vars) => ins('onConflict: {constraint: category_name_key, updateColumns: $u}', vars, ', $u: [CategoryUpdateColumn!]');
+  assert.deepEqual(await upsert({}), listNull, 'variable left out');
+  assert.deepEqual(await upsert({ u: null }), listNull, 'variable sent as null');
+  assert.deepEqual(await sql('SELECT 1 FROM category WHERE name = $1', [CAT]), [], 'nothing inserted');
+  // given a value, the variable works: an insert, then an upsert that updates order
+  assert.deepEqual(await upsert({ u: ['order'] }), { data: { insertCategoryOne: { name: CAT, order: 4241 } } });
+  assert.deepEqual(await upsert({ u: ['order'], o: 4242 }), { data: { insertCategoryOne: { name: CAT, order: 4242 } } });
+  // a nested insert's onConflict likewise
+  const [{ chatbot_id: bot }] = await sql('SELECT min(chatbot_id) AS chatbot_id FROM chatbot');
+  const nested = await admin(`mutation { insertThreadOne(object: {slug: "${THREAD}", chatbotId: ${bot}, messages: {data: [], onConflict: null}}) { slug } }`);
+  assert.deepEqual(nested, verr("expected an object for type 'MessageOnConflict', but found null", '$.selectionSet.insertThreadOne.args.object.messages.onConflict'));
+  // objects: null is P.list's error too
+  assert.deepEqual(await admin('mutation { insertCategory(objects: null) { affectedRows } }'), verr('expected a list, but found null', '$.selectionSet.insertCategory.args.objects'));
+});
+
+test('insert: a relationship given null (literal or a variable left out) inserts nothing through it; its data: null is an error', async () => {
+  await cleanThread();
+  const [{ chatbot_id: bot, name }] = await sql('SELECT chatbot_id, name FROM chatbot ORDER BY chatbot_id LIMIT 1');
+  const sel = '{ slug chatbot { name } messages { content } }';
+  const want = { data: { insertThreadOne: { slug: THREAD, chatbot: { name }, messages: [] } } };
+  const lit = await admin(`mutation { insertThreadOne(object: {slug: "${THREAD}", chatbotId: ${bot}, chatbot: null, messages: null}) ${sel} }`);
+  assert.deepEqual(lit, want);
+  await cleanThread();
+  const vars = await admin(`mutation ($c: ChatbotObjRelInsertInput, $m: MessageArrRelInsertInput) { insertThreadOne(object: {slug: "${THREAD}", chatbotId: ${bot}, chatbot: $c, messages: $m}) ${sel} }`, {});
+  assert.deepEqual(vars, want);
+  assert.deepEqual(await sql('SELECT chatbot_id FROM thread WHERE slug = $1', [THREAD]), [{ chatbot_id: bot }]);
+  await cleanThread();
+  const data = await admin(`mutation { insertThreadOne(object: {slug: "${THREAD}", chatbotId: ${bot}, messages: {data: null}}) { slug } }`);
+  assert.deepEqual(data, verr('expected a list, but found null', '$.selectionSet.insertThreadOne.args.object.messages.data'));
+  assert.deepEqual(await sql('SELECT 1 FROM thread WHERE slug = $1', [THREAD]), []);
+});
+
+test('orderBy: a null direction in an aggregate ordering orders by nothing there; max: null is an error', async () => {
+  const byName = (await sql('SELECT name FROM chatbot ORDER BY name')).map((x) => x.name);
+  const q = (ob, vars, decl = '') => admin(`query ${decl ? `(${decl}) ` : ''}{ chatbot(orderBy: ${ob}) { name } }`, vars);
+  const names = (r) => { assert.ok(r.data, JSON.stringify(r)); return r.data.chatbot.map((x) => x.name); };
+  assert.deepEqual(names(await q('[{threadsAggregate: {count: null}}, {name: ASC}]', {})), byName);
+  assert.deepEqual(names(await q('[{threadsAggregate: {max: {createdAt: null}}}, {name: ASC}]', {})), byName);
+  assert.deepEqual(names(await q('[{threadsAggregate: {count: $d}}, {name: ASC}]', {}, '$d: OrderBy')), byName, 'variable left out');
+  const maxNull = verr("expected an object for type 'ThreadMaxOrderBy', but found null", '$.selectionSet.chatbot.args.orderBy[0].threadsAggregate.max');
+  assert.deepEqual(await q('{threadsAggregate: {max: null}}', {}), maxNull);
+});
+
+test('already as Hasura (pinned): update operators on a nullable column take null as SQL NULL; by-pk keys, _deleteElem and _deleteAtPath refuse null; distinctOn null is none', async () => {
+  await cleanThread();
+  const [{ chatbot_id: bot }] = await sql('SELECT min(chatbot_id) AS chatbot_id FROM chatbot');
+  await sql(`INSERT INTO thread (slug, chatbot_id, metadata) VALUES ($1, $2, '{"a": 1}')`, [THREAD, bot]);
+  const upd = (op) => admin(`mutation ($j: jsonb, $k: String, $e: Int) { updateThread(where: {slug: {_eq: "${THREAD}"}}, ${op}) { returning { metadata } } }`, {});
+  // Translate/Update.hs: col || NULL, NULL || col, col - NULL are NULL, not the JSON value null
+  for (const op of ['_append: {metadata: $j}', '_prepend: {metadata: $j}', '_deleteKey: {metadata: $k}']) {
+    await sql(`UPDATE thread SET metadata = '{"a": 1}' WHERE slug = $1`, [THREAD]);
+    assert.deepEqual(await upd(op), { data: { updateThread: { returning: [{ metadata: null }] } } }, op);
+    assert.deepEqual(await sql('SELECT metadata IS NULL AS n FROM thread WHERE slug = $1', [THREAD]), [{ n: true }], op);
+  }
+  assert.deepEqual(await upd('_deleteElem: {metadata: $e}'), verr("unexpected null value for type 'Int'", '$.selectionSet.updateThread.args._deleteElem.metadata'));
+  assert.deepEqual(await admin(`mutation { updateThread(where: {slug: {_eq: "${THREAD}"}}, _deleteAtPath: {metadata: ["a", null]}) { affectedRows } }`),
+    verr("unexpected null value for type 'String'", '$.selectionSet.updateThread.args._deleteAtPath.metadata[1]'));
+  // _inc on a nullable integer column: col + NULL is NULL
+  const [pref] = await sql('SELECT preference_id, chatbot_id FROM preference WHERE chatbot_id IS NOT NULL ORDER BY preference_id LIMIT 1');
+  try {
+    const inc = await admin('mutation ($p: Int!, $i: Int) { updatePreference(where: {preferenceId: {_eq: $p}}, _inc: {chatbotId: $i}) { returning { chatbotId } } }', { p: pref.preference_id });
+    assert.deepEqual(inc, { data: { updatePreference: { returning: [{ chatbotId: null }] } } });
+  } finally {
+    await sql('UPDATE preference SET chatbot_id = $2 WHERE preference_id = $1', [pref.preference_id, pref.chatbot_id]);
+  }
+  assert.deepEqual(await admin('mutation { updateChatbotByPk(pkColumns: {chatbotId: null}, _set: {name: "x"}) { name } }'),
+    verr("unexpected null value for type 'Int'", '$.selectionSet.updateChatbotByPk.args.pkColumns.chatbotId'));
+  assert.deepEqual(await admin('mutation { updateChatbotByPk(pkColumns: null, _set: {name: "x"}) { name } }'),
+    verr("expected an object for type 'ChatbotPkColumnsInput', but found null", '$.selectionSet.updateChatbotByPk.args.pkColumns'));
+  const n = await count('SELECT count(*)::int AS n FROM chatbot');
+  assert.equal((await anon('{ chatbot(distinctOn: null) { name } }')).data.chatbot.length, n);
+  assert.deepEqual(await anon('{ chatbot(distinctOn: [null]) { name } }'), verr("expected an enum value for type 'ChatbotSelectColumn', but found null", '$.selectionSet.chatbot.args.distinctOn[0]'));
 });
