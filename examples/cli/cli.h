@@ -37,6 +37,9 @@ int cli_connect(cli *k);            /* 0 or an exit code (message printed) */
 void cli_close(cli *k);
 int cli_fail(cli *k, mb_status s);  /* prints the error, returns its exit code */
 int cli_usage(const char *fmt, ...);
+/* *out = v, a number lo..hi in plain digits; 0, or a usage error naming
+ * flag and what it needs ("a number", "milliseconds") */
+int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out);
 
 /* outbox.c: `send --queue` and delivery of what earlier runs queued */
 int outbox_open(cli *k);            /* 0 or an exit code */

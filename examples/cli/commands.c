@@ -41,12 +41,12 @@ static int decoded(cli *k, mb_status s) {
     return s == MB_OK ? EXIT_OK : cli_fail(k, s);
 }
 
-static int parse_int(const char *flag, const char *v, int32_t *out) {
-    char *end = NULL;
-    long x = v ? strtol(v, &end, 10) : 0;
-    if (!v || !*v || *end || x < 0 || x > 1000000) return cli_usage("%s needs a number", flag);
-    *out = (int32_t)x;
-    return 0;
+/* a number 0..1000000 (a limit, an offset, an id) */
+static int parse_int(const char *flag, const char *what, const char *v, int32_t *out) {
+    long x;
+    int rc = parse_num(flag, what, v, 0, 1000000, &x);
+    if (!rc) *out = (int32_t)x;
+    return rc;
 }
 
 /* ---- query ---- */
@@ -170,13 +170,13 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     for (int i = 0; i < argc; i += 2) { /* each option takes a value */
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(argv[i], "--category")) {
-            if ((rc = parse_int("--category", val, &cv.category_id))) return rc;
+            if ((rc = parse_int("--category", "an ID", val, &cv.category_id))) return rc;
             by_category = 1;
         } else if (!strcmp(argv[i], "--limit")) {
-            if ((rc = parse_int("--limit", val, &v.limit))) return rc;
+            if ((rc = parse_int("--limit", "a number", val, &v.limit))) return rc;
             v.has_limit = 1;
         } else if (!strcmp(argv[i], "--offset")) {
-            if ((rc = parse_int("--offset", val, &v.offset))) return rc;
+            if ((rc = parse_int("--offset", "a number", val, &v.offset))) return rc;
             v.has_offset = 1;
         } else {
             return cli_usage("chatbots: unknown argument '%s'", argv[i]);
@@ -294,11 +294,11 @@ int cmd_threads(cli *k, int argc, char **argv) {
             if (++i >= argc) return cli_usage("--chatbot needs a NAME");
             chatbot = argv[i];
         } else if (!strcmp(argv[i], "--category")) {
-            if ((rc = parse_int("--category", i + 1 < argc ? argv[i + 1] : NULL, &category_id))) return rc;
+            if ((rc = parse_int("--category", "an ID", i + 1 < argc ? argv[i + 1] : NULL, &category_id))) return rc;
             category = 1;
             i++;
         } else if (!strcmp(argv[i], "--limit")) {
-            if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &limit))) return rc;
+            if ((rc = parse_int("--limit", "a number", i + 1 < argc ? argv[i + 1] : NULL, &limit))) return rc;
             i++;
         } else {
             return cli_usage("threads: unknown argument '%s'", argv[i]);
@@ -502,9 +502,7 @@ int cmd_token(cli *k, int argc, char **argv) {
         if (!strcmp(argv[i], "--user") && val) user = argv[++i];
         else if (!strcmp(argv[i], "--role") && val) role = argv[++i];
         else if (!strcmp(argv[i], "--ttl") && val) {
-            char *end = NULL;
-            ttl = strtol(argv[++i], &end, 10);
-            if (*end || ttl < 1 || ttl > 31536000) return cli_usage("--ttl needs seconds (1..31536000)");
+            if ((rc = parse_num("--ttl", "seconds", argv[++i], 1, 31536000, &ttl))) return rc;
         } else {
             return cli_usage("token: unknown argument '%s'", argv[i]);
         }

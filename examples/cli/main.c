@@ -54,6 +54,18 @@ int cli_usage(const char *fmt, ...) {
     return EXIT_USAGE;
 }
 
+/* Plain digits only: strtol would take " 5", "+5" and "5" of "5e3" silently,
+ * and saturate what overflows. hi is small, so x never overflows. */
+int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out) {
+    const char *p = v;
+    long x = 0;
+    if (!v) return cli_usage("%s needs %s from %ld to %ld", flag, what, lo, hi);
+    for (; *p >= '0' && *p <= '9' && x <= hi; p++) x = x * 10 + (*p - '0');
+    if (p == v || *p || x < lo || x > hi) return cli_usage("%s needs %s from %ld to %ld, not '%s'", flag, what, lo, hi, v);
+    *out = x;
+    return 0;
+}
+
 static void on_log(void *user, mb_log_level lvl, const char *msg, size_t len) {
     (void)user;
     fprintf(stderr, "%s%.*s\n", lvl == MB_LOG_WARN ? "mb: WARNING: " : lvl == MB_LOG_ERROR ? "mb: error: " : "mb: debug: ",
@@ -180,10 +192,9 @@ static int global_option(cli *k, int argc, char **argv, int *i) {
     } else if (!strcmp(a, "--ca")) {
         if (!(k->ca_file = VALUE())) return cli_usage("--ca needs a file");
     } else if (!strcmp(a, "--timeout")) {
-        const char *v = VALUE();
-        char *end = NULL;
-        long ms = v ? strtol(v, &end, 10) : 0;
-        if (!v || *end || ms <= 0 || ms > 3600000) return cli_usage("--timeout needs milliseconds (1..3600000)");
+        long ms;
+        int r = parse_num("--timeout", "milliseconds", VALUE(), 1, 3600000, &ms);
+        if (r) return r;
         k->timeout_ms = (uint32_t)ms;
     } else if (!strcmp(a, "--insecure")) {
         k->insecure = 1;

@@ -73,9 +73,7 @@ int cmd_watch(cli *k, int argc, char **argv) {
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--count") && i + 1 < argc) {
-            char *end = NULL;
-            w.want = strtol(argv[++i], &end, 10);
-            if (*end || w.want < 1) return cli_usage("--count needs a positive number");
+            if ((n = parse_num("--count", "a number", argv[++i], 1, 1000000, &w.want))) return n;
         } else if (!thread && argv[i][0] != '-') {
             thread = argv[i];
         } else {
