@@ -37,6 +37,14 @@ int cli_connect(cli *k);            /* 0 or an exit code (message printed) */
 void cli_close(cli *k);
 int cli_fail(cli *k, mb_status s);  /* prints the error, returns its exit code */
 int cli_usage(const char *fmt, ...);
+/* Every command reads its arguments the same way: "--" ends the options
+ * (what follows is positional, even "-h" or "--json"); before it, an
+ * argument that starts with '-' is an option, but "-" alone (stdin). */
+enum { ARG_POSITIONAL, ARG_OPTION, ARG_END };
+int arg_kind(const char *a, int *ended); /* ARG_END: the "--", to skip */
+/* The value after the option at argv[*i] (and *i moves to it), or NULL
+ * when there is none or it is "" (an unset variable) */
+char *arg_value(int argc, char **argv, int *i);
 /* *out = v, a number lo..hi in plain digits; 0, or a usage error naming
  * flag and what it needs ("a number", "milliseconds") */
 int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out);

@@ -38,6 +38,7 @@ static const char USAGE[] =
     "  --debug                 trace requests and responses on stderr, secrets redacted\n"
     "  --json                  print raw JSON (for jq)\n"
     "\n"
+
     "exit codes: 0 ok (an empty list too), 1 GraphQL or HTTP error, or no chatbot of that NAME (chatbot, thread new),\n"
     "            2 usage, 3 authentication, 4 network or TLS; the same with --json\n";
 
@@ -52,6 +53,19 @@ int cli_usage(const char *fmt, ...) {
     va_end(ap);
     fputs("\n(mb --help for usage)\n", stderr);
     return EXIT_USAGE;
+}
+
+int arg_kind(const char *a, int *ended) {
+    if (*ended) return ARG_POSITIONAL;
+    if (!strcmp(a, "--")) {
+        *ended = 1;
+        return ARG_END;
+    }
+    return a[0] == '-' && a[1] ? ARG_OPTION : ARG_POSITIONAL; /* "-" is stdin, a value */
+}
+
+char *arg_value(int argc, char **argv, int *i) {
+    return *i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL; /* "" is no value: --jwt "$UNSET" */
 }
 
 /* Plain digits only: strtol would take " 5", "+5" and "5" of "5e3" silently,
@@ -171,7 +185,7 @@ void cli_close(cli *k) {
 /* Global options: before the command, and any the command does not claim. */
 static int global_option(cli *k, int argc, char **argv, int *i) {
     const char *a = argv[*i];
-#define VALUE() (*i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL) /* "" is no value: --jwt "$UNSET" */
+#define VALUE() arg_value(argc, argv, i)
     if (!strcmp(a, "--env")) {
         const char *v = VALUE();
         if (!v) return cli_usage("--env needs prod, test or local");
@@ -212,7 +226,7 @@ static int global_option(cli *k, int argc, char **argv, int *i) {
 int main(int argc, char **argv) {
     static cli k;
     static char *rest[256];
-    int n = 0, i, r;
+    int n = 0, i, r, ended = 0;
     const char *cmd = NULL;
     memset(&k, 0, sizeof k);
     k.timeout_ms = 10000;
@@ -222,9 +236,9 @@ int main(int argc, char **argv) {
     if (k.jwt && !*k.jwt) k.jwt = NULL;
     if (k.admin_secret && !*k.admin_secret) k.admin_secret = NULL;
     for (i = 1; i < argc; i++) {
-        /* a command's own --role (send, token) is not the global one */
+        /* a command's own --role (send, token) is not the global one; after "--" nothing is an option */
         int own_role = cmd && (!strcmp(cmd, "send") || !strcmp(cmd, "token")) && !strcmp(argv[i], "--role");
-        if (!own_role && (r = global_option(&k, argc, argv, &i)) >= 0) {
+        if (!ended && !own_role && (r = global_option(&k, argc, argv, &i)) >= 0) {
             if (r) return r;
             continue;
         }
@@ -233,8 +247,12 @@ int main(int argc, char **argv) {
             return EXIT_OK;
         }
         if (!cmd && argv[i][0] == '-') return cli_usage("unknown option '%s'", argv[i]);
-        if (!cmd) cmd = argv[i];
-        else if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
+        if (!cmd) {
+            cmd = argv[i];
+            continue;
+        }
+        if (!strcmp(argv[i], "--")) ended = 1; /* and the command gets it: the same rule there */
+        if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
         else return cli_usage("too many arguments after the command (at most %d)", n); /* never dropped unread */
     }
     if (!cmd) {

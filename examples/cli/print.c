@@ -178,8 +178,9 @@ void print_json_view(mb_str raw) {
     putchar('\n');
 }
 
+/* -h anywhere before "--": after it, "-h" is a TEXT or a NAME */
 int wants_help(int argc, char **argv, const char *usage) {
-    for (int i = 0; i < argc; i++)
+    for (int i = 0; i < argc && strcmp(argv[i], "--"); i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             fputs(usage, stdout);
             return 1;
