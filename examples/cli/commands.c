@@ -87,6 +87,7 @@ int cmd_query(cli *k, int argc, char **argv) {
     FILE *f;
     size_t n;
     int rc, nvars = 0, ended = 0;
+    const char *names[128]; /* of the --vars so far: a NAME twice would be a JSON key twice */
     if (wants_help(argc, argv, QUERY_USAGE)) return EXIT_OK;
     mb_w_init(&w, vars, sizeof vars - 1); /* and the NUL after */
     mb_w_object_begin(&w);
@@ -104,6 +105,10 @@ int cmd_query(cli *k, int argc, char **argv) {
             mb_json j;
             if (!v || !(eq = strchr(v, '=')) || eq == v) return cli_usage("--var needs NAME=VALUE");
             *eq = '\0';
+            for (int d = 0; d < nvars; d++)
+                if (!strcmp(names[d], v)) return cli_usage("--var %s given twice", v); /* which would the server take? */
+            if (nvars == (int)(sizeof names / sizeof names[0])) return cli_usage("more than %d --var", nvars);
+            names[nvars] = v;
             mb_w_key(&w, v);
             if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, sizeof t / sizeof t[0]) == MB_OK && mb_json_check_strings(&j) == MB_OK)
                 mb_w_raw(&w, eq + 1, strlen(eq + 1));
