@@ -20,7 +20,8 @@ static const char USAGE[] =
     "  threads [--mine] [--chatbot NAME | --category ID] [--limit N]\n"
     "                                                 list public threads (--mine: your own)\n"
     "  thread new --chatbot NAME [--public]           open a thread; prints its id and slug\n"
-    "  send THREAD_ID TEXT [--role user|assistant]    post a message\n"
+    "  send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
+    "                                                 post a message (--queue: kept in an outbox file until delivered)\n"
     "  messages THREAD_ID                             list a thread's messages\n"
     "  watch THREAD_ID [--count N]                    print each new message as it arrives (subscription)\n"
     "  token --user UUID [--role R] [--ttl S]         local stack only: mint an HS256 JWT like Masterbots\n"
@@ -38,7 +39,10 @@ static const char USAGE[] =
     "  --debug                 trace requests and responses on stderr, secrets redacted\n"
     "  --json                  print raw JSON (for jq)\n"
     "\n"
-
+    "options go before or after the arguments; -- ends them (mb send ID -- '-1 is a TEXT');\n"
+    "-h or --help anywhere before -- shows the command's usage; an option given twice: the last counts\n"
+    "(but --vars, and --var with the same NAME: a usage error); numbers are plain digits in their range\n"
+    "\n"
     "exit codes: 0 ok (an empty list too), 1 GraphQL or HTTP error, or no chatbot of that NAME (chatbot, thread new),\n"
     "            2 usage, 3 authentication, 4 network or TLS; the same with --json\n";
 
