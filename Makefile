@@ -16,7 +16,7 @@ all: cli
 # The mb command (examples/cli): build/mb
 CLI_SRC := $(wildcard examples/cli/*.c)
 cli: $(B)/mb
-$(B)/mb: mb.h platform/mb_posix.h platform/mb_mbedtls.h $(CLI_SRC) examples/cli/cli.h
+$(B)/mb: mb.h platform/mb_posix.h platform/mb_mbedtls.h $(CLI_SRC) examples/cli/cli.h examples/cli/width.h
 	@mkdir -p $(B)
 	$(CC) $(STRICT) -O2 -g -I. $(CLI_SRC) -o $@ -lmbedtls -lmbedx509 -lmbedcrypto
 

@@ -37,6 +37,17 @@ int cli_connect(cli *k);            /* 0 or an exit code (message printed) */
 void cli_close(cli *k);
 int cli_fail(cli *k, mb_status s);  /* prints the error, returns its exit code */
 int cli_usage(const char *fmt, ...);
+/* Every command reads its arguments the same way: "--" ends the options
+ * (what follows is positional, even "-h" or "--json"); before it, an
+ * argument that starts with '-' is an option, but "-" alone (stdin). */
+enum { ARG_POSITIONAL, ARG_OPTION, ARG_END };
+int arg_kind(const char *a, int *ended); /* ARG_END: the "--", to skip */
+/* The value after the option at argv[*i] (and *i moves to it), or NULL
+ * when there is none or it is "" (an unset variable) */
+char *arg_value(int argc, char **argv, int *i);
+/* *out = v, a number lo..hi in plain digits; 0, or a usage error naming
+ * flag and what it needs ("a number", "milliseconds") */
+int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out);
 
 /* outbox.c: `send --queue` and delivery of what earlier runs queued */
 int outbox_open(cli *k);            /* 0 or an exit code */
@@ -63,16 +74,21 @@ int jwt_claims(const char *jwt, char *user_id, size_t uid_cap, char *role, size_
 int jwt_mint(const char *key, const char *user_id, const char *role, long ttl, char *out, size_t cap);
 
 /* print.c */
-/* Copies src (NULL: "") into a table cell of at most cols columns (code
- * points) and cap bytes with the NUL. Text that does not fit is cut after a
- * whole character and ends with "\u2026" (an ellipsis); control characters
- * become spaces and bytes that are not UTF-8 become '?', so a cell is one
- * line of valid UTF-8. Returns dst. */
+/* Copies src (NULL: "") into a table cell of at most cols terminal columns
+ * (text_width) and cap bytes with the NUL. Text that does not fit is cut
+ * after a whole character, with its combining marks, and ends with "\u2026"
+ * (an ellipsis), then a space when a wide character did not fit in the last
+ * column; control characters become spaces and bytes that are not UTF-8
+ * become '?', so a cell is one line of valid UTF-8. Returns dst. */
 const char *cell(char *dst, size_t cap, const char *src, int cols);
 /* Prints text from the server for people: lines and tabs as they are,
  * other controls (an ESC would command the terminal) and bytes that are not
  * UTF-8 as '?'. */
 void print_text(const char *s);
+/* The terminal columns of s as a cell shows it: two for East Asian wide
+ * characters and most emoji, none for combining marks and zero-width ones,
+ * one for the rest (a control or a byte that is not UTF-8 too). */
+int text_width(const char *s);
 void print_table(const char *const *headers, int ncols, const char *const *cells, int nrows);
 void print_json_view(mb_str raw);
 int wants_help(int argc, char **argv, const char *usage);

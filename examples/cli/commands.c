@@ -41,12 +41,37 @@ static int decoded(cli *k, mb_status s) {
     return s == MB_OK ? EXIT_OK : cli_fail(k, s);
 }
 
-static int parse_int(const char *flag, const char *v, int32_t *out) {
-    char *end = NULL;
-    long x = v ? strtol(v, &end, 10) : 0;
-    if (!v || !*v || *end || x < 0 || x > 1000000) return cli_usage("%s needs a number", flag);
-    *out = (int32_t)x;
+/* The value of the option at argv[*i]: a number 0..1000000 (a limit, an offset, an id) */
+static int int_option(int argc, char **argv, int *i, const char *what, int32_t *out) {
+    const char *flag = argv[*i];
+    long x;
+    int rc = parse_num(flag, what, arg_value(argc, argv, i), 0, 1000000, &x);
+    if (!rc) *out = (int32_t)x;
+    return rc;
+}
+
+static int unknown_option(const char *cmd, const char *a) {
+    return cli_usage("%s: unknown option '%s'", cmd, a);
+}
+
+/* For a command with no options: 0 when it has only "--" and at most max
+ * positional arguments, else a usage error */
+static int positionals(const char *cmd, int argc, char **argv, int max, const char *what) {
+    int ended = 0, n = 0;
+    for (int i = 0; i < argc; i++) {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_OPTION) return unknown_option(cmd, argv[i]);
+        if (kind == ARG_POSITIONAL && ++n > max) return cli_usage("%s %s", cmd, what);
+    }
     return 0;
+}
+
+/* The first positional argument (after "--" too), or NULL */
+static const char *first_positional(int argc, char **argv) {
+    int ended = 0;
+    for (int i = 0; i < argc; i++)
+        if (arg_kind(argv[i], &ended) == ARG_POSITIONAL) return argv[i];
+    return NULL;
 }
 
 /* ---- query ---- */
@@ -61,29 +86,37 @@ int cmd_query(cli *k, int argc, char **argv) {
     mb_status s;
     FILE *f;
     size_t n;
-    int rc, nvars = 0;
+    int rc, nvars = 0, ended = 0;
+    const char *names[128]; /* of the --vars so far: a NAME twice would be a JSON key twice */
     if (wants_help(argc, argv, QUERY_USAGE)) return EXIT_OK;
     mb_w_init(&w, vars, sizeof vars - 1); /* and the NUL after */
     mb_w_object_begin(&w);
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--vars")) {
-            if (++i >= argc) return cli_usage("--vars needs a JSON object");
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_OPTION && !strcmp(argv[i], "--vars")) {
+            const char *v = arg_value(argc, argv, &i);
+            if (!v) return cli_usage("--vars needs a JSON object");
             if (vars_json) return cli_usage("--vars given twice: one JSON object holds every variable"); /* not the last one only */
-            vars_json = argv[i];
-        } else if (!strcmp(argv[i], "--var")) {
-            char *eq;
+            vars_json = v;
+        } else if (kind == ARG_OPTION && !strcmp(argv[i], "--var")) {
+            char *eq, *v = arg_value(argc, argv, &i);
             static mb_token t[sizeof vars / 2 + 2]; /* any value that fits vars: a token takes 2 bytes at least, as in [1,1] */
             mb_json j;
-            if (++i >= argc || !(eq = strchr(argv[i], '=')) || eq == argv[i]) return cli_usage("--var needs NAME=VALUE");
+            if (!v || !(eq = strchr(v, '=')) || eq == v) return cli_usage("--var needs NAME=VALUE");
             *eq = '\0';
-            mb_w_key(&w, argv[i]);
+            for (int d = 0; d < nvars; d++)
+                if (!strcmp(names[d], v)) return cli_usage("--var %s given twice", v); /* which would the server take? */
+            if (nvars == (int)(sizeof names / sizeof names[0])) return cli_usage("more than %d --var", nvars);
+            names[nvars] = v;
+            mb_w_key(&w, v);
             if (mb_json_parse(&j, eq + 1, strlen(eq + 1), t, sizeof t / sizeof t[0]) == MB_OK && mb_json_check_strings(&j) == MB_OK)
                 mb_w_raw(&w, eq + 1, strlen(eq + 1));
             else
                 mb_w_string(&w, eq + 1);
             nvars++;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage("query: unknown option '%s'", argv[i]);
+        } else if (kind == ARG_OPTION) {
+            return unknown_option("query", argv[i]);
         } else if (!file) {
             file = argv[i];
         } else {
@@ -134,7 +167,7 @@ int cmd_categories(cli *k, int argc, char **argv) {
     mb_result *res;
     int rc, printed;
     if (wants_help(argc, argv, "usage: mb categories\n  lists the categories and how many chatbots each has\n")) return EXIT_OK;
-    if (argc) return cli_usage("categories takes no arguments");
+    if ((rc = positionals("categories", argc, argv, 0, "takes no arguments"))) return rc;
     if ((rc = run(k, mb_get_categories_op(), NULL, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_categories_decode(res, &d, &a)))) return rc;
     for (size_t i = 0; i < d.category.len; i++) {
@@ -163,23 +196,25 @@ int cmd_chatbots(cli *k, int argc, char **argv) {
     mb_get_chatbots_by_category_vars cv;
     mb_get_chatbots_data d;
     mb_result *res;
-    int rc, printed, by_category = 0;
+    int rc, printed, by_category = 0, ended = 0;
     memset(&v, 0, sizeof v);
     memset(&cv, 0, sizeof cv);
     if (wants_help(argc, argv, "usage: mb chatbots [--category ID] [--limit N] [--offset N]\n")) return EXIT_OK;
-    for (int i = 0; i < argc; i += 2) { /* each option takes a value */
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+    for (int i = 0; i < argc; i++) {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_POSITIONAL) return cli_usage("chatbots takes options only, not '%s'", argv[i]);
         if (!strcmp(argv[i], "--category")) {
-            if ((rc = parse_int("--category", val, &cv.category_id))) return rc;
+            if ((rc = int_option(argc, argv, &i, "an ID", &cv.category_id))) return rc;
             by_category = 1;
         } else if (!strcmp(argv[i], "--limit")) {
-            if ((rc = parse_int("--limit", val, &v.limit))) return rc;
+            if ((rc = int_option(argc, argv, &i, "a number", &v.limit))) return rc;
             v.has_limit = 1;
         } else if (!strcmp(argv[i], "--offset")) {
-            if ((rc = parse_int("--offset", val, &v.offset))) return rc;
+            if ((rc = int_option(argc, argv, &i, "a number", &v.offset))) return rc;
             v.has_offset = 1;
         } else {
-            return cli_usage("chatbots: unknown argument '%s'", argv[i]);
+            return unknown_option("chatbots", argv[i]);
         }
     }
     cv.limit = v.limit;
@@ -220,13 +255,13 @@ int cmd_chatbot(cli *k, int argc, char **argv) {
     if (wants_help(argc, argv, "usage: mb chatbot NAME\n  shows one chatbot: description, categories, prompts;\n"
                                "  exits 1 when no chatbot has that NAME (with --json too, after the answer)\n"))
         return EXIT_OK;
-    if (argc != 1) return cli_usage("chatbot needs exactly one NAME");
-    v.name = argv[0];
+    if ((rc = positionals("chatbot", argc, argv, 1, "needs exactly one NAME"))) return rc;
+    if (!(v.name = first_positional(argc, argv))) return cli_usage("chatbot needs exactly one NAME");
     if ((rc = run(k, mb_get_chatbot_op(), &v, &res, &printed))) return rc;
     if (!printed && (rc = decoded(k, mb_get_chatbot_decode(res, &d, &a)))) return rc;
     /* one object asked by name: none is "not found", with --json too */
     if (printed ? mb_json_find(&res->doc, res->data, "chatbot[0]", &t) != MB_OK : !d.chatbot.len) {
-        fprintf(stderr, "mb: no chatbot named '%s'\n", argv[0]);
+        fprintf(stderr, "mb: no chatbot named '%s'\n", v.name);
         return EXIT_GRAPHQL;
     }
     if (printed) return EXIT_OK;
@@ -271,7 +306,7 @@ int cmd_threads(cli *k, int argc, char **argv) {
     mb_get_browse_threads_data bd;
     mb_result *res;
     size_t n;
-    int rc, printed, mine = 0, category = 0;
+    int rc, printed, mine = 0, category = 0, ended = 0;
     int32_t count, limit = 20, category_id = 0;
     const char *chatbot = NULL;
     memset(&v, 0, sizeof v);
@@ -284,6 +319,9 @@ int cmd_threads(cli *k, int argc, char **argv) {
                                "  (--category: the public ones only)\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_POSITIONAL) return cli_usage("threads takes options only, not '%s'", argv[i]);
         if (!strcmp(argv[i], "--mine")) {
             char role[32];
             long long exp;
@@ -291,17 +329,14 @@ int cmd_threads(cli *k, int argc, char **argv) {
                 return cli_usage("--mine needs --jwt (or MB_JWT) with a user id");
             mine = 1;
         } else if (!strcmp(argv[i], "--chatbot")) {
-            if (++i >= argc) return cli_usage("--chatbot needs a NAME");
-            chatbot = argv[i];
+            if (!(chatbot = arg_value(argc, argv, &i))) return cli_usage("--chatbot needs a NAME");
         } else if (!strcmp(argv[i], "--category")) {
-            if ((rc = parse_int("--category", i + 1 < argc ? argv[i + 1] : NULL, &category_id))) return rc;
+            if ((rc = int_option(argc, argv, &i, "an ID", &category_id))) return rc;
             category = 1;
-            i++;
         } else if (!strcmp(argv[i], "--limit")) {
-            if ((rc = parse_int("--limit", i + 1 < argc ? argv[i + 1] : NULL, &limit))) return rc;
-            i++;
+            if ((rc = int_option(argc, argv, &i, "a number", &limit))) return rc;
         } else {
-            return cli_usage("threads: unknown argument '%s'", argv[i]);
+            return unknown_option("threads", argv[i]);
         }
     }
     if (category && (chatbot || mine)) return cli_usage("threads: --category goes with neither --chatbot nor --mine");
@@ -357,14 +392,24 @@ int cmd_thread(cli *k, int argc, char **argv) {
     mb_create_thread_data d;
     mb_result *res;
     const char *name = NULL;
-    int rc, pub = 0, printed;
+    int rc, pub = 0, printed, ended = 0, is_new = 0;
     if (wants_help(argc, argv, "usage: mb thread new --chatbot NAME [--public]\n  opens a thread; prints its id and slug\n")) return EXIT_OK;
-    if (argc < 1 || strcmp(argv[0], "new")) return cli_usage("thread: the only subcommand is 'new'");
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--chatbot") && i + 1 < argc) name = argv[++i];
-        else if (!strcmp(argv[i], "--public")) pub = 1;
-        else return cli_usage("thread new: unknown argument '%s'", argv[i]);
+    for (int i = 0; i < argc; i++) {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_POSITIONAL) { /* "new", before or after the options */
+            if (is_new) return cli_usage("thread new takes options only, not '%s'", argv[i]);
+            if (strcmp(argv[i], "new")) return cli_usage("thread: the only subcommand is 'new', not '%s'", argv[i]);
+            is_new = 1;
+        } else if (!strcmp(argv[i], "--chatbot")) {
+            if (!(name = arg_value(argc, argv, &i))) return cli_usage("--chatbot needs a NAME");
+        } else if (!strcmp(argv[i], "--public")) {
+            pub = 1;
+        } else {
+            return unknown_option("thread new", argv[i]);
+        }
     }
+    if (!is_new) return cli_usage("thread: the only subcommand is 'new'");
     if (!name) return cli_usage("thread new needs --chatbot NAME");
     gv.name = name;
     if ((rc = send_op(k, mb_get_chatbot_op(), &gv, &res))) return rc;
@@ -395,7 +440,7 @@ int cmd_send(cli *k, int argc, char **argv) {
     mb_save_new_message_data d;
     mb_result *res;
     const char *thread = NULL, *text = NULL, *role = "user";
-    int rc, printed;
+    int rc, printed, ended = 0;
     int queue = 0;
     if (wants_help(argc, argv, "usage: mb send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
                                "  --queue: keep it in the outbox file until it is delivered (it keeps the time it was\n"
@@ -405,12 +450,16 @@ int cmd_send(cli *k, int argc, char **argv) {
                                "  against that endpoint deliver it\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--queue")) {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_OPTION && !strcmp(argv[i], "--queue")) {
             queue = 1;
-        } else if (!strcmp(argv[i], "--role")) {
-            if (++i >= argc || (strcmp(argv[i], "user") && strcmp(argv[i], "assistant")))
+        } else if (kind == ARG_OPTION && !strcmp(argv[i], "--role")) {
+            if (!(role = arg_value(argc, argv, &i)) || (strcmp(role, "user") && strcmp(role, "assistant")))
                 return cli_usage("--role must be user or assistant");
-            role = argv[i];
+        } else if (kind == ARG_OPTION) {
+            /* not sent as the TEXT: a mistyped --queue would be the message */
+            return cli_usage("send: unknown option '%s' (a TEXT that starts with '-' goes after --)", argv[i]);
         } else if (!thread) {
             thread = argv[i];
         } else if (!text) {
@@ -465,17 +514,19 @@ int cmd_messages(cli *k, int argc, char **argv) {
     mb_get_messages_vars v;
     mb_get_messages_data d;
     mb_result *res;
+    const char *thread;
     int rc, printed;
     if (wants_help(argc, argv, "usage: mb messages THREAD_ID\n"
                                "  lists the thread's messages; none (an unknown thread, or one not yours) is no error\n"))
         return EXIT_OK;
-    if (argc != 1) return cli_usage("messages needs exactly one THREAD_ID");
+    if ((rc = positionals("messages", argc, argv, 1, "needs exactly one THREAD_ID"))) return rc;
+    if (!(thread = first_positional(argc, argv))) return cli_usage("messages needs exactly one THREAD_ID");
     memset(&v, 0, sizeof v);
-    v.thread_id = argv[0];
+    v.thread_id = thread;
     if ((rc = run(k, mb_get_messages_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_get_messages_decode(res, &d, &a)))) return rc;
     if (!d.message.len) /* an empty list, as with --json: not an error */
-        fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", argv[0]);
+        fprintf(stderr, "mb: no messages: thread %s does not exist, is empty, or is not yours to read\n", thread);
     for (size_t i = 0; i < d.message.len; i++) {
         printf("[%.19s] %-9s ", msgs[i].created_at.ptr ? msgs[i].created_at.ptr : "", msgs[i].role.ptr ? msgs[i].role.ptr : "");
         print_text(msgs[i].content.ptr); /* anyone's text in a public thread: no terminal commands */
@@ -492,21 +543,23 @@ int cmd_token(cli *k, int argc, char **argv) {
     long ttl = 86400;
     FILE *f;
     size_t n;
-    int rc;
+    int rc, ended = 0;
     mb_url u;
     if (wants_help(argc, argv, "usage: mb token --user UUID [--role user|moderator|anonymous] [--ttl SECONDS]\n"
                                "  local stack only: signs with the key in $MB_STATE_DIR/secrets/jwt_key\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(argv[i], "--user") && val) user = argv[++i];
-        else if (!strcmp(argv[i], "--role") && val) role = argv[++i];
-        else if (!strcmp(argv[i], "--ttl") && val) {
-            char *end = NULL;
-            ttl = strtol(argv[++i], &end, 10);
-            if (*end || ttl < 1 || ttl > 31536000) return cli_usage("--ttl needs seconds (1..31536000)");
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_POSITIONAL) return cli_usage("token takes options only, not '%s'", argv[i]);
+        if (!strcmp(argv[i], "--user")) {
+            if (!(user = arg_value(argc, argv, &i))) return cli_usage("--user needs a UUID");
+        } else if (!strcmp(argv[i], "--role")) {
+            if (!(role = arg_value(argc, argv, &i))) return cli_usage("--role must be user, moderator or anonymous");
+        } else if (!strcmp(argv[i], "--ttl")) {
+            if ((rc = parse_num("--ttl", "seconds", arg_value(argc, argv, &i), 1, 31536000, &ttl))) return rc;
         } else {
-            return cli_usage("token: unknown argument '%s'", argv[i]);
+            return unknown_option("token", argv[i]);
         }
     }
     if (!user) return cli_usage("token needs --user UUID");
@@ -551,7 +604,7 @@ int cmd_whoami(cli *k, int argc, char **argv) {
     mb_status s;
     int rc, t;
     if (wants_help(argc, argv, "usage: mb whoami\n  shows the user and role of the JWT, and the endpoint\n")) return EXIT_OK;
-    if (argc) return cli_usage("whoami takes no arguments");
+    if ((rc = positionals("whoami", argc, argv, 0, "takes no arguments"))) return rc;
     printf("endpoint: %s%s%s%s\n", k->url, k->env_name ? " (" : "", k->env_name ? k->env_name : "", k->env_name ? ")" : "");
     if (k->admin_secret) printf("admin secret: given (requests run as admin%s%s)\n", k->role ? " posing as " : "", k->role ? k->role : "");
     if (!k->jwt) {

@@ -20,7 +20,8 @@ static const char USAGE[] =
     "  threads [--mine] [--chatbot NAME | --category ID] [--limit N]\n"
     "                                                 list public threads (--mine: your own)\n"
     "  thread new --chatbot NAME [--public]           open a thread; prints its id and slug\n"
-    "  send THREAD_ID TEXT [--role user|assistant]    post a message\n"
+    "  send THREAD_ID TEXT [--role user|assistant] [--queue]\n"
+    "                                                 post a message (--queue: kept in an outbox file until delivered)\n"
     "  messages THREAD_ID                             list a thread's messages\n"
     "  watch THREAD_ID [--count N]                    print each new message as it arrives (subscription)\n"
     "  token --user UUID [--role R] [--ttl S]         local stack only: mint an HS256 JWT like Masterbots\n"
@@ -38,6 +39,10 @@ static const char USAGE[] =
     "  --debug                 trace requests and responses on stderr, secrets redacted\n"
     "  --json                  print raw JSON (for jq)\n"
     "\n"
+    "options go before or after the arguments; -- ends them (mb send ID -- '-1 is a TEXT');\n"
+    "-h or --help anywhere before -- shows the command's usage; an option given twice: the last counts\n"
+    "(but --vars, and --var with the same NAME: a usage error); numbers are plain digits in their range\n"
+    "\n"
     "exit codes: 0 ok (an empty list too), 1 GraphQL or HTTP error, or no chatbot of that NAME (chatbot, thread new),\n"
     "            2 usage, 3 authentication, 4 network or TLS; the same with --json\n";
 
@@ -52,6 +57,31 @@ int cli_usage(const char *fmt, ...) {
     va_end(ap);
     fputs("\n(mb --help for usage)\n", stderr);
     return EXIT_USAGE;
+}
+
+int arg_kind(const char *a, int *ended) {
+    if (*ended) return ARG_POSITIONAL;
+    if (!strcmp(a, "--")) {
+        *ended = 1;
+        return ARG_END;
+    }
+    return a[0] == '-' && a[1] ? ARG_OPTION : ARG_POSITIONAL; /* "-" is stdin, a value */
+}
+
+char *arg_value(int argc, char **argv, int *i) {
+    return *i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL; /* "" is no value: --jwt "$UNSET" */
+}
+
+/* Plain digits only: strtol would take " 5", "+5" and "5" of "5e3" silently,
+ * and saturate what overflows. hi is small, so x never overflows. */
+int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out) {
+    const char *p = v;
+    long x = 0;
+    if (!v) return cli_usage("%s needs %s from %ld to %ld", flag, what, lo, hi);
+    for (; *p >= '0' && *p <= '9' && x <= hi; p++) x = x * 10 + (*p - '0');
+    if (p == v || *p || x < lo || x > hi) return cli_usage("%s needs %s from %ld to %ld, not '%s'", flag, what, lo, hi, v);
+    *out = x;
+    return 0;
 }
 
 static void on_log(void *user, mb_log_level lvl, const char *msg, size_t len) {
@@ -159,7 +189,7 @@ void cli_close(cli *k) {
 /* Global options: before the command, and any the command does not claim. */
 static int global_option(cli *k, int argc, char **argv, int *i) {
     const char *a = argv[*i];
-#define VALUE() (*i + 1 < argc && *argv[*i + 1] ? argv[++*i] : NULL) /* "" is no value: --jwt "$UNSET" */
+#define VALUE() arg_value(argc, argv, i)
     if (!strcmp(a, "--env")) {
         const char *v = VALUE();
         if (!v) return cli_usage("--env needs prod, test or local");
@@ -180,10 +210,9 @@ static int global_option(cli *k, int argc, char **argv, int *i) {
     } else if (!strcmp(a, "--ca")) {
         if (!(k->ca_file = VALUE())) return cli_usage("--ca needs a file");
     } else if (!strcmp(a, "--timeout")) {
-        const char *v = VALUE();
-        char *end = NULL;
-        long ms = v ? strtol(v, &end, 10) : 0;
-        if (!v || *end || ms <= 0 || ms > 3600000) return cli_usage("--timeout needs milliseconds (1..3600000)");
+        long ms;
+        int r = parse_num("--timeout", "milliseconds", VALUE(), 1, 3600000, &ms);
+        if (r) return r;
         k->timeout_ms = (uint32_t)ms;
     } else if (!strcmp(a, "--insecure")) {
         k->insecure = 1;
@@ -201,7 +230,7 @@ static int global_option(cli *k, int argc, char **argv, int *i) {
 int main(int argc, char **argv) {
     static cli k;
     static char *rest[256];
-    int n = 0, i, r;
+    int n = 0, i, r, ended = 0;
     const char *cmd = NULL;
     memset(&k, 0, sizeof k);
     k.timeout_ms = 10000;
@@ -211,9 +240,9 @@ int main(int argc, char **argv) {
     if (k.jwt && !*k.jwt) k.jwt = NULL;
     if (k.admin_secret && !*k.admin_secret) k.admin_secret = NULL;
     for (i = 1; i < argc; i++) {
-        /* a command's own --role (send, token) is not the global one */
+        /* a command's own --role (send, token) is not the global one; after "--" nothing is an option */
         int own_role = cmd && (!strcmp(cmd, "send") || !strcmp(cmd, "token")) && !strcmp(argv[i], "--role");
-        if (!own_role && (r = global_option(&k, argc, argv, &i)) >= 0) {
+        if (!ended && !own_role && (r = global_option(&k, argc, argv, &i)) >= 0) {
             if (r) return r;
             continue;
         }
@@ -222,8 +251,12 @@ int main(int argc, char **argv) {
             return EXIT_OK;
         }
         if (!cmd && argv[i][0] == '-') return cli_usage("unknown option '%s'", argv[i]);
-        if (!cmd) cmd = argv[i];
-        else if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
+        if (!cmd) {
+            cmd = argv[i];
+            continue;
+        }
+        if (!strcmp(argv[i], "--")) ended = 1; /* and the command gets it: the same rule there */
+        if (n < (int)(sizeof rest / sizeof rest[0])) rest[n++] = argv[i];
         else return cli_usage("too many arguments after the command (at most %d)", n); /* never dropped unread */
     }
     if (!cmd) {

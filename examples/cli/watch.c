@@ -65,21 +65,23 @@ int cmd_watch(cli *k, int argc, char **argv) {
     mb_status s;
     watch w = {0, 0, 0, MB_OK};
     const char *thread = NULL;
-    int use_tls = 0, n;
+    int use_tls = 0, n, ended = 0;
     char quoted[64];
     if (wants_help(argc, argv, "usage: mb watch THREAD_ID [--count N]\n"
                                "  prints each new message of the thread as it arrives (a subscription);\n"
                                "  --count N: stop after N messages (else until Ctrl-C)\n"))
         return EXIT_OK;
     for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--count") && i + 1 < argc) {
-            char *end = NULL;
-            w.want = strtol(argv[++i], &end, 10);
-            if (*end || w.want < 1) return cli_usage("--count needs a positive number");
-        } else if (!thread && argv[i][0] != '-') {
+        int kind = arg_kind(argv[i], &ended);
+        if (kind == ARG_END) continue;
+        if (kind == ARG_OPTION && !strcmp(argv[i], "--count")) {
+            if ((n = parse_num("--count", "a number", arg_value(argc, argv, &i), 1, 1000000, &w.want))) return n;
+        } else if (kind == ARG_OPTION) {
+            return cli_usage("watch: unknown option '%s'", argv[i]);
+        } else if (!thread) {
             thread = argv[i];
         } else {
-            return cli_usage("watch: unknown argument '%s'", argv[i]);
+            return cli_usage("watch takes one THREAD_ID, not '%s' too", argv[i]);
         }
     }
     if (!thread) return cli_usage("watch needs a THREAD_ID");
