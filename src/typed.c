@@ -1,6 +1,60 @@
 
 /* ---- typed ---- */
 
+/* Whether p[0..n) is one JSON value (RFC 8259), at most MB_JSON_MAX_DEPTH
+ * deep: a jsonb variable's text goes into the request as it is, and text
+ * that is not one value would break it or, closing the value early, add
+ * members to the variables object (`1,"userId":"x"`). No tokens here (the
+ * writer has none): one bit per level says object (1) or array. */
+static mb_status mb__json_value_ok(const char *p, size_t n) {
+    const char *e = p + n, *q;
+    uint32_t obj = 0; /* bit d % 32: the container at depth d (1..32) is an object */
+    int depth = 0;
+    unsigned want = 0; /* 0 a value, 1 a key, 2 a ':', 3 a ',' or a close, 4 as 0 or 1, or a close */
+    for (;;) {
+        char c;
+        unsigned in_obj;
+        while (p < e && mb__is_ws(*p)) p++;
+        if (p == e) return want == 3 && !depth ? MB_OK : MB_ERR_JSON;
+        c = *p++;
+        in_obj = obj >> (depth & 31) & 1u;
+        if (want >= 3 && depth && c == (in_obj ? '}' : ']')) {
+            depth--;
+            want = 3;
+        } else if (want == 3) {
+            if (c != ',' || !depth) return MB_ERR_JSON; /* nothing after the root */
+            want = in_obj;
+        } else if (want == 2) {
+            if (c != ':') return MB_ERR_JSON;
+            want = 0;
+        } else {
+            if (want == 4) want = in_obj; /* just opened, not closed */
+            if (c == '"') {
+                size_t len;
+                mb_status s;
+                for (q = p; q < e && *q != '"'; q++)
+                    if (*q == '\\' && ++q == e) break; /* an escaped byte is never the closing quote */
+                if (q == e) return MB_ERR_JSON;
+                if ((s = mb__unescape(p, (size_t)(q - p), NULL, 0, &len)) != MB_OK) return s;
+                p = q + 1;
+                want = want ? 2 : 3; /* a key, then its ':' */
+            } else if (want) {
+                return MB_ERR_JSON; /* a key is a string */
+            } else if (c == '{' || c == '[') {
+                if (depth == MB_JSON_MAX_DEPTH) return MB_ERR_DEPTH;
+                depth++;
+                obj = (obj & ~(1u << (depth & 31))) | (uint32_t)(c == '{') << (depth & 31);
+                want = 4;
+            } else { /* a primitive runs to whitespace or punctuation */
+                for (q = --p; q < e && !mb__is_ws(*q) && *q != ',' && *q != ':' && *q != ']' && *q != '}'; q++) {}
+                if (!mb__primitive_ok(p, (size_t)(q - p))) return MB_ERR_JSON;
+                p = q;
+                want = 3;
+            }
+        }
+    }
+}
+
 void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
     const char *base = (const char *)vars;
     for (uint16_t i = 0; i < op->num_vars; i++) {
@@ -12,9 +66,11 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
         case MB_T_STR:
         case MB_T_JSON: {
             const char *s;
+            mb_status st;
             memcpy(&s, m, sizeof s);
-            if (v->type == MB_T_JSON && s) mb_w_raw(w, s, strlen(s));
-            else mb_w_string(w, s);
+            if (v->type != MB_T_JSON || !s) mb_w_string(w, s);
+            else if ((st = mb__json_value_ok(s, strlen(s))) != MB_OK) mb__w_fail(w, st); /* nothing is sent */
+            else mb_w_raw(w, s, strlen(s));
             break;
         }
         case MB_T_I32: {

@@ -13,7 +13,9 @@
  *  - a small destination gives MB_ERR_BUFFER and "" (never a partial copy);
  *  - integers and doubles agree with a reference conversion, i32 with i64;
  *  - iteration visits exactly size() children of each container, and path
- *    lookup returns tokens inside the document.
+ *    lookup returns tokens inside the document;
+ *  - the check of a typed jsonb variable (typed.c, no tokens) accepts
+ *    exactly what the reference does, nested up to MB_JSON_MAX_DEPTH.
  *   clang -fsanitize=fuzzer,address,undefined -I. tests/fuzz/fuzz_json.c */
 #define MB_IMPLEMENTATION
 #include "mb.h"
@@ -24,6 +26,7 @@ typedef struct ref {
     const unsigned char *s;
     size_t n, i;
     long tokens;
+    int deepest; /* containers nested at most */
 } ref;
 
 static void ref_ws(ref *r) {
@@ -184,6 +187,7 @@ static int ref_value(ref *r, int depth) {
     case '{':
         r->i++;
         r->tokens++;
+        if (depth + 1 > r->deepest) r->deepest = depth + 1;
         ref_ws(r);
         if (r->i < r->n && r->s[r->i] == '}') { r->i++; return 1; }
         for (;;) {
@@ -201,6 +205,7 @@ static int ref_value(ref *r, int depth) {
     case '[':
         r->i++;
         r->tokens++;
+        if (depth + 1 > r->deepest) r->deepest = depth + 1;
         ref_ws(r);
         if (r->i < r->n && r->s[r->i] == ']') { r->i++; return 1; }
         for (;;) {
@@ -365,10 +370,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     r.n = size;
     r.i = 0;
     r.tokens = 0;
+    r.deepest = 0;
     valid = ref_value(&r, 0);
     if (valid) {
         ref_ws(&r);
         valid = r.i == r.n;
+    }
+    { /* the token-free check of a typed jsonb variable's text agrees */
+        mb_status vs = mb__json_value_ok((const char *)data, size);
+        if (valid && r.deepest <= MB_JSON_MAX_DEPTH && vs != MB_OK) FUZZ_FAILF("jsonb check refused valid JSON: %d (nesting %d)", (int)vs, r.deepest);
+        if (valid && r.deepest > MB_JSON_MAX_DEPTH && vs != MB_ERR_DEPTH) FUZZ_FAIL("jsonb check: nesting past the limit not MB_ERR_DEPTH");
+        if (!valid && vs == MB_OK) FUZZ_FAIL("jsonb check accepted invalid JSON");
     }
     s = mb_json_parse(&d, (const char *)data, size, toks, max_tokens);
     if (s == MB_OK) s = mb_json_check_strings(&d);

@@ -224,6 +224,47 @@ void test_typed_more(void) {
         buf[w.len < sizeof buf ? w.len : sizeof buf - 1] = '\0';
         CHECK(strcmp(buf, "{\"s\":null,\"j\":null,\"i\":-7,\"l\":9223372036854775807,\"d\":0.25,\"b\":true,\"opt\":null}") == 0);
 
+        t_case = "typed variables: a jsonb text that is one JSON value goes as it is";
+        {
+            static const char *const good[] = {"0", "-1.5e+3", "true", "null", "\"\"", "\"\\u00e9\\ud83d\\ude00\"",
+                                               " [ ] ", "{}", "[1,[2,{\"a\":[]}],\"x\"]", "{\"k\" : {\"k\":null} }",
+                                               "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"};
+            for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+                char want[128];
+                v.j = good[i];
+                mb_w_init(&w, buf, sizeof buf);
+                mb_w_object_begin(&w);
+                mb_typed_write_vars(&w, &op_all, &v);
+                mb_w_object_end(&w);
+                CHECK_ST(mb_w_status(&w), MB_OK);
+                buf[w.len < sizeof buf ? w.len : sizeof buf - 1] = '\0';
+                snprintf(want, sizeof want, "\"j\":%s,", good[i]);
+                CHECK(strstr(buf, want) != NULL);
+            }
+        }
+        t_case = "typed variables: a jsonb text that is not one JSON value is refused, nothing written";
+        {
+            static const struct { const char *text; mb_status st; } bad[] = {
+                {"", MB_ERR_JSON}, {" ", MB_ERR_JSON}, {"1,\"userId\":\"x\"", MB_ERR_JSON}, {"{}}", MB_ERR_JSON},
+                {"[1,]", MB_ERR_JSON}, {"[1 2]", MB_ERR_JSON}, {"{\"a\"}", MB_ERR_JSON}, {"{\"a\":}", MB_ERR_JSON},
+                {"{a:1}", MB_ERR_JSON}, {"{\"a\":1,}", MB_ERR_JSON}, {"[}", MB_ERR_JSON}, {"{]", MB_ERR_JSON},
+                {"tru", MB_ERR_JSON}, {"01", MB_ERR_JSON}, {"\"abc", MB_ERR_JSON}, {"\"a\\\"", MB_ERR_JSON},
+                {"\"\\x\"", MB_ERR_JSON}, {"\"\x01\"", MB_ERR_JSON}, {"\"\xff\"", MB_ERR_UTF8},
+                {"\"\\ud800\"", MB_ERR_UTF8}, {"[1]]", MB_ERR_JSON}, {"1 2", MB_ERR_JSON}, {"[", MB_ERR_JSON},
+                {"{\"a\":1 \"b\":2}", MB_ERR_JSON}, {"[1:2]", MB_ERR_JSON}, {"{\"a\",1}", MB_ERR_JSON},
+                {"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", MB_ERR_DEPTH},
+            };
+            for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+                v.j = bad[i].text;
+                mb_w_init(&w, buf, sizeof buf);
+                mb_w_object_begin(&w);
+                mb_typed_write_vars(&w, &op_all, &v);
+                mb_w_object_end(&w);
+                CHECK_ST(mb_w_status(&w), bad[i].st);
+            }
+            v.j = NULL;
+        }
+
         t_case = "typed variables: a NaN or a type variables cannot have";
         v.d = NAN;
         mb_w_init(&w, buf, sizeof buf);
