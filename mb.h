@@ -2887,6 +2887,7 @@ static void mb__log(const mb_client *c, mb_log_level lvl, const char *msg, size_
  * reach the hook. Lines end with LF (CR LF in ours). */
 static void mb__log_head(const mb_client *c, const char *p, size_t n) {
     const char *e = p + n, *nl;
+    if (!c->cfg.log || !c->cfg.debug) return; /* no scan of every head when nothing is traced */
     for (;; p = nl + 1) {
         const char *colon, *msg = p;
         size_t k, len;
