@@ -811,15 +811,17 @@ MB_API void mb_ws_close(mb_ws *ws);
 
 /* A stream subscription resumes from its cursor: the variable cursor_var
  * (do not put it in variables) is set to initial_json (a JSON value, e.g.
- * "\"2026-01-01T00:00:00Z\"") and, after each batch, to the cursor_field of
- * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
- * MB_WS_MAX_CURSOR. */
+ * "\"2026-01-01T00:00:00Z\"", quotes included) and, after each batch, to
+ * the cursor_field of the last row. Call before mb_sub_start, which checks
+ * it. MB_ERR_BUFFER when longer than MB_WS_MAX_CURSOR. */
 MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
 /* Registers a subscription (sub's query and variables, or op and vars, set
  * by the caller) and subscribes at once when the socket is ready, else on
- * connection. MB_ERR_JSON for variables that are not a JSON object,
- * MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A subscribe message that
- * does not fit the buffer ends the subscription (MB_SUB_DONE). */
+ * connection. MB_ERR_JSON for variables that are not a JSON object or a
+ * cursor that is not a JSON value, MB_ERR_ARG for variables that hold the
+ * cursor variable too, MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A
+ * subscribe message that does not fit the buffer ends the subscription
+ * (MB_SUB_DONE). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
@@ -4168,9 +4170,19 @@ mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_
 mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, slot = MB_WS_MAX_SUBS;
     mb_status s;
+    mb_json *d;
+    int t;
     if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
-    if (!sub->op && sub->variables &&
-        (s = mb__gql_vars(NULL, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK)
+    d = &ws->res.doc;
+    if (!sub->op && sub->variables) {
+        if ((s = mb__gql_vars(NULL, d, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK) return s;
+        /* the cursor variable twice: the server would keep one, maybe not ours */
+        if (sub->cursor_var && mb_json_find(d, 0, sub->cursor_var, &t) == MB_OK) return MB_ERR_ARG;
+    }
+    /* the cursor is written as it is into every subscribe: one that is not
+       JSON would be refused (4400) at every connection, for good */
+    if (sub->cursor_var && ((s = mb_json_parse(d, sub->cursor, sub->cursor_len, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK ||
+                            (s = mb_json_check_strings(d)) != MB_OK))
         return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */

@@ -549,9 +549,19 @@ mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_
 mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, slot = MB_WS_MAX_SUBS;
     mb_status s;
+    mb_json *d;
+    int t;
     if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
-    if (!sub->op && sub->variables &&
-        (s = mb__gql_vars(NULL, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK)
+    d = &ws->res.doc;
+    if (!sub->op && sub->variables) {
+        if ((s = mb__gql_vars(NULL, d, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK) return s;
+        /* the cursor variable twice: the server would keep one, maybe not ours */
+        if (sub->cursor_var && mb_json_find(d, 0, sub->cursor_var, &t) == MB_OK) return MB_ERR_ARG;
+    }
+    /* the cursor is written as it is into every subscribe: one that is not
+       JSON would be refused (4400) at every connection, for good */
+    if (sub->cursor_var && ((s = mb_json_parse(d, sub->cursor, sub->cursor_len, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK ||
+                            (s = mb_json_check_strings(d)) != MB_OK))
         return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */

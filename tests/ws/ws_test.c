@@ -665,6 +665,31 @@ static void test_gql_flows(void) {
     CHECK(!registered(&ws, &a));
     CHECK_ST(mb_sub_cursor(&a, "v", "f", "\"0123456789012345678901234567890123456789012345678\""), MB_ERR_BUFFER);
 
+    /* the cursor goes into every subscribe as JSON text: one that is not
+       JSON would make the server close 4400 at every connection, for good */
+    tcase = "a cursor that is not JSON is refused at start";
+    {
+        static const char *const bad[] = {"2026-01-01T00:00:00Z", "\"a\tb\"", "\"x\" 1", "\"\\q\""};
+        for (i = 0; i < 4; i++) {
+            stream_sub(&a);
+            CHECK_ST(mb_sub_cursor(&a, "since", "createdAt", bad[i]), MB_OK);
+            CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
+        }
+        stream_sub(&b);
+        b.cursor_len = 0; /* a cursor variable set by hand, without a value */
+        CHECK_ST(mb_sub_start(&ws, &b), MB_ERR_JSON);
+        CHECK(!registered(&ws, &a) && !registered(&ws, &b) && fake_find(&F, "\"subscribe\"") < 0);
+    }
+    tcase = "the cursor variable in the variables text as well is refused";
+    stream_sub(&a);
+    a.variables = "{\"t\": \"x\", \"since\": \"2020-01-01T00:00:00Z\"}"; /* the server would take this one: no resume */
+    CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_ARG);
+    CHECK(!registered(&ws, &a) && fake_find(&F, "\"subscribe\"") < 0);
+    stream_sub(&a);
+    CHECK_ST(mb_sub_cursor(&a, "since", "createdAt", "{\"a\": [1, \"b\"]}"), MB_OK); /* any JSON value */
+    CHECK_ST(mb_sub_start(&ws, &a), MB_OK);
+    CHECK(a.state == MB_SUB_ACTIVE);
+
     reset("a subscription too big for the buffer ends; the others go on");
     {
         static char bigq[1200];
