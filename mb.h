@@ -776,7 +776,7 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
-    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS); 0 none */
+    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
@@ -4054,6 +4054,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_str v;
     mb_status s;
     unsigned i;
+    ws->close_code = 1006; /* until a close frame goes or comes: this link may end without one */
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
         (s = k->random(rnd, 16)) != MB_OK)
         return s;

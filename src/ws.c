@@ -433,6 +433,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_str v;
     mb_status s;
     unsigned i;
+    ws->close_code = 1006; /* until a close frame goes or comes: this link may end without one */
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
         (s = k->random(rnd, 16)) != MB_OK)
         return s;

@@ -1025,6 +1025,33 @@ static void test_faults(void) {
     CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS + 10, on_event, NULL), MB_ERR_IO);
     CHECK(F.closes == 1);
 
+    /* close_code tells how the last link ended: one that went without a
+       close frame is 1006, never the code of the connection before it */
+    reset("close_code after a send failure, an ack timeout, a refused upgrade");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    srv_close(&F, 1012);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    CHECK(ws.close_code == 1012);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* reconnected */
+    CHECK(ws.connects == 2);
+    F.fail_send = F.sends + 1; /* our ping */
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS + 10, on_event, NULL), MB_ERR_IO);
+    CHECK(ws.close_code == 1006);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    srv_close(&F, 1001);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    F.auto_ack = 0; /* the next connection gets no ack */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_TIMEOUT);
+    CHECK(ws.close_code == 1006);
+    F.auto_ack = 1;
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    srv_close(&F, 4400);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_BAD_REQUEST);
+    F.hs_fmt = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n%.0s";
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_WS_HANDSHAKE);
+    CHECK(ws.close_code == 1006);
+
     reset("the pong we send fails");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
     srv_frame(&F, 1, 9, "hb", 2);
