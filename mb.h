@@ -730,7 +730,7 @@ struct mb_sub;
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
  * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
- * longer valid), not mb_ws_close(). */
+ * longer valid) and mb_ws_close(); mb_sub_poll() is refused (MB_ERR_ARG). */
 typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
@@ -776,6 +776,7 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
+    uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
     uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
@@ -806,7 +807,9 @@ MB_API mb_status mb_ws_connect(mb_ws *ws);
  * stopped on MB_ERR_AUTH. */
 MB_API void mb_ws_set_jwt(mb_ws *ws, const char *jwt);
 /* Sends close 1000, waits briefly for the server's close, closes the
- * transport. Subscriptions stay registered: a later poll reconnects. */
+ * transport. Subscriptions stay registered: a later poll reconnects. From
+ * a callback, the close is done when it returns: nothing more of what was
+ * received is delivered (those rows come again on the next connection). */
 MB_API void mb_ws_close(mb_ws *ws);
 
 /* A stream subscription resumes from its cursor: the variable cursor_var
@@ -3902,7 +3905,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
         mb_status s;
-        if (n < 2) return MB_OK;
+        if (n < 2 || ws->closing) return MB_OK; /* closing: the rest is dropped by the close */
         fin = p[0] >> 7;
         op = p[0] & 15u;
         ctl = op >> 3;
@@ -4146,6 +4149,10 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
+    if (ws->fn) { /* from a callback, in the middle of the received bytes: mb_sub_poll closes after it */
+        ws->closing = 1;
+        return;
+    }
     if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
@@ -4219,7 +4226,7 @@ mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {
     uint32_t now, wait;
     mb_status s;
-    if (!ws) return MB_ERR_ARG;
+    if (!ws || ws->fn) return MB_ERR_ARG; /* from a callback: the message in hand is not done */
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
     now = (uint32_t)ws->cfg.now_ms();
     if (ws->state == MB__WS_DOWN) {
@@ -4234,8 +4241,12 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     ws->user = user;
     s = mb__ws_pump(ws, now, timeout_ms, 0);
     ws->fn = NULL; /* no callback outside mb_sub_poll */
-    if (s == MB_PENDING) return MB_OK;
+    if (s == MB_PENDING) s = MB_OK;
     if (s != MB_OK) mb__ws_down(ws, s);
+    if (ws->closing) { /* asked for by a callback */
+        ws->closing = 0;
+        mb_ws_close(ws);
+    }
     return s;
 }
 #endif /* MB_NO_WS */

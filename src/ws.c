@@ -281,7 +281,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
         mb_status s;
-        if (n < 2) return MB_OK;
+        if (n < 2 || ws->closing) return MB_OK; /* closing: the rest is dropped by the close */
         fin = p[0] >> 7;
         op = p[0] & 15u;
         ctl = op >> 3;
@@ -525,6 +525,10 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
+    if (ws->fn) { /* from a callback, in the middle of the received bytes: mb_sub_poll closes after it */
+        ws->closing = 1;
+        return;
+    }
     if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
@@ -598,7 +602,7 @@ mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {
     uint32_t now, wait;
     mb_status s;
-    if (!ws) return MB_ERR_ARG;
+    if (!ws || ws->fn) return MB_ERR_ARG; /* from a callback: the message in hand is not done */
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
     now = (uint32_t)ws->cfg.now_ms();
     if (ws->state == MB__WS_DOWN) {
@@ -613,8 +617,12 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     ws->user = user;
     s = mb__ws_pump(ws, now, timeout_ms, 0);
     ws->fn = NULL; /* no callback outside mb_sub_poll */
-    if (s == MB_PENDING) return MB_OK;
+    if (s == MB_PENDING) s = MB_OK;
     if (s != MB_OK) mb__ws_down(ws, s);
+    if (ws->closing) { /* asked for by a callback */
+        ws->closing = 0;
+        mb_ws_close(ws);
+    }
     return s;
 }
 #endif /* MB_NO_WS */

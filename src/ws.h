@@ -56,7 +56,7 @@ struct mb_sub;
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
  * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
- * longer valid), not mb_ws_close(). */
+ * longer valid) and mb_ws_close(); mb_sub_poll() is refused (MB_ERR_ARG). */
 typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
@@ -102,6 +102,7 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
+    uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
     uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
@@ -132,7 +133,9 @@ MB_API mb_status mb_ws_connect(mb_ws *ws);
  * stopped on MB_ERR_AUTH. */
 MB_API void mb_ws_set_jwt(mb_ws *ws, const char *jwt);
 /* Sends close 1000, waits briefly for the server's close, closes the
- * transport. Subscriptions stay registered: a later poll reconnects. */
+ * transport. Subscriptions stay registered: a later poll reconnects. From
+ * a callback, the close is done when it returns: nothing more of what was
+ * received is delivered (those rows come again on the next connection). */
 MB_API void mb_ws_close(mb_ws *ws);
 
 /* A stream subscription resumes from its cursor: the variable cursor_var

@@ -60,6 +60,17 @@ static void on_event_stop(void *user, mb_sub *sub, mb_status st, const mb_result
     stop_st = mb_sub_stop(stop_ws, sub);
 }
 
+/* Callbacks that close the socket, or poll again (refused). */
+static mb_status nested_st;
+static void on_event_close(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    on_event(user, sub, st, res);
+    mb_ws_close(stop_ws);
+}
+static void on_event_poll(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    on_event(user, sub, st, res);
+    nested_st = mb_sub_poll(stop_ws, 10, on_event, NULL);
+}
+
 static const char *refresh_jwt;
 static int refreshes;
 static mb_status refresh(void *user, const char **jwt) {
@@ -986,6 +997,41 @@ static void test_close_handshake(void) {
     CHECK(ws.close_code == 1000 && sent_count(8) == 1 && nev == 0);
 }
 
+/* mb_ws_close from a callback: the socket closes once the callback has
+ * returned; what came after the message in hand is not delivered (its rows
+ * come again on the next connection). A poll from a callback is refused. */
+static void test_callback_calls(void) {
+    mb_ws ws;
+    mb_sub sub, live;
+    reset("mb_ws_close in a callback");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    srv_text(&F, NEXT1);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":\"LATER\"}]}}}");
+    srv_frame(&F, 1, 9, "hb", 2);
+    stop_ws = &ws;
+    F.nmsg = 0;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event_close, NULL), MB_OK);
+    CHECK(nev == 1 && evs[0].st == MB_OK && strcmp(evs[0].text, DATA1) == 0);
+    CHECK(F.nmsg == 1 && sent_count(8) == 1 && last_close_code() == 1000); /* the close, nothing after it */
+    CHECK(F.closes == 1 && !F.open && ws.close_code == 1000 && sub.state == MB_SUB_PENDING && registered(&ws, &sub));
+    CHECK(sub.cursor_len == 27 && memcmp(sub.cursor, "\"2026-01-01T00:00:02+00:00\"", 27) == 0); /* not LATER */
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK); /* at once, as after mb_ws_close */
+    CHECK(F.connects == 2 && sub.state == MB_SUB_ACTIVE);
+
+    reset("mb_sub_poll in a callback is refused");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    CHECK_ST(live_sub(&ws, &live), MB_OK);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"category\":[]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"category\":[{\"name\":\"x\"}]}}}");
+    stop_ws = &ws;
+    nested_st = MB_OK;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event_poll, NULL), MB_OK);
+    CHECK(nev == 2 && nested_st == MB_ERR_ARG && F.closes == 0 && live.state == MB_SUB_ACTIVE);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK); /* out of the callback: fine again */
+}
+
 /* The transport or the RNG fails, or breaks its contract. */
 static void test_faults(void) {
     mb_ws ws;
@@ -1470,6 +1516,7 @@ int main(void) {
     test_poll_timing();
     test_typed();
     test_faults();
+    test_callback_calls();
     test_close_handshake();
     test_lengths();
     test_messages();
