@@ -228,8 +228,10 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
         ws->refreshed = 0;
         for (i = 0; i < MB_WS_MAX_SUBS; i++) {
             mb_sub *p = ws->subs[i];
-            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK && p->state != MB_SUB_DONE)
-                return s; /* the socket failed; a subscription that cannot be written just ends */
+            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK) {
+                if (p->state != MB_SUB_DONE) return s; /* the socket failed */
+                if (ws->fn) ws->fn(ws->user, p, s, NULL); /* it cannot be written: it ends, and says so */
+            }
         }
     }
     if (k == 2 || k == 3) return MB_OK; /* pong, or an ack when not waiting for one */
@@ -351,7 +353,7 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         size_t got = 0, room;
         mb_status f = mb__ws_frames(ws);
         if (f != MB_OK) return f;
-        if (ws->state == MB__WS_READY && (ws->events || until_ready)) return MB_OK;
+        if ((ws->state == MB__WS_READY && (ws->events || until_ready)) || ws->closing) return MB_OK;
         now = (uint32_t)ws->cfg.now_ms();
         wait = mb__ws_left(now, t0, span);
         idle = mb__ws_left(now, ws->last_rx, MB_WS_IDLE_MS);
@@ -605,20 +607,20 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     if (!ws || ws->fn) return MB_ERR_ARG; /* from a callback: the message in hand is not done */
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
     now = (uint32_t)ws->cfg.now_ms();
-    if (ws->state == MB__WS_DOWN) {
-        if ((wait = mb__ws_left(now, ws->down_at, ws->retry_ms)) != 0) { /* the reconnect delay: sleep through it, or come back later */
-            if (!ws->cfg.sleep_ms) return MB_OK;
-            ws->cfg.sleep_ms(wait < timeout_ms ? wait : timeout_ms);
-            if (wait > timeout_ms) return MB_OK;
-        }
-        if ((s = mb_ws_connect(ws)) != MB_OK) return s;
+    /* the reconnect delay: sleep through it, or come back later */
+    if (ws->state == MB__WS_DOWN && (wait = mb__ws_left(now, ws->down_at, ws->retry_ms)) != 0) {
+        if (!ws->cfg.sleep_ms) return MB_OK;
+        ws->cfg.sleep_ms(wait < timeout_ms ? wait : timeout_ms);
+        if (wait > timeout_ms) return MB_OK;
     }
-    ws->fn = fn;
+    ws->fn = fn; /* also for a subscription the connection_ack cannot send */
     ws->user = user;
-    s = mb__ws_pump(ws, now, timeout_ms, 0);
+    if (ws->state != MB__WS_DOWN || (s = mb_ws_connect(ws)) == MB_OK) { /* a failed connect went down */
+        s = mb__ws_pump(ws, now, timeout_ms, 0);
+        if (s == MB_PENDING) s = MB_OK;
+        if (s != MB_OK) mb__ws_down(ws, s);
+    }
     ws->fn = NULL; /* no callback outside mb_sub_poll */
-    if (s == MB_PENDING) s = MB_OK;
-    if (s != MB_OK) mb__ws_down(ws, s);
     if (ws->closing) { /* asked for by a callback */
         ws->closing = 0;
         mb_ws_close(ws);

@@ -47,6 +47,10 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ *  - another status, res NULL: its subscribe could not be written at a
+ *    (re)connection (MB_ERR_BUFFER: over the buffer, e.g. a cursor grown
+ *    since; MB_ERR_JSON: variables no longer an object): it is over
+ *    (MB_SUB_DONE). Only through mb_sub_poll: mb_ws_connect has no callback.
  *  - another status, res: a "next" that could not be read (MB_ERR_NO_DATA,
  *    MB_ERR_TYPE, MB_ERR_TOKENS), or a stream's whose cursor could not move
  *    (MB_ERR_NOT_FOUND: the last row lacks cursor_field; MB_ERR_BUFFER: a
@@ -150,7 +154,7 @@ MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *
  * cursor that is not a JSON value, MB_ERR_ARG for variables that hold the
  * cursor variable too, MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A
  * subscribe message that does not fit the buffer ends the subscription
- * (MB_SUB_DONE). */
+ * (MB_SUB_DONE; at a connection, an event tells the callback). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);

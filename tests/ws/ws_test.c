@@ -1389,6 +1389,62 @@ static void test_messages(void) {
     CHECK_ST(mb_ws_connect(&ws), MB_OK);
     CHECK(sub.state == MB_SUB_DONE && !registered(&ws, &sub) && fake_find(&F, "\"subscribe\"") < 0);
 
+    tcase = "... and through mb_sub_poll, which tells the callback";
+    mb_ws_close(&ws);
+    strcpy(vars, "{\"n\":1}");
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    strcpy(vars, "[1]");
+    nev = 0;
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(sub.state == MB_SUB_DONE && !registered(&ws, &sub) && F.connects == 2);
+    CHECK(nev == 1 && evs[0].sub == &sub && evs[0].st == MB_ERR_JSON && !evs[0].has_res);
+
+    /* a stream that fits the buffer at first, until its cursor grows: at
+       the next connection its subscribe no longer fits */
+    reset("a subscribe that no longer fits at a reconnection is reported");
+    {
+        static char q[600];
+        size_t p;
+        uint64_t t0;
+        memset(q, ' ', sizeof q - 1);
+        memcpy(q, "subscription S($since: Int!) { messageStream { createdAt } }", 60);
+        CHECK_ST(up(&ws, sizeof buf), MB_OK);
+        memset(&sub, 0, sizeof sub);
+        sub.query = q;
+        CHECK_ST(mb_sub_cursor(&sub, "since", "createdAt", "1"), MB_OK);
+        CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+        p = F.last_len; /* the subscribe's payload */
+        reset("a subscribe that no longer fits at a reconnection is reported");
+        c = config(27 + MB__WS_ROOM + p); /* the ack frame, the room for a head, the subscribe: exactly */
+        CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+        memset(&sub, 0, sizeof sub);
+        sub.query = q;
+        CHECK_ST(mb_sub_cursor(&sub, "since", "createdAt", "1"), MB_OK);
+        CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 1 && sub.state == MB_SUB_ACTIVE && nev == 0);
+        srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":123456789012}]}}}");
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED); /* the batch, then the close */
+        CHECK(nev == 1 && sub.cursor_len == 12);
+        CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* reconnected: 11 bytes too many */
+        CHECK(ws.connects == 2 && sub.state == MB_SUB_DONE && !registered(&ws, &sub));
+        CHECK(nev == 2 && evs[1].sub == &sub && evs[1].st == MB_ERR_BUFFER && !evs[1].has_res);
+
+        tcase = "mb_ws_close from that callback";
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+        sub.state = MB_SUB_PENDING; /* queued by hand for the next connection, as mb_sub_start would */
+        ws.subs[0] = &sub;
+        stop_ws = &ws;
+        nev = 0;
+        F.nmsg = 0;
+        t0 = F.now;
+        CHECK_ST(mb_sub_poll(&ws, 60000, on_event_close, NULL), MB_OK);
+        CHECK(nev == 1 && evs[0].st == MB_ERR_BUFFER && ws.connects == 3 && F.closes == 3 && !F.open);
+        CHECK(sent_count(8) == 1 && last_close_code() == 1000 && F.now - t0 < 2000); /* closed at once */
+    }
+
     reset("calls out of turn");
     c = config(sizeof buf);
     mb_ws_init(&ws, &c);
