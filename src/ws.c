@@ -61,12 +61,18 @@ void mb_ws_accept(const char *key, char out[29]) {
     mb__ws_b64(h, 20, out);
 }
 
+/* A send that fails may have cut a frame short: the server would read what
+ * follows as its rest. The transport is closed at once, so that the next
+ * read fails and the socket is replaced (a frame never goes in part). */
 static mb_status mb__ws_send(mb_ws *ws, const char *p, size_t n) {
     while (n) {
         size_t sent = 0;
         mb_status s = ws->cfg.transport.send(ws->cfg.transport.ctx, p, n, &sent, ws->cfg.timeout_ms);
-        if (s != MB_OK) return s;
-        if (sent == 0 || sent > n) return MB_ERR_IO;
+        if (s == MB_OK && (sent == 0 || sent > n)) s = MB_ERR_IO; /* the transport broke its contract */
+        if (s != MB_OK) {
+            ws->cfg.transport.close(ws->cfg.transport.ctx);
+            return s;
+        }
         p += sent;
         n -= sent;
     }
@@ -579,8 +585,8 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     sub->state = MB_SUB_PENDING;
     sub->rows = 0;
     /* a message that cannot be written ends it (MB_SUB_DONE); a failed send
-       leaves it pending: the next poll notices the broken socket, reconnects
-       and subscribes again */
+       leaves it pending and closes the transport: the next poll finds the
+       socket gone, reconnects and subscribes again */
     return ws->state == MB__WS_READY ? mb__ws_subscribe(ws, sub) : MB_OK;
 }
 

@@ -1058,6 +1058,28 @@ static void test_faults(void) {
         }
     }
 
+    /* a send cut short leaves the server in the middle of a frame: what we
+       send next would be read as its rest. The socket goes at once and the
+       next poll reconnects (before, it stayed up with the subscription
+       pending, the server eating our pongs as that frame's payload) */
+    reset("a subscribe whose send fails: the socket goes, the next polls reconnect and subscribe");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    F.send_max = 20;              /* the subscribe goes in pieces... */
+    F.fail_send = F.sends + 3;    /* ...and the third times out */
+    F.fail_status = MB_ERR_TIMEOUT;
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_TIMEOUT);
+    CHECK(sub.state == MB_SUB_PENDING && F.closes == 1 && !F.open);
+    F.send_max = 0;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_IO); /* the lost socket, reported once */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && ws.connects == 2 && sub.state == MB_SUB_ACTIVE);
+    tcase = "mb_sub_stop whose complete fails";
+    F.fail_send = F.sends + 1;
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_sub_stop(&ws, &sub), MB_ERR_IO);
+    CHECK(sub.state == MB_SUB_IDLE && F.closes == 2 && !F.open);
+
     reset("a connection reset: close code 1006, as for a drop");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
     F.drop = 2;
