@@ -533,10 +533,8 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
-    if (ws->fn) { /* from a callback, in the middle of the received bytes: mb_sub_poll closes after it */
-        ws->closing = 1;
-        return;
-    }
+    /* from a callback, in the middle of the received bytes: mb_sub_poll closes after it */
+    if ((ws->closing = ws->fn != NULL) != 0) return;
     if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
@@ -627,10 +625,7 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
         if (s != MB_OK) mb__ws_down(ws, s);
     }
     ws->fn = NULL; /* no callback outside mb_sub_poll */
-    if (ws->closing) { /* asked for by a callback */
-        ws->closing = 0;
-        mb_ws_close(ws);
-    }
+    if (ws->closing) mb_ws_close(ws); /* asked for by a callback */
     return s;
 }
 #endif /* MB_NO_WS */
