@@ -781,6 +781,7 @@ typedef struct mb_ws_config {
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
     uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
+    uint8_t no_close;    /* the link of the last attempt saw no close frame (yet) */
     uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
@@ -3749,6 +3750,7 @@ static mb_status mb__ws_fail(mb_ws *ws, unsigned code, mb_status s) {
     c[1] = (uint8_t)code;
     ws->fill = ws->msg_len = 0;
     ws->close_code = (uint16_t)code;
+    ws->no_close = 0;
     (void)mb__ws_ctl(ws, 8, c, code == 1005 ? 0 : 2);
     return s;
 }
@@ -4027,6 +4029,8 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     const char *jwt = NULL;
     uint16_t r = 0;
     ws->cfg.transport.close(ws->cfg.transport.ctx);
+    if (ws->no_close) ws->close_code = 1006; /* a send failed, no ack, the upgrade refused... */
+    ws->no_close = 0;
     ws->fill = ws->msg_len = 0;
     ws->msg_op = 0;
     for (i = 0; i < MB_WS_MAX_SUBS; i++)
@@ -4069,7 +4073,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_str v;
     mb_status s;
     unsigned i;
-    ws->close_code = 1006; /* until a close frame goes or comes: this link may end without one */
+    ws->no_close = 1; /* a new link: until a close frame goes or comes, it ends without one */
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
         (s = k->random(rnd, 16)) != MB_OK)
         return s;

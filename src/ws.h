@@ -107,6 +107,7 @@ typedef struct mb_ws_config {
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
     uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
+    uint8_t no_close;    /* the link of the last attempt saw no close frame (yet) */
     uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
