@@ -517,10 +517,9 @@ mb_status mb_ws_init(mb_ws *ws, const mb_ws_config *cfg) {
 
 void mb_ws_set_jwt(mb_ws *ws, const char *jwt) {
     ws->cfg.jwt = jwt;
-    if (ws->state == MB__WS_FAILED) {
+    if (ws->state == MB__WS_FAILED) { /* its retry_ms is 0: the next poll connects */
         ws->state = MB__WS_DOWN;
         ws->refreshed = 0;
-        ws->retry_ms = 0;
     }
 }
 
