@@ -231,7 +231,7 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     if (k == 3 && ws->state == MB__WS_WAIT_ACK) {
         ws->state = MB__WS_READY;
         ws->connects++;
-        ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
+        ws->down_at = ws->last_rx; /* the ack: mb__ws_down sees how long the link lasted */
         ws->refreshed = 0;
         for (i = 0; i < MB_WS_MAX_SUBS; i++) {
             mb_sub *p = ws->subs[i];
@@ -399,6 +399,11 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     unsigned i;
     const char *jwt = NULL;
     uint16_t r = 0;
+    uint32_t now = (uint32_t)ws->cfg.now_ms();
+    /* a link that lasted starts the backoff over; one that fails soon after
+       its ack (a batch over the limits, again at each connection) does not:
+       no reconnect storm */
+    if (ws->state == MB__WS_READY && now - ws->down_at >= MB_WS_IDLE_MS) ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
     ws->cfg.transport.close(ws->cfg.transport.ctx);
     if (ws->no_close) ws->close_code = 1006; /* a send failed, no ack, the upgrade refused... */
     ws->no_close = 0;
@@ -407,7 +412,7 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     for (i = 0; i < MB_WS_MAX_SUBS; i++)
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE) ws->subs[i]->state = MB_SUB_PENDING;
     ws->state = MB__WS_DOWN;
-    ws->down_at = (uint32_t)ws->cfg.now_ms();
+    ws->down_at = now;
     ws->retry_ms = 0; /* after a refresh: a fresh token, no reason to wait */
     if (why == MB_ERR_AUTH) {
         if (ws->refreshed || !ws->cfg.refresh || ws->cfg.refresh(ws->cfg.refresh_user, &jwt) != MB_OK || !jwt) {

@@ -30,7 +30,7 @@
 #define MB_WS_IDLE_MS 30000 /* nothing received for this long: the link is dead */
 #endif
 #ifndef MB_WS_BACKOFF_MIN_MS
-#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure */
+#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure (a link shorter than MB_WS_IDLE_MS too) */
 #endif
 #ifndef MB_WS_BACKOFF_MAX_MS
 #define MB_WS_BACKOFF_MAX_MS 30000

@@ -760,7 +760,7 @@ static void test_reconnect(void) {
     CHECK(i >= before);
     if (i >= 0) CHECK(strstr(F.msg[i], "\"id\":\"2\"") && strstr(F.msg[i], "\"since\":\"2026-01-01T00:00:02+00:00\""));
 
-    reset("backoff doubles while connecting fails, resets after an ack");
+    reset("backoff doubles while connecting fails");
     c = config(sizeof buf);
     mb_ws_init(&ws, &c);
     stream_sub(&sub);
@@ -774,7 +774,8 @@ static void test_reconnect(void) {
     CHECK(F.now - t0 != 1750); /* the jitter is there */
     t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
-    CHECK(F.now - t0 >= 1500 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == MB_WS_BACKOFF_MIN_MS);
+    /* the ack alone does not start it over: a link must last (below) */
+    CHECK(F.now - t0 >= 1500 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == 16 * MB_WS_BACKOFF_MIN_MS);
 
     reset("close 1012 (server restart): reconnect and resubscribe");
     c = config(sizeof buf);
@@ -1110,13 +1111,16 @@ static void test_faults(void) {
     srv_close(&F, 1001);
     CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
     F.auto_ack = 0; /* the next connection gets no ack */
+    F.now += MB_WS_BACKOFF_MAX_MS; /* each reconnect below: past the delay */
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_TIMEOUT);
     CHECK(ws.close_code == 1006);
     F.auto_ack = 1;
+    F.now += MB_WS_BACKOFF_MAX_MS;
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
     srv_close(&F, 4400);
     CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_BAD_REQUEST);
     F.hs_fmt = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n%.0s";
+    F.now += MB_WS_BACKOFF_MAX_MS;
     CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_WS_HANDSHAKE);
     CHECK(ws.close_code == 1006);
 
@@ -1521,6 +1525,18 @@ static mb_status refresh_null(void *user, const char **jwt) {
     return MB_OK;
 }
 
+/* A server that answers each subscribe with a message over the client's
+ * token array: the same batch comes again at each connection. */
+static void react_too_big(fake *f, int op, const char *p, size_t n) {
+    static char big[2100];
+    size_t k;
+    if (op != 1 || !contains(p, n, "\"type\":\"subscribe\"")) return;
+    strcpy(big, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"a\":[1");
+    for (k = strlen(big); k < 2000; k += 2) memcpy(big + k, ",1", 2); /* 1000 numbers: over the 256 tokens */
+    strcpy(big + k, "]}}}");
+    srv_text(f, big);
+}
+
 /* The reconnect delay at its bounds. */
 static void test_backoff(void) {
     mb_ws ws;
@@ -1539,6 +1555,38 @@ static void test_backoff(void) {
     t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.now == t0 + 100 && F.connects == 10);
+
+    /* a connection that fails soon after its ack (here: a batch too big
+       for the client, again and again) does not start the backoff over:
+       the delays still double, no reconnect storm */
+    reset("a link that fails soon after its ack: the backoff keeps doubling");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    {
+        mb_sub sub;
+        stream_sub(&sub);
+        mb_sub_start(&ws, &sub);
+        F.react = react_too_big;
+        t0 = F.now;
+        for (i = 0; i < 8; i++) CHECK_ST(mb_sub_poll(&ws, 60000, on_event, NULL), MB_ERR_TOKENS);
+        CHECK(ws.connects == 8 && last_close_code() == 1009);
+        /* waits of 250, 500, ... 16000 ms between the eight, less a quarter at most */
+        CHECK(F.now - t0 >= (250u + 500 + 1000 + 2000 + 4000 + 8000 + 16000) * 3 / 4);
+        CHECK(ws.backoff_ms == MB_WS_BACKOFF_MAX_MS);
+        tcase = "a link that lived long starts the backoff over";
+        F.react = NULL;
+        F.now += MB_WS_BACKOFF_MAX_MS;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 9);
+        for (i = 0; i < 8; i++) { /* 40 s of keep-alives */
+            srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
+            CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
+            F.now += 5000;
+        }
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+        CHECK(ws.retry_ms <= MB_WS_BACKOFF_MIN_MS && ws.backoff_ms == 2 * MB_WS_BACKOFF_MIN_MS);
+    }
 
     reset("a refresh hook that gives no token: stays down");
     c = config(sizeof buf);
