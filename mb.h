@@ -704,7 +704,7 @@ MB_API uint32_t mb_outbox_count(const mb_outbox *o);
 #define MB_WS_IDLE_MS 30000 /* nothing received for this long: the link is dead */
 #endif
 #ifndef MB_WS_BACKOFF_MIN_MS
-#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure */
+#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure (a link shorter than MB_WS_IDLE_MS too) */
 #endif
 #ifndef MB_WS_BACKOFF_MAX_MS
 #define MB_WS_BACKOFF_MAX_MS 30000
@@ -721,6 +721,10 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ *  - another status, res NULL: its subscribe could not be written at a
+ *    (re)connection (MB_ERR_BUFFER: over the buffer, e.g. a cursor grown
+ *    since; MB_ERR_JSON: variables no longer an object): it is over
+ *    (MB_SUB_DONE). Only through mb_sub_poll: mb_ws_connect has no callback.
  *  - another status, res: a "next" that could not be read (MB_ERR_NO_DATA,
  *    MB_ERR_TYPE, MB_ERR_TOKENS), or a stream's whose cursor could not move
  *    (MB_ERR_NOT_FOUND: the last row lacks cursor_field; MB_ERR_BUFFER: a
@@ -730,7 +734,7 @@ struct mb_sub;
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
  * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
- * longer valid), not mb_ws_close(). */
+ * longer valid) and mb_ws_close(); mb_sub_poll() is refused (MB_ERR_ARG). */
 typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
@@ -776,7 +780,9 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
-    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS); 0 none */
+    uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
+    uint8_t no_close;    /* the link of the last attempt saw no close frame (yet) */
+    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
@@ -806,20 +812,24 @@ MB_API mb_status mb_ws_connect(mb_ws *ws);
  * stopped on MB_ERR_AUTH. */
 MB_API void mb_ws_set_jwt(mb_ws *ws, const char *jwt);
 /* Sends close 1000, waits briefly for the server's close, closes the
- * transport. Subscriptions stay registered: a later poll reconnects. */
+ * transport. Subscriptions stay registered: a later poll reconnects. From
+ * a callback, the close is done when it returns: nothing more of what was
+ * received is delivered (those rows come again on the next connection). */
 MB_API void mb_ws_close(mb_ws *ws);
 
 /* A stream subscription resumes from its cursor: the variable cursor_var
  * (do not put it in variables) is set to initial_json (a JSON value, e.g.
- * "\"2026-01-01T00:00:00Z\"") and, after each batch, to the cursor_field of
- * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
- * MB_WS_MAX_CURSOR. */
+ * "\"2026-01-01T00:00:00Z\"", quotes included) and, after each batch, to
+ * the cursor_field of the last row. Call before mb_sub_start, which checks
+ * it. MB_ERR_BUFFER when longer than MB_WS_MAX_CURSOR. */
 MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
 /* Registers a subscription (sub's query and variables, or op and vars, set
  * by the caller) and subscribes at once when the socket is ready, else on
- * connection. MB_ERR_JSON for variables that are not a JSON object,
- * MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A subscribe message that
- * does not fit the buffer ends the subscription (MB_SUB_DONE). */
+ * connection. MB_ERR_JSON for variables that are not a JSON object or a
+ * cursor that is not a JSON value, MB_ERR_ARG for variables that hold the
+ * cursor variable too, MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A
+ * subscribe message that does not fit the buffer ends the subscription
+ * (MB_SUB_DONE; at a connection, an event tells the callback). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
@@ -3737,12 +3747,18 @@ void mb_ws_accept(const char *key, char out[29]) {
     mb__ws_b64(h, 20, out);
 }
 
+/* A send that fails may have cut a frame short: the server would read what
+ * follows as its rest. The transport is closed at once, so that the next
+ * read fails and the socket is replaced (a frame never goes in part). */
 static mb_status mb__ws_send(mb_ws *ws, const char *p, size_t n) {
     while (n) {
         size_t sent = 0;
         mb_status s = ws->cfg.transport.send(ws->cfg.transport.ctx, p, n, &sent, ws->cfg.timeout_ms);
-        if (s != MB_OK) return s;
-        if (sent == 0 || sent > n) return MB_ERR_IO;
+        if (s == MB_OK && (sent == 0 || sent > n)) s = MB_ERR_IO; /* the transport broke its contract */
+        if (s != MB_OK) {
+            ws->cfg.transport.close(ws->cfg.transport.ctx);
+            return s;
+        }
         p += sent;
         n -= sent;
     }
@@ -3791,6 +3807,7 @@ static mb_status mb__ws_fail(mb_ws *ws, unsigned code, mb_status s) {
     c[1] = (uint8_t)code;
     ws->fill = ws->msg_len = 0;
     ws->close_code = (uint16_t)code;
+    ws->no_close = 0;
     (void)mb__ws_ctl(ws, 8, c, code == 1005 ? 0 : 2);
     return s;
 }
@@ -3900,12 +3917,14 @@ static mb_status mb__ws_message(mb_ws *ws, char *m, size_t n) {
     if (k == 3 && ws->state == MB__WS_WAIT_ACK) {
         ws->state = MB__WS_READY;
         ws->connects++;
-        ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
+        ws->down_at = ws->last_rx; /* the ack: mb__ws_down sees how long the link lasted */
         ws->refreshed = 0;
         for (i = 0; i < MB_WS_MAX_SUBS; i++) {
             mb_sub *p = ws->subs[i];
-            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK && p->state != MB_SUB_DONE)
-                return s; /* the socket failed; a subscription that cannot be written just ends */
+            if (p && p->state == MB_SUB_PENDING && (s = mb__ws_subscribe(ws, p)) != MB_OK) {
+                if (p->state != MB_SUB_DONE) return s; /* the socket failed */
+                if (ws->fn) ws->fn(ws->user, p, s, NULL); /* it cannot be written: it ends, and says so */
+            }
         }
     }
     if (k == 2 || k == 3) return MB_OK; /* pong, or an ack when not waiting for one */
@@ -3957,7 +3976,7 @@ static mb_status mb__ws_frames(mb_ws *ws) {
         uint32_t len, hi = 0; /* the length, the bits above its 32 */
         unsigned op, ctl, fin;
         mb_status s;
-        if (n < 2) return MB_OK;
+        if (n < 2 || ws->closing) return MB_OK; /* closing: the rest is dropped by the close */
         fin = p[0] >> 7;
         op = p[0] & 15u;
         ctl = op >> 3;
@@ -4027,7 +4046,7 @@ static mb_status mb__ws_pump(mb_ws *ws, uint32_t t0, uint32_t span, int until_re
         size_t got = 0, room;
         mb_status f = mb__ws_frames(ws);
         if (f != MB_OK) return f;
-        if (ws->state == MB__WS_READY && (ws->events || until_ready)) return MB_OK;
+        if ((ws->state == MB__WS_READY && (ws->events || until_ready)) || ws->closing) return MB_OK;
         now = (uint32_t)ws->cfg.now_ms();
         wait = mb__ws_left(now, t0, span);
         idle = mb__ws_left(now, ws->last_rx, MB_WS_IDLE_MS);
@@ -4066,13 +4085,20 @@ static void mb__ws_down(mb_ws *ws, mb_status why) {
     unsigned i;
     const char *jwt = NULL;
     uint16_t r = 0;
+    uint32_t now = (uint32_t)ws->cfg.now_ms();
+    /* a link that lasted starts the backoff over; one that fails soon after
+       its ack (a batch over the limits, again at each connection) does not:
+       no reconnect storm */
+    if (ws->state == MB__WS_READY && now - ws->down_at >= MB_WS_IDLE_MS) ws->backoff_ms = MB_WS_BACKOFF_MIN_MS;
     ws->cfg.transport.close(ws->cfg.transport.ctx);
+    if (ws->no_close) ws->close_code = 1006; /* a send failed, no ack, the upgrade refused... */
+    ws->no_close = 0;
     ws->fill = ws->msg_len = 0;
     ws->msg_op = 0;
     for (i = 0; i < MB_WS_MAX_SUBS; i++)
         if (ws->subs[i] && ws->subs[i]->state == MB_SUB_ACTIVE) ws->subs[i]->state = MB_SUB_PENDING;
     ws->state = MB__WS_DOWN;
-    ws->down_at = (uint32_t)ws->cfg.now_ms();
+    ws->down_at = now;
     ws->retry_ms = 0; /* after a refresh: a fresh token, no reason to wait */
     if (why == MB_ERR_AUTH) {
         if (ws->refreshed || !ws->cfg.refresh || ws->cfg.refresh(ws->cfg.refresh_user, &jwt) != MB_OK || !jwt) {
@@ -4109,6 +4135,7 @@ static mb_status mb__ws_open(mb_ws *ws) {
     mb_str v;
     mb_status s;
     unsigned i;
+    ws->no_close = 1; /* a new link: until a close frame goes or comes, it ends without one */
     if ((s = k->transport.connect(k->transport.ctx, ws->host, ws->url.port, k->connect_timeout_ms)) != MB_OK ||
         (s = k->random(rnd, 16)) != MB_OK)
         return s;
@@ -4181,10 +4208,9 @@ mb_status mb_ws_init(mb_ws *ws, const mb_ws_config *cfg) {
 
 void mb_ws_set_jwt(mb_ws *ws, const char *jwt) {
     ws->cfg.jwt = jwt;
-    if (ws->state == MB__WS_FAILED) {
+    if (ws->state == MB__WS_FAILED) { /* its retry_ms is 0: the next poll connects */
         ws->state = MB__WS_DOWN;
         ws->refreshed = 0;
-        ws->retry_ms = 0;
     }
 }
 
@@ -4200,6 +4226,8 @@ mb_status mb_ws_connect(mb_ws *ws) {
 }
 
 void mb_ws_close(mb_ws *ws) {
+    /* from a callback, in the middle of the received bytes: mb_sub_poll closes after it */
+    if ((ws->closing = ws->fn != NULL) != 0) return;
     if (ws->state == MB__WS_FAILED) return; /* closed already, and refused until mb_ws_set_jwt */
     if (ws->state == MB__WS_READY) { /* close 1000, then wait briefly for the server's close frame */
         (void)mb__ws_fail(ws, 1000, MB_OK);
@@ -4225,9 +4253,19 @@ mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_
 mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     unsigned i, slot = MB_WS_MAX_SUBS;
     mb_status s;
+    mb_json *d;
+    int t;
     if (!ws || !sub || (sub->op ? sub->op->num_vars && !sub->vars : !sub->query)) return MB_ERR_ARG;
-    if (!sub->op && sub->variables &&
-        (s = mb__gql_vars(NULL, &ws->res.doc, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK)
+    d = &ws->res.doc;
+    if (!sub->op && sub->variables) {
+        if ((s = mb__gql_vars(NULL, d, sub->variables, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK) return s;
+        /* the cursor variable twice: the server would keep one, maybe not ours */
+        if (sub->cursor_var && mb_json_find(d, 0, sub->cursor_var, &t) == MB_OK) return MB_ERR_ARG;
+    }
+    /* the cursor is written as it is into every subscribe: one that is not
+       JSON would be refused (4400) at every connection, for good */
+    if (sub->cursor_var && ((s = mb_json_parse(d, sub->cursor, sub->cursor_len, ws->cfg.tokens, ws->cfg.max_tokens)) != MB_OK ||
+                            (s = mb_json_check_strings(d)) != MB_OK))
         return s;
     for (i = 0; i < MB_WS_MAX_SUBS; i++) {
         if (ws->subs[i] == sub) return MB_ERR_ARG; /* already running */
@@ -4238,8 +4276,8 @@ mb_status mb_sub_start(mb_ws *ws, mb_sub *sub) {
     sub->state = MB_SUB_PENDING;
     sub->rows = 0;
     /* a message that cannot be written ends it (MB_SUB_DONE); a failed send
-       leaves it pending: the next poll notices the broken socket, reconnects
-       and subscribes again */
+       leaves it pending and closes the transport: the next poll finds the
+       socket gone, reconnects and subscribes again */
     return ws->state == MB__WS_READY ? mb__ws_subscribe(ws, sub) : MB_OK;
 }
 
@@ -4263,23 +4301,24 @@ mb_status mb_sub_decode(const mb_sub *sub, const mb_result *res, void *data, mb_
 mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) {
     uint32_t now, wait;
     mb_status s;
-    if (!ws) return MB_ERR_ARG;
+    if (!ws || ws->fn) return MB_ERR_ARG; /* from a callback: the message in hand is not done */
     if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
     now = (uint32_t)ws->cfg.now_ms();
-    if (ws->state == MB__WS_DOWN) {
-        if ((wait = mb__ws_left(now, ws->down_at, ws->retry_ms)) != 0) { /* the reconnect delay: sleep through it, or come back later */
-            if (!ws->cfg.sleep_ms) return MB_OK;
-            ws->cfg.sleep_ms(wait < timeout_ms ? wait : timeout_ms);
-            if (wait > timeout_ms) return MB_OK;
-        }
-        if ((s = mb_ws_connect(ws)) != MB_OK) return s;
+    /* the reconnect delay: sleep through it, or come back later */
+    if (ws->state == MB__WS_DOWN && (wait = mb__ws_left(now, ws->down_at, ws->retry_ms)) != 0) {
+        if (!ws->cfg.sleep_ms) return MB_OK;
+        ws->cfg.sleep_ms(wait < timeout_ms ? wait : timeout_ms);
+        if (wait > timeout_ms) return MB_OK;
     }
-    ws->fn = fn;
+    ws->fn = fn; /* also for a subscription the connection_ack cannot send */
     ws->user = user;
-    s = mb__ws_pump(ws, now, timeout_ms, 0);
+    if (ws->state != MB__WS_DOWN || (s = mb_ws_connect(ws)) == MB_OK) { /* a failed connect went down */
+        s = mb__ws_pump(ws, now, timeout_ms, 0);
+        if (s == MB_PENDING) s = MB_OK;
+        if (s != MB_OK) mb__ws_down(ws, s);
+    }
     ws->fn = NULL; /* no callback outside mb_sub_poll */
-    if (s == MB_PENDING) return MB_OK;
-    if (s != MB_OK) mb__ws_down(ws, s);
+    if (ws->closing) mb_ws_close(ws); /* asked for by a callback */
     return s;
 }
 #endif /* MB_NO_WS */

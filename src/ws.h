@@ -30,7 +30,7 @@
 #define MB_WS_IDLE_MS 30000 /* nothing received for this long: the link is dead */
 #endif
 #ifndef MB_WS_BACKOFF_MIN_MS
-#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure */
+#define MB_WS_BACKOFF_MIN_MS 250 /* first reconnect delay; doubles per failure (a link shorter than MB_WS_IDLE_MS too) */
 #endif
 #ifndef MB_WS_BACKOFF_MAX_MS
 #define MB_WS_BACKOFF_MAX_MS 30000
@@ -47,6 +47,10 @@ struct mb_sub;
  *    "error" message the subscription is over (sub->state MB_SUB_DONE); a
  *    "next" carrying errors (live-query poll error) keeps it going.
  *  - MB_OK, res NULL: the server completed it (MB_SUB_DONE).
+ *  - another status, res NULL: its subscribe could not be written at a
+ *    (re)connection (MB_ERR_BUFFER: over the buffer, e.g. a cursor grown
+ *    since; MB_ERR_JSON: variables no longer an object): it is over
+ *    (MB_SUB_DONE). Only through mb_sub_poll: mb_ws_connect has no callback.
  *  - another status, res: a "next" that could not be read (MB_ERR_NO_DATA,
  *    MB_ERR_TYPE, MB_ERR_TOKENS), or a stream's whose cursor could not move
  *    (MB_ERR_NOT_FOUND: the last row lacks cursor_field; MB_ERR_BUFFER: a
@@ -56,7 +60,7 @@ struct mb_sub;
  * the json layer, or decode a generated operation's result with
  * mb_sub_decode() (the typed layer; it unescapes in place).
  * The callback may call mb_sub_stop() and mb_sub_start() (res is then no
- * longer valid), not mb_ws_close(). */
+ * longer valid) and mb_ws_close(); mb_sub_poll() is refused (MB_ERR_ARG). */
 typedef void (*mb_sub_fn)(void *user, struct mb_sub *sub, mb_status status, const mb_result *res);
 
 enum { MB_SUB_IDLE = 0, MB_SUB_PENDING, MB_SUB_ACTIVE, MB_SUB_DONE };
@@ -102,7 +106,9 @@ typedef struct mb_ws_config {
 /* The fields used most come first: short offsets make smaller code. */
 typedef struct mb_ws {
     uint8_t state, msg_op, refreshed; /* msg_op: 1 inside a fragmented message (text only) */
-    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS); 0 none */
+    uint8_t closing;     /* mb_ws_close was called from a callback: the poll closes after it */
+    uint8_t no_close;    /* the link of the last attempt saw no close frame (yet) */
+    uint16_t close_code; /* last close: the server's code, the one we sent (1002, 1009, 4400...), 1006 when the link went without one (closed, reset, silent past MB_WS_IDLE_MS, a failed send, no ack, a refused upgrade); 0 none */
     size_t fill;    /* bytes received into buf */
     size_t msg_len; /* bytes of the message being reassembled at buf[0] */
     uint32_t last_rx, last_tx; /* the clock, truncated: differences wrap correctly */
@@ -132,20 +138,24 @@ MB_API mb_status mb_ws_connect(mb_ws *ws);
  * stopped on MB_ERR_AUTH. */
 MB_API void mb_ws_set_jwt(mb_ws *ws, const char *jwt);
 /* Sends close 1000, waits briefly for the server's close, closes the
- * transport. Subscriptions stay registered: a later poll reconnects. */
+ * transport. Subscriptions stay registered: a later poll reconnects. From
+ * a callback, the close is done when it returns: nothing more of what was
+ * received is delivered (those rows come again on the next connection). */
 MB_API void mb_ws_close(mb_ws *ws);
 
 /* A stream subscription resumes from its cursor: the variable cursor_var
  * (do not put it in variables) is set to initial_json (a JSON value, e.g.
- * "\"2026-01-01T00:00:00Z\"") and, after each batch, to the cursor_field of
- * the last row. Call before mb_sub_start. MB_ERR_BUFFER when longer than
- * MB_WS_MAX_CURSOR. */
+ * "\"2026-01-01T00:00:00Z\"", quotes included) and, after each batch, to
+ * the cursor_field of the last row. Call before mb_sub_start, which checks
+ * it. MB_ERR_BUFFER when longer than MB_WS_MAX_CURSOR. */
 MB_API mb_status mb_sub_cursor(mb_sub *sub, const char *cursor_var, const char *cursor_field, const char *initial_json);
 /* Registers a subscription (sub's query and variables, or op and vars, set
  * by the caller) and subscribes at once when the socket is ready, else on
- * connection. MB_ERR_JSON for variables that are not a JSON object,
- * MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A subscribe message that
- * does not fit the buffer ends the subscription (MB_SUB_DONE). */
+ * connection. MB_ERR_JSON for variables that are not a JSON object or a
+ * cursor that is not a JSON value, MB_ERR_ARG for variables that hold the
+ * cursor variable too, MB_ERR_BUFFER when MB_WS_MAX_SUBS are in use. A
+ * subscribe message that does not fit the buffer ends the subscription
+ * (MB_SUB_DONE; at a connection, an event tells the callback). */
 MB_API mb_status mb_sub_start(mb_ws *ws, mb_sub *sub);
 /* Sends complete (when subscribed) and forgets the subscription. */
 MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);

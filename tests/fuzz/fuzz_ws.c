@@ -11,14 +11,23 @@
 
 static char wbuf[4096];
 static mb_token wtok[128];
-static unsigned events;
+static unsigned events, act;
+static mb_ws *fws;
 
+/* What a callback may do, picked by the input: nothing, stop, stop and
+ * start again, close the socket, or poll (refused). */
 static void on_event(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
     (void)user;
-    (void)sub;
     (void)st;
     if (res && res->data >= 0) events += (unsigned)mb_json_raw_view(&res->doc, res->data).len;
     else events++;
+    switch ((act + events) % 8u) {
+    case 1: (void)mb_sub_stop(fws, sub); break;
+    case 2: (void)mb_sub_stop(fws, sub); (void)mb_sub_start(fws, sub); break;
+    case 3: mb_ws_close(fws); break;
+    case 4: if (mb_sub_poll(fws, 0, on_event, NULL) != MB_ERR_ARG) __builtin_trap(); break;
+    default: break;
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,8 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memset(&F, 0, sizeof F);
     F.now = 1;
     F.auto_ack = 1;
+    act = 0;
     if (size) {
         F.max_read = data[0] % 9u; /* 0: unlimited */
+        act = data[0] / 9u;        /* what the callback does */
         data++;
         size--;
     }
@@ -48,6 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     c.now_ms = fake_now;
     c.sleep_ms = fake_sleep;
     if (mb_ws_init(&ws, &c) != MB_OK) __builtin_trap();
+    fws = &ws;
     memset(&sub, 0, sizeof sub);
     sub.query = "subscription { messageStream { createdAt } }";
     mb_sub_cursor(&sub, "since", "createdAt", "\"0\"");
@@ -55,7 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (mb_ws_connect(&ws) != MB_OK) __builtin_trap(); /* the fake server always acks */
     srv_bytes(&F, data, size);
     F.drop = 1;
-    /* the stream ends in a drop, so a bounded number of polls ends it */
+    /* the stream ends in a drop, so a bounded number of polls ends it (after
+       a close from the callback, the next connection ends silent: idle) */
     for (i = 0; i < (1 << 20); i++)
         if (mb_sub_poll(&ws, 100, on_event, NULL) != MB_OK) break;
     if (i == (1 << 20) || F.open) __builtin_trap();

@@ -60,6 +60,17 @@ static void on_event_stop(void *user, mb_sub *sub, mb_status st, const mb_result
     stop_st = mb_sub_stop(stop_ws, sub);
 }
 
+/* Callbacks that close the socket, or poll again (refused). */
+static mb_status nested_st;
+static void on_event_close(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    on_event(user, sub, st, res);
+    mb_ws_close(stop_ws);
+}
+static void on_event_poll(void *user, mb_sub *sub, mb_status st, const mb_result *res) {
+    on_event(user, sub, st, res);
+    nested_st = mb_sub_poll(stop_ws, 10, on_event, NULL);
+}
+
 static const char *refresh_jwt;
 static int refreshes;
 static mb_status refresh(void *user, const char **jwt) {
@@ -665,6 +676,31 @@ static void test_gql_flows(void) {
     CHECK(!registered(&ws, &a));
     CHECK_ST(mb_sub_cursor(&a, "v", "f", "\"0123456789012345678901234567890123456789012345678\""), MB_ERR_BUFFER);
 
+    /* the cursor goes into every subscribe as JSON text: one that is not
+       JSON would make the server close 4400 at every connection, for good */
+    tcase = "a cursor that is not JSON is refused at start";
+    {
+        static const char *const bad[] = {"2026-01-01T00:00:00Z", "\"a\tb\"", "\"x\" 1", "\"\\q\""};
+        for (i = 0; i < 4; i++) {
+            stream_sub(&a);
+            CHECK_ST(mb_sub_cursor(&a, "since", "createdAt", bad[i]), MB_OK);
+            CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_JSON);
+        }
+        stream_sub(&b);
+        b.cursor_len = 0; /* a cursor variable set by hand, without a value */
+        CHECK_ST(mb_sub_start(&ws, &b), MB_ERR_JSON);
+        CHECK(!registered(&ws, &a) && !registered(&ws, &b) && fake_find(&F, "\"subscribe\"") < 0);
+    }
+    tcase = "the cursor variable in the variables text as well is refused";
+    stream_sub(&a);
+    a.variables = "{\"t\": \"x\", \"since\": \"2020-01-01T00:00:00Z\"}"; /* the server would take this one: no resume */
+    CHECK_ST(mb_sub_start(&ws, &a), MB_ERR_ARG);
+    CHECK(!registered(&ws, &a) && fake_find(&F, "\"subscribe\"") < 0);
+    stream_sub(&a);
+    CHECK_ST(mb_sub_cursor(&a, "since", "createdAt", "{\"a\": [1, \"b\"]}"), MB_OK); /* any JSON value */
+    CHECK_ST(mb_sub_start(&ws, &a), MB_OK);
+    CHECK(a.state == MB_SUB_ACTIVE);
+
     reset("a subscription too big for the buffer ends; the others go on");
     {
         static char bigq[1200];
@@ -724,7 +760,7 @@ static void test_reconnect(void) {
     CHECK(i >= before);
     if (i >= 0) CHECK(strstr(F.msg[i], "\"id\":\"2\"") && strstr(F.msg[i], "\"since\":\"2026-01-01T00:00:02+00:00\""));
 
-    reset("backoff doubles while connecting fails, resets after an ack");
+    reset("backoff doubles while connecting fails");
     c = config(sizeof buf);
     mb_ws_init(&ws, &c);
     stream_sub(&sub);
@@ -738,7 +774,8 @@ static void test_reconnect(void) {
     CHECK(F.now - t0 != 1750); /* the jitter is there */
     t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
-    CHECK(F.now - t0 >= 1500 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == MB_WS_BACKOFF_MIN_MS);
+    /* the ack alone does not start it over: a link must last (below) */
+    CHECK(F.now - t0 >= 1500 && F.connects == 5 && ws.connects == 1 && ws.backoff_ms == 16 * MB_WS_BACKOFF_MIN_MS);
 
     reset("close 1012 (server restart): reconnect and resubscribe");
     c = config(sizeof buf);
@@ -961,6 +998,41 @@ static void test_close_handshake(void) {
     CHECK(ws.close_code == 1000 && sent_count(8) == 1 && nev == 0);
 }
 
+/* mb_ws_close from a callback: the socket closes once the callback has
+ * returned; what came after the message in hand is not delivered (its rows
+ * come again on the next connection). A poll from a callback is refused. */
+static void test_callback_calls(void) {
+    mb_ws ws;
+    mb_sub sub, live;
+    reset("mb_ws_close in a callback");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    srv_text(&F, NEXT1);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":\"LATER\"}]}}}");
+    srv_frame(&F, 1, 9, "hb", 2);
+    stop_ws = &ws;
+    F.nmsg = 0;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event_close, NULL), MB_OK);
+    CHECK(nev == 1 && evs[0].st == MB_OK && strcmp(evs[0].text, DATA1) == 0);
+    CHECK(F.nmsg == 1 && sent_count(8) == 1 && last_close_code() == 1000); /* the close, nothing after it */
+    CHECK(F.closes == 1 && !F.open && ws.close_code == 1000 && sub.state == MB_SUB_PENDING && registered(&ws, &sub));
+    CHECK(sub.cursor_len == 27 && memcmp(sub.cursor, "\"2026-01-01T00:00:02+00:00\"", 27) == 0); /* not LATER */
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK); /* at once, as after mb_ws_close */
+    CHECK(F.connects == 2 && sub.state == MB_SUB_ACTIVE);
+
+    reset("mb_sub_poll in a callback is refused");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    CHECK_ST(live_sub(&ws, &live), MB_OK);
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"category\":[]}}}");
+    srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"category\":[{\"name\":\"x\"}]}}}");
+    stop_ws = &ws;
+    nested_st = MB_OK;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event_poll, NULL), MB_OK);
+    CHECK(nev == 2 && nested_st == MB_ERR_ARG && F.closes == 0 && live.state == MB_SUB_ACTIVE);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK); /* out of the callback: fine again */
+}
+
 /* The transport or the RNG fails, or breaks its contract. */
 static void test_faults(void) {
     mb_ws ws;
@@ -987,6 +1059,28 @@ static void test_faults(void) {
         }
     }
 
+    /* a send cut short leaves the server in the middle of a frame: what we
+       send next would be read as its rest. The socket goes at once and the
+       next poll reconnects (before, it stayed up with the subscription
+       pending, the server eating our pongs as that frame's payload) */
+    reset("a subscribe whose send fails: the socket goes, the next polls reconnect and subscribe");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    stream_sub(&sub);
+    F.send_max = 20;              /* the subscribe goes in pieces... */
+    F.fail_send = F.sends + 3;    /* ...and the third times out */
+    F.fail_status = MB_ERR_TIMEOUT;
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_ERR_TIMEOUT);
+    CHECK(sub.state == MB_SUB_PENDING && F.closes == 1 && !F.open);
+    F.send_max = 0;
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_IO); /* the lost socket, reported once */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    CHECK(F.connects == 2 && ws.connects == 2 && sub.state == MB_SUB_ACTIVE);
+    tcase = "mb_sub_stop whose complete fails";
+    F.fail_send = F.sends + 1;
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_sub_stop(&ws, &sub), MB_ERR_IO);
+    CHECK(sub.state == MB_SUB_IDLE && F.closes == 2 && !F.open);
+
     reset("a connection reset: close code 1006, as for a drop");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
     F.drop = 2;
@@ -999,6 +1093,36 @@ static void test_faults(void) {
     F.fail_status = MB_ERR_IO;
     CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS + 10, on_event, NULL), MB_ERR_IO);
     CHECK(F.closes == 1);
+
+    /* close_code tells how the last link ended: one that went without a
+       close frame is 1006, never the code of the connection before it */
+    reset("close_code after a send failure, an ack timeout, a refused upgrade");
+    CHECK_ST(up(&ws, sizeof buf), MB_OK);
+    srv_close(&F, 1012);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    CHECK(ws.close_code == 1012);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* reconnected */
+    CHECK(ws.connects == 2 && ws.close_code == 1012); /* while the new link is up: the last close */
+    F.fail_send = F.sends + 1; /* our ping */
+    F.fail_status = MB_ERR_IO;
+    CHECK_ST(mb_sub_poll(&ws, MB_WS_PING_MS + 10, on_event, NULL), MB_ERR_IO);
+    CHECK(ws.close_code == 1006);
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    srv_close(&F, 1001);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+    F.auto_ack = 0; /* the next connection gets no ack */
+    F.now += MB_WS_BACKOFF_MAX_MS; /* each reconnect below: past the delay */
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_TIMEOUT);
+    CHECK(ws.close_code == 1006);
+    F.auto_ack = 1;
+    F.now += MB_WS_BACKOFF_MAX_MS;
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK);
+    srv_close(&F, 4400);
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_BAD_REQUEST);
+    F.hs_fmt = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n%.0s";
+    F.now += MB_WS_BACKOFF_MAX_MS;
+    CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_ERR_WS_HANDSHAKE);
+    CHECK(ws.close_code == 1006);
 
     reset("the pong we send fails");
     CHECK_ST(up(&ws, sizeof buf), MB_OK);
@@ -1291,6 +1415,62 @@ static void test_messages(void) {
     CHECK_ST(mb_ws_connect(&ws), MB_OK);
     CHECK(sub.state == MB_SUB_DONE && !registered(&ws, &sub) && fake_find(&F, "\"subscribe\"") < 0);
 
+    tcase = "... and through mb_sub_poll, which tells the callback";
+    mb_ws_close(&ws);
+    strcpy(vars, "{\"n\":1}");
+    CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+    strcpy(vars, "[1]");
+    nev = 0;
+    CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+    CHECK(sub.state == MB_SUB_DONE && !registered(&ws, &sub) && F.connects == 2);
+    CHECK(nev == 1 && evs[0].sub == &sub && evs[0].st == MB_ERR_JSON && !evs[0].has_res);
+
+    /* a stream that fits the buffer at first, until its cursor grows: at
+       the next connection its subscribe no longer fits */
+    reset("a subscribe that no longer fits at a reconnection is reported");
+    {
+        static char q[600];
+        size_t p;
+        uint64_t t0;
+        memset(q, ' ', sizeof q - 1);
+        memcpy(q, "subscription S($since: Int!) { messageStream { createdAt } }", 60);
+        CHECK_ST(up(&ws, sizeof buf), MB_OK);
+        memset(&sub, 0, sizeof sub);
+        sub.query = q;
+        CHECK_ST(mb_sub_cursor(&sub, "since", "createdAt", "1"), MB_OK);
+        CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+        p = F.last_len; /* the subscribe's payload */
+        reset("a subscribe that no longer fits at a reconnection is reported");
+        c = config(27 + MB__WS_ROOM + p); /* the ack frame, the room for a head, the subscribe: exactly */
+        CHECK_ST(mb_ws_init(&ws, &c), MB_OK);
+        memset(&sub, 0, sizeof sub);
+        sub.query = q;
+        CHECK_ST(mb_sub_cursor(&sub, "since", "createdAt", "1"), MB_OK);
+        CHECK_ST(mb_sub_start(&ws, &sub), MB_OK);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 1 && sub.state == MB_SUB_ACTIVE && nev == 0);
+        srv_text(&F, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"messageStream\":[{\"createdAt\":123456789012}]}}}");
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED); /* the batch, then the close */
+        CHECK(nev == 1 && sub.cursor_len == 12);
+        CHECK_ST(mb_sub_poll(&ws, 1000, on_event, NULL), MB_OK); /* reconnected: 11 bytes too many */
+        CHECK(ws.connects == 2 && sub.state == MB_SUB_DONE && !registered(&ws, &sub));
+        CHECK(nev == 2 && evs[1].sub == &sub && evs[1].st == MB_ERR_BUFFER && !evs[1].has_res);
+
+        tcase = "mb_ws_close from that callback";
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+        sub.state = MB_SUB_PENDING; /* queued by hand for the next connection, as mb_sub_start would */
+        ws.subs[0] = &sub;
+        stop_ws = &ws;
+        nev = 0;
+        F.nmsg = 0;
+        t0 = F.now;
+        CHECK_ST(mb_sub_poll(&ws, 60000, on_event_close, NULL), MB_OK);
+        CHECK(nev == 1 && evs[0].st == MB_ERR_BUFFER && ws.connects == 3 && F.closes == 3 && !F.open);
+        CHECK(sent_count(8) == 1 && last_close_code() == 1000 && F.now - t0 < 2000); /* closed at once */
+    }
+
     reset("calls out of turn");
     c = config(sizeof buf);
     mb_ws_init(&ws, &c);
@@ -1345,6 +1525,18 @@ static mb_status refresh_null(void *user, const char **jwt) {
     return MB_OK;
 }
 
+/* A server that answers each subscribe with a message over the client's
+ * token array: the same batch comes again at each connection. */
+static void react_too_big(fake *f, int op, const char *p, size_t n) {
+    static char big[2100];
+    size_t k;
+    if (op != 1 || !contains(p, n, "\"type\":\"subscribe\"")) return;
+    strcpy(big, "{\"type\":\"next\",\"id\":\"1\",\"payload\":{\"data\":{\"a\":[1");
+    for (k = strlen(big); k < 2000; k += 2) memcpy(big + k, ",1", 2); /* 1000 numbers: over the 256 tokens */
+    strcpy(big + k, "]}}}");
+    srv_text(f, big);
+}
+
 /* The reconnect delay at its bounds. */
 static void test_backoff(void) {
     mb_ws ws;
@@ -1363,6 +1555,38 @@ static void test_backoff(void) {
     t0 = F.now;
     CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
     CHECK(F.now == t0 + 100 && F.connects == 10);
+
+    /* a connection that fails soon after its ack (here: a batch too big
+       for the client, again and again) does not start the backoff over:
+       the delays still double, no reconnect storm */
+    reset("a link that fails soon after its ack: the backoff keeps doubling");
+    c = config(sizeof buf);
+    mb_ws_init(&ws, &c);
+    {
+        mb_sub sub;
+        stream_sub(&sub);
+        mb_sub_start(&ws, &sub);
+        F.react = react_too_big;
+        t0 = F.now;
+        for (i = 0; i < 8; i++) CHECK_ST(mb_sub_poll(&ws, 60000, on_event, NULL), MB_ERR_TOKENS);
+        CHECK(ws.connects == 8 && last_close_code() == 1009);
+        /* waits of 250, 500, ... 16000 ms between the eight, less a quarter at most */
+        CHECK(F.now - t0 >= (250u + 500 + 1000 + 2000 + 4000 + 8000 + 16000) * 3 / 4);
+        CHECK(ws.backoff_ms == MB_WS_BACKOFF_MAX_MS);
+        tcase = "a link that lived long starts the backoff over";
+        F.react = NULL;
+        F.now += MB_WS_BACKOFF_MAX_MS;
+        CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_OK);
+        CHECK(ws.connects == 9);
+        for (i = 0; i < 8; i++) { /* 40 s of keep-alives */
+            srv_text(&F, "{\"type\":\"ping\",\"payload\":{\"message\":\"keepalive\"}}");
+            CHECK_ST(mb_sub_poll(&ws, 5000, on_event, NULL), MB_OK);
+            F.now += 5000;
+        }
+        srv_close(&F, 1012);
+        CHECK_ST(mb_sub_poll(&ws, 10, on_event, NULL), MB_ERR_WS_CLOSED);
+        CHECK(ws.retry_ms <= MB_WS_BACKOFF_MIN_MS && ws.backoff_ms == 2 * MB_WS_BACKOFF_MIN_MS);
+    }
 
     reset("a refresh hook that gives no token: stays down");
     c = config(sizeof buf);
@@ -1418,6 +1642,7 @@ int main(void) {
     test_poll_timing();
     test_typed();
     test_faults();
+    test_callback_calls();
     test_close_handshake();
     test_lengths();
     test_messages();
