@@ -657,9 +657,10 @@ typedef struct mb_outbox {
 
 /* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
  * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
- * out (the queue is then empty; nothing is sent of a damaged record);
- * MB_ERR_ARG for no buffer, a cap under 16, loaded over cap, or num_ops
- * without ops. */
+ * out: the queue then holds the whole records before the first damaged one
+ * (a save cut by a power loss damages its end), and nothing of the damaged
+ * one or after it is sent; the outbox is usable either way. MB_ERR_ARG for
+ * no buffer, a cap under 16, loaded over cap, or num_ops without ops. */
 MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
 /* Queues op with the variables struct described by op->vars (as for
  * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is
@@ -3490,15 +3491,13 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
-            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
-            return MB_ERR_CORRUPT;
-        }
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            break; /* power lost in a save that was not atomic: keep the whole records before it */
         off += n;
         o->count++;
     }
-    o->used = loaded;
-    return MB_OK;
+    o->used = off;
+    return off == loaded ? MB_OK : MB_ERR_CORRUPT;
 }
 
 uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }

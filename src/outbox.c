@@ -22,15 +22,13 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
-            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
-            return MB_ERR_CORRUPT;
-        }
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            break; /* power lost in a save that was not atomic: keep the whole records before it */
         off += n;
         o->count++;
     }
-    o->used = loaded;
-    return MB_OK;
+    o->used = off;
+    return off == loaded ? MB_OK : MB_ERR_CORRUPT;
 }
 
 uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }

@@ -52,9 +52,10 @@ typedef struct mb_outbox {
 
 /* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
  * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
- * out (the queue is then empty; nothing is sent of a damaged record);
- * MB_ERR_ARG for no buffer, a cap under 16, loaded over cap, or num_ops
- * without ops. */
+ * out: the queue then holds the whole records before the first damaged one
+ * (a save cut by a power loss damages its end), and nothing of the damaged
+ * one or after it is sent; the outbox is usable either way. MB_ERR_ARG for
+ * no buffer, a cap under 16, loaded over cap, or num_ops without ops. */
 MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
 /* Queues op with the variables struct described by op->vars (as for
  * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is
