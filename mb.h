@@ -610,13 +610,14 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
  * no longer depend on caller memory, and calls the save hook (flash, FRAM, a
  * file) with the whole queue. flush sends in order while the transport
  * works:
- *  - success, or data null (the row already existed: the operation was
+ *  - success, or a null row (it already existed: the operation was
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
  *  - a transient failure (network, TLS, timeout, HTTP 5xx, Hasura's
- *    unexpected/postgres errors, authentication to renew) — kept; flush
- *    stops there and backs off before the next try.
+ *    unexpected/postgres errors, authentication to renew, an answer that
+ *    is not Hasura's) — kept; flush stops there and backs off before the
+ *    next try.
  * Exactly once needs idempotent operations: inserts carry a client-made
  * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
  * the generated createThread and saveNewMessage do; updates set values and
@@ -3589,8 +3590,10 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
-        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
-            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+        /* MB_ERR_NO_DATA (neither data nor errors) is not Hasura's: a duplicate's
+         * answer is data with a null row. Kept, like a page that is not JSON */
+        if (s == MB_OK || (res && mb__permanent(s, res)) || !op) {
+            if (s != MB_OK) {
                 o->failed++;
                 if (o->cfg.on_failed)
                     o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);

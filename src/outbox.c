@@ -120,8 +120,10 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
             if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
             s = mb_send(c, &res);
         }
-        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
-            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+        /* MB_ERR_NO_DATA (neither data nor errors) is not Hasura's: a duplicate's
+         * answer is data with a null row. Kept, like a page that is not JSON */
+        if (s == MB_OK || (res && mb__permanent(s, res)) || !op) {
+            if (s != MB_OK) {
                 o->failed++;
                 if (o->cfg.on_failed)
                     o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);

@@ -5,13 +5,14 @@
  * no longer depend on caller memory, and calls the save hook (flash, FRAM, a
  * file) with the whole queue. flush sends in order while the transport
  * works:
- *  - success, or data null (the row already existed: the operation was
+ *  - success, or a null row (it already existed: the operation was
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
  *  - a transient failure (network, TLS, timeout, HTTP 5xx, Hasura's
- *    unexpected/postgres errors, authentication to renew) — kept; flush
- *    stops there and backs off before the next try.
+ *    unexpected/postgres errors, authentication to renew, an answer that
+ *    is not Hasura's) — kept; flush stops there and backs off before the
+ *    next try.
  * Exactly once needs idempotent operations: inserts carry a client-made
  * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
  * the generated createThread and saveNewMessage do; updates set values and

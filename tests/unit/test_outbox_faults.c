@@ -146,4 +146,28 @@ void test_outbox_faults(void) {
             CHECK(find(tx, s.tx_len, "composed again") != (size_t)-1);
         }
     }
+
+    t_case = "outbox flush: an answer with neither data nor errors is no delivery";
+    {
+        static char r_empty[128], r_null[128], r_ok2[128];
+        mb_str replies[3];
+        mb_script_conn conn[1];
+        memset(conn, 0, sizeof conn);
+        replies[0] = reply(r_empty, sizeof r_empty, "200 OK", "{}"); /* a proxy's, or another service's, JSON */
+        replies[1] = reply(r_null, sizeof r_null, "200 OK", "{\"data\":null}");
+        replies[2] = reply(r_ok2, sizeof r_ok2, "200 OK", "{\"data\":{\"a\":1}}");
+        conn[0].replies = replies;
+        conn[0].num_replies = 3;
+        oc.save = NULL;
+        CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        client(&c, &s, conn, 1, sizeof work);
+        failed_n = 0;
+        CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_ERR_NO_DATA);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 1 && box.sent == 0 && failed_n == 0 && box.retries == 1);
+        CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_ERR_NO_DATA);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 1 && failed_n == 0);
+        CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_OK);
+        CHECK(sent == 1 && mb_outbox_count(&box) == 0 && failed_n == 0 && s.turn == 3);
+    }
 }
