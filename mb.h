@@ -3550,10 +3550,13 @@ static int mb__permanent(mb_status s, const mb_result *res) {
             if (mb_str_eq(res->error.code, transient_codes[i])) return 0;
         return 1;
     }
+    /* an error page too big for the buffer (a CDN's 502 is kilobytes): its
+     * status says what it is */
+    if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
     if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
                                         res->http_status != 429;
-    /* a variable that cannot be sent, or a request or answer too big for
-     * the buffer or the tokens: never better (and an answer was of an
+    /* a variable that cannot be sent, or a request or a 2xx answer too big
+     * for the buffer or the tokens: never better (and an answer was of an
      * applied mutation). An answer that is not JSON (MB_ERR_JSON: the
      * variables were checked at push) may be a proxy's or captive portal's
      * page: kept */

@@ -170,4 +170,43 @@ void test_outbox_faults(void) {
         CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_OK);
         CHECK(sent == 1 && mb_outbox_count(&box) == 0 && failed_n == 0 && s.turn == 3);
     }
+
+    t_case = "outbox flush: an error page too big for the buffer is sorted by its HTTP status";
+    {
+        static char page[3001], r_big[4096];
+        mb_str replies[3];
+        mb_script_conn conn[3];
+        memset(page, 'x', sizeof page - 1);
+        memset(conn, 0, sizeof conn);
+        /* a CDN's 502 page is several kB: over what a small client holds */
+        replies[0] = reply(r_big, sizeof r_big, "502 Bad Gateway", page);
+        conn[0].replies = &replies[0];
+        conn[0].num_replies = 1;
+        CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        client(&c, &s, conn, 1, 1024);
+        failed_n = 0;
+        CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_ERR_BUFFER);
+        CHECK(c.res.http_status == 502);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0 && box.retries == 1);
+    }
+    {
+        static char page[3001];
+        static char r_404[4096], r_200[4096];
+        mb_str replies[2];
+        mb_script_conn conn[2];
+        memset(page, 'x', sizeof page - 1);
+        memset(conn, 0, sizeof conn);
+        replies[0] = reply(r_404, sizeof r_404, "404 Not Found", page); /* a client error stays permanent */
+        replies[1] = reply(r_200, sizeof r_200, "200 OK", page);        /* as does a 2xx answer that cannot fit */
+        conn[0].replies = &replies[0];
+        conn[0].num_replies = 1;
+        conn[1].replies = &replies[1];
+        conn[1].num_replies = 1;
+        client(&c, &s, conn, 2, 1024);
+        failed_n = 0;
+        CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_OK);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 0 && failed_n == 2 && failed_status == MB_ERR_BUFFER);
+    }
 }
