@@ -71,8 +71,10 @@ mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars) {
     return s;
 }
 
-/* A failure that a retry cannot fix. */
-static int mb__permanent(mb_status s, const mb_result *res) {
+/* A failure that a retry cannot fix; `sent`: the request went to the
+ * transport (a local status from there on is the transport's or the
+ * answer's, not the operation's). */
+static int mb__permanent(mb_status s, const mb_result *res, int sent) {
     static const char *const transient_codes[] = {"unexpected", "postgres-error", "postgres-max-connections-error",
                                                   "concurrent-update", "connection-not-established", "busy", "timeout"};
     if (s == MB_ERR_GRAPHQL) {
@@ -85,12 +87,15 @@ static int mb__permanent(mb_status s, const mb_result *res) {
     if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
     if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
                                         res->http_status != 429;
-    /* a variable that cannot be sent, or a request or a 2xx answer too big
-     * for the buffer or the tokens: never better (and an answer was of an
-     * applied mutation). An answer that is not JSON (MB_ERR_JSON: the
-     * variables were checked at push) may be a proxy's or captive portal's
-     * page: kept */
-    return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER || s == MB_ERR_TOKENS;
+    /* a variable or a name that cannot be sent, a request too big for the
+     * buffer: never better */
+    if (!sent) return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
+    /* a 2xx answer too big for the buffer or the tokens: of an applied
+     * mutation, which a retry would apply again. Kept: an answer that is
+     * not JSON (MB_ERR_JSON: a proxy's or captive portal's page), and a
+     * transport's failure whatever its status (the mbedTLS adapter gives
+     * MB_ERR_ARG when its pool cannot hold the host name) */
+    return (s == MB_ERR_BUFFER || s == MB_ERR_TOKENS) && res->http_status >= 200;
 }
 
 static void mb__outbox_pop(mb_outbox *o) {
@@ -112,6 +117,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         size_t vlen = n - 4 - name_len;
         const mb_op *op = NULL;
         mb_result *res;
+        uint32_t tries = 0;
         mb_writer *w;
         for (size_t i = 0; i < o->cfg.num_ops; i++)
             if (o->cfg.ops[i] && strcmp(o->cfg.ops[i]->name, (const char *)r + 4) == 0) op = o->cfg.ops[i];
@@ -121,11 +127,12 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         } else {
             w = mb_request(c, op->query, op->name);
             if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
+            tries = c->requests;
             s = mb_send(c, &res);
         }
         /* MB_ERR_NO_DATA (neither data nor errors) is not Hasura's: a duplicate's
          * answer is data with a null row. Kept, like a page that is not JSON */
-        if (s == MB_OK || (res && mb__permanent(s, res)) || !op) {
+        if (s == MB_OK || (res && mb__permanent(s, res, c->requests != tries)) || !op) {
             if (s != MB_OK) {
                 o->failed++;
                 if (o->cfg.on_failed)

@@ -209,4 +209,17 @@ void test_outbox_faults(void) {
         CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_OK);
         CHECK(sent == 0 && mb_outbox_count(&box) == 0 && failed_n == 2 && failed_status == MB_ERR_BUFFER);
     }
+
+    t_case = "outbox flush: MB_ERR_ARG from the transport is not the operation's fault";
+    {
+        /* e.g. the mbedTLS adapter when its static pool cannot hold the host name */
+        static const mb_script_conn refused[] = {{NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_ARG}};
+        CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        client(&c, &s, refused, 1, sizeof work);
+        failed_n = 0;
+        CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_ERR_ARG);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0 && box.retries == 1);
+    }
 }
