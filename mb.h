@@ -630,6 +630,11 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
 #ifndef MB_OUTBOX_BACKOFF_MAX_MS
 #define MB_OUTBOX_BACKOFF_MAX_MS 60000u
 #endif
+/* now_ms is a wrapping 32-bit clock: a wait must be under half its range */
+#if (MB_OUTBOX_BACKOFF_MS) < 1 || (MB_OUTBOX_BACKOFF_MS) > (MB_OUTBOX_BACKOFF_MAX_MS) || \
+    (MB_OUTBOX_BACKOFF_MAX_MS) > 0x7FFFFFFF
+#error "MB_OUTBOX_BACKOFF_MS must be 1..MB_OUTBOX_BACKOFF_MAX_MS, and MB_OUTBOX_BACKOFF_MAX_MS under 2^31"
+#endif
 
 typedef struct mb_outbox_config {
     unsigned char *buf; /* the queue, and what load() filled at boot */
@@ -668,7 +673,9 @@ MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_
  * queued and nothing dropped. A failing save hook: its status, and the
  * operation is not queued. */
 MB_API mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars);
-/* Sends what is queued, oldest first, at time now_ms (any monotonic clock).
+/* Sends what is queued, oldest first, at time now_ms (a millisecond clock
+ * that may wrap at 2^32; a wait ends early rather than late when the clock
+ * is set back or a flush comes 2^31 ms after the last).
  * MB_OK when the queue is empty; MB_PENDING while backing off; else the
  * transient status that stopped it. *sent (optional) counts deliveries. */
 MB_API mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent);
@@ -3579,7 +3586,9 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
     size_t delivered = 0;
     mb_status s = MB_OK;
     if (sent) *sent = 0;
-    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    /* backing off while next_ms is 1..MAX ahead: more than that, the clock
+     * was set back or the wait passed half the 32-bit range */
+    if (o->retries && o->next_ms - now_ms - 1u < MB_OUTBOX_BACKOFF_MAX_MS) return MB_PENDING;
     while (o->count) {
         const unsigned char *r = o->cfg.buf;
         size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
@@ -3618,10 +3627,11 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         }
         /* transient: keep it, back off, stop here to keep the order */
         {
-            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
-            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            /* doubled up to the max, never past it: no shift can overflow */
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS;
+            for (uint32_t i = 0; i < o->retries && delay < MB_OUTBOX_BACKOFF_MAX_MS; i++) delay <<= 1;
             o->retries++;
-            o->next_ms = now_ms + delay;
+            o->next_ms = now_ms + (delay < MB_OUTBOX_BACKOFF_MAX_MS ? delay : MB_OUTBOX_BACKOFF_MAX_MS);
         }
         break;
     }

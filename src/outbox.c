@@ -109,7 +109,9 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
     size_t delivered = 0;
     mb_status s = MB_OK;
     if (sent) *sent = 0;
-    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    /* backing off while next_ms is 1..MAX ahead: more than that, the clock
+     * was set back or the wait passed half the 32-bit range */
+    if (o->retries && o->next_ms - now_ms - 1u < MB_OUTBOX_BACKOFF_MAX_MS) return MB_PENDING;
     while (o->count) {
         const unsigned char *r = o->cfg.buf;
         size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
@@ -148,10 +150,11 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         }
         /* transient: keep it, back off, stop here to keep the order */
         {
-            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
-            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            /* doubled up to the max, never past it: no shift can overflow */
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS;
+            for (uint32_t i = 0; i < o->retries && delay < MB_OUTBOX_BACKOFF_MAX_MS; i++) delay <<= 1;
             o->retries++;
-            o->next_ms = now_ms + delay;
+            o->next_ms = now_ms + (delay < MB_OUTBOX_BACKOFF_MAX_MS ? delay : MB_OUTBOX_BACKOFF_MAX_MS);
         }
         break;
     }

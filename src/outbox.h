@@ -25,6 +25,11 @@
 #ifndef MB_OUTBOX_BACKOFF_MAX_MS
 #define MB_OUTBOX_BACKOFF_MAX_MS 60000u
 #endif
+/* now_ms is a wrapping 32-bit clock: a wait must be under half its range */
+#if (MB_OUTBOX_BACKOFF_MS) < 1 || (MB_OUTBOX_BACKOFF_MS) > (MB_OUTBOX_BACKOFF_MAX_MS) || \
+    (MB_OUTBOX_BACKOFF_MAX_MS) > 0x7FFFFFFF
+#error "MB_OUTBOX_BACKOFF_MS must be 1..MB_OUTBOX_BACKOFF_MAX_MS, and MB_OUTBOX_BACKOFF_MAX_MS under 2^31"
+#endif
 
 typedef struct mb_outbox_config {
     unsigned char *buf; /* the queue, and what load() filled at boot */
@@ -63,7 +68,9 @@ MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_
  * queued and nothing dropped. A failing save hook: its status, and the
  * operation is not queued. */
 MB_API mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars);
-/* Sends what is queued, oldest first, at time now_ms (any monotonic clock).
+/* Sends what is queued, oldest first, at time now_ms (a millisecond clock
+ * that may wrap at 2^32; a wait ends early rather than late when the clock
+ * is set back or a flush comes 2^31 ms after the last).
  * MB_OK when the queue is empty; MB_PENDING while backing off; else the
  * transient status that stopped it. *sent (optional) counts deliveries. */
 MB_API mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent);

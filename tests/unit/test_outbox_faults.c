@@ -222,4 +222,30 @@ void test_outbox_faults(void) {
         CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_ERR_ARG);
         CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0 && box.retries == 1);
     }
+
+    t_case = "outbox backoff: a clock that jumped back, or a wait past 2^31 ms, does not stall the queue";
+    {
+        uint32_t t0 = 1000, later;
+        CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        client(&c, &s, NULL, 0, sizeof work); /* every connect fails */
+        CHECK_ST(mb_outbox_flush(&box, &c, t0, &sent), MB_ERR_CONNECT);
+        CHECK(box.next_ms == t0 + MB_OUTBOX_BACKOFF_MS && c.requests == 1);
+        CHECK_ST(mb_outbox_flush(&box, &c, t0 + MB_OUTBOX_BACKOFF_MS - 1, &sent), MB_PENDING); /* still waiting */
+        CHECK(c.requests == 1); /* not tried */
+        /* no flush for 25 days (a device that sleeps until there is news) */
+        later = t0 + 0x80000000u + 5000u;
+        CHECK_ST(mb_outbox_flush(&box, &c, later, &sent), MB_ERR_CONNECT);
+        CHECK(c.requests == 2 && box.next_ms == later + 2 * MB_OUTBOX_BACKOFF_MS);
+        /* the clock set back an hour (an RTC corrected): not an hour more of waiting */
+        CHECK_ST(mb_outbox_flush(&box, &c, later - 3600000u, &sent), MB_ERR_CONNECT);
+        CHECK(c.requests == 3);
+        /* across the 32-bit wrap, the delay still holds */
+        CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+        CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
+        CHECK_ST(mb_outbox_flush(&box, &c, 0xFFFFFF00u, &sent), MB_ERR_CONNECT);
+        CHECK_ST(mb_outbox_flush(&box, &c, 0x100u, &sent), MB_PENDING);
+        CHECK_ST(mb_outbox_flush(&box, &c, 0xFFFFFF00u + MB_OUTBOX_BACKOFF_MS, &sent), MB_ERR_CONNECT);
+        CHECK(c.requests == 5);
+    }
 }
