@@ -614,7 +614,7 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
- *  - a transient failure (network, TLS, timeout, HTTP 5xx, Hasura's
+ *  - a transient failure (network, TLS, timeout, HTTP 5xx/401/407, Hasura's
  *    unexpected/postgres errors, authentication to renew, an answer that
  *    is not Hasura's) — kept; flush stops there and backs off before the
  *    next try.
@@ -3562,8 +3562,10 @@ static int mb__permanent(mb_status s, const mb_result *res, int sent) {
     /* an error page too big for the buffer (a CDN's 502 is kilobytes): its
      * status says what it is */
     if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
-    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
-                                        res->http_status != 429;
+    /* a 4xx is about the request, but for 401 and 407: credentials (a
+     * gateway's, a proxy's) to renew, as Hasura's own auth errors are */
+    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 401 &&
+                                        res->http_status != 407 && res->http_status != 408 && res->http_status != 429;
     /* a variable or a name that cannot be sent, a request too big for the
      * buffer: never better */
     if (!sent) return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
