@@ -647,7 +647,7 @@ typedef struct mb_outbox_config {
     /* optional: a removed operation's permanent failure; err is the
      * client's last error (empty views for a failure that is not
      * GraphQL's), NULL for an operation this build does not know
-     * (status MB_ERR_ARG) */
+     * (status MB_ERR_ARG). It may push; it must not flush this outbox */
     void (*on_failed)(void *user, const char *op_name, mb_status status, const mb_error *err);
     void *failed_user;
 } mb_outbox_config;
