@@ -3562,10 +3562,13 @@ static int mb__permanent(mb_status s, const mb_result *res, int sent) {
     /* an error page too big for the buffer (a CDN's 502 is kilobytes): its
      * status says what it is */
     if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
-    /* a 4xx is about the request, but for 401 and 407: credentials (a
-     * gateway's, a proxy's) to renew, as Hasura's own auth errors are */
-    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 401 &&
-                                        res->http_status != 407 && res->http_status != 408 && res->http_status != 429;
+    /* a 4xx is about the request, but 408 and 429 (later), 401 and 407:
+     * credentials (a gateway's, a proxy's) to renew, as Hasura's own auth
+     * errors are. Bit k of the mask: status 400 + k is kept */
+    if (s == MB_ERR_HTTP_STATUS) {
+        unsigned k = (unsigned)res->http_status - 400u;
+        return k < 100 && !(k < 32 && (0x20000182ul >> k & 1u));
+    }
     /* a variable or a name that cannot be sent, a request too big for the
      * buffer: never better */
     if (!sent) return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
