@@ -92,9 +92,9 @@ static int mb__permanent(mb_status s, const mb_result *res, int sent) {
         unsigned k = (unsigned)res->http_status - 400u;
         return k < 100 && !(k < 32 && (0x20000182ul >> k & 1u));
     }
-    /* a variable or a name that cannot be sent, a request too big for the
-     * buffer: never better */
-    if (!sent) return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER;
+    /* not sent: the request cannot be written (a variable or a name that is
+     * not UTF-8, no query, too big for the buffer): never better */
+    if (!sent) return 1;
     /* a 2xx answer too big for the buffer or the tokens: of an applied
      * mutation, which a retry would apply again. Kept: an answer that is
      * not JSON (MB_ERR_JSON: a proxy's or captive portal's page), and a

@@ -213,14 +213,18 @@ void test_outbox_faults(void) {
     t_case = "outbox flush: MB_ERR_ARG from the transport is not the operation's fault";
     {
         /* e.g. the mbedTLS adapter when its static pool cannot hold the host name */
-        static const mb_script_conn refused[] = {{NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_ARG}};
+        static const mb_script_conn refused[] = {{NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_ARG},
+                                                 {NULL, 0, MB_ERR_CLOSED, MB_OK, MB_ERR_BUFFER}};
         CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
         CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
         CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
-        client(&c, &s, refused, 1, sizeof work);
+        client(&c, &s, refused, 2, sizeof work);
         failed_n = 0;
         CHECK_ST(mb_outbox_flush(&box, &c, 0, &sent), MB_ERR_ARG);
         CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0 && box.retries == 1);
+        /* nor a transport's MB_ERR_BUFFER before any answer */
+        CHECK_ST(mb_outbox_flush(&box, &c, box.next_ms, &sent), MB_ERR_BUFFER);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0 && box.retries == 2);
     }
 
     t_case = "outbox backoff: a clock that jumped back, or a wait past 2^31 ms, does not stall the queue";
@@ -254,13 +258,13 @@ void test_outbox_faults(void) {
  * no verdict on the operation: kept, as Hasura's own auth errors are. */
 void test_outbox_http_auth(void) {
     static unsigned char ring[512];
-    static char r401[128], r407[128], r403[128], rok[128];
+    static char r401[128], r407[128], r403[128], r451[128], rok[128];
     const mb_op *ops[] = {&op_x};
     mb_outbox_config oc;
     mb_outbox box;
     mb_client c;
     mb_script s;
-    mb_str replies[4];
+    mb_str replies[5];
     mb_script_conn conn[1];
     size_t sent = 0;
     uint32_t now = 0;
@@ -270,24 +274,26 @@ void test_outbox_http_auth(void) {
     oc.ops = ops;
     oc.num_ops = 1;
     oc.on_failed = on_failed;
-    t_case = "outbox flush: HTTP 401 and 407 are kept, 403 is not";
+    t_case = "outbox flush: HTTP 401 and 407 are kept, 403 and 451 are not";
     memset(conn, 0, sizeof conn);
     replies[0] = reply(r401, sizeof r401, "401 Unauthorized", "");
     replies[1] = reply(r407, sizeof r407, "407 Proxy Authentication Required", "");
     replies[2] = reply(r403, sizeof r403, "403 Forbidden", "");
-    replies[3] = reply(rok, sizeof rok, "200 OK", "{\"data\":{\"a\":1}}");
+    replies[3] = reply(r451, sizeof r451, "451 Unavailable For Legal Reasons", "");
+    replies[4] = reply(rok, sizeof rok, "200 OK", "{\"data\":{\"a\":1}}");
     conn[0].replies = replies;
-    conn[0].num_replies = 4;
+    conn[0].num_replies = 5;
     CHECK_ST(mb_outbox_init(&box, &oc, 0), MB_OK);
+    CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
     CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
     CHECK_ST(mb_outbox_push(&box, &op_x, NULL), MB_OK);
     client(&c, &s, conn, 1, sizeof work);
     failed_n = 0;
     for (int i = 0; i < 2; i++) {
         CHECK_ST(mb_outbox_flush(&box, &c, now, &sent), MB_ERR_HTTP_STATUS);
-        CHECK(sent == 0 && mb_outbox_count(&box) == 2 && failed_n == 0);
+        CHECK(sent == 0 && mb_outbox_count(&box) == 3 && failed_n == 0);
         now = box.next_ms;
     }
-    CHECK_ST(mb_outbox_flush(&box, &c, now, &sent), MB_OK); /* 403: dropped, reported; the next goes */
-    CHECK(sent == 1 && failed_n == 1 && failed_status == MB_ERR_HTTP_STATUS && mb_outbox_count(&box) == 0);
+    CHECK_ST(mb_outbox_flush(&box, &c, now, &sent), MB_OK); /* 403, 451: dropped, reported; the last goes */
+    CHECK(sent == 1 && failed_n == 2 && failed_status == MB_ERR_HTTP_STATUS && mb_outbox_count(&box) == 0);
 }
