@@ -610,13 +610,14 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
  * no longer depend on caller memory, and calls the save hook (flash, FRAM, a
  * file) with the whole queue. flush sends in order while the transport
  * works:
- *  - success, or data null (the row already existed: the operation was
+ *  - success, or a null row (it already existed: the operation was
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
- *  - a transient failure (network, TLS, timeout, HTTP 5xx, Hasura's
- *    unexpected/postgres errors, authentication to renew) — kept; flush
- *    stops there and backs off before the next try.
+ *  - a transient failure (network, TLS, timeout, HTTP 5xx/401/407, Hasura's
+ *    unexpected/postgres errors, authentication to renew, an answer that
+ *    is not Hasura's) — kept; flush stops there and backs off before the
+ *    next try.
  * Exactly once needs idempotent operations: inserts carry a client-made
  * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
  * the generated createThread and saveNewMessage do; updates set values and
@@ -628,6 +629,11 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
 #endif
 #ifndef MB_OUTBOX_BACKOFF_MAX_MS
 #define MB_OUTBOX_BACKOFF_MAX_MS 60000u
+#endif
+/* now_ms is a wrapping 32-bit clock: a wait must be under half its range */
+#if (MB_OUTBOX_BACKOFF_MS) < 1 || (MB_OUTBOX_BACKOFF_MS) > (MB_OUTBOX_BACKOFF_MAX_MS) || \
+    (MB_OUTBOX_BACKOFF_MAX_MS) > 0x7FFFFFFF
+#error "MB_OUTBOX_BACKOFF_MS must be 1..MB_OUTBOX_BACKOFF_MAX_MS, and MB_OUTBOX_BACKOFF_MAX_MS under 2^31"
 #endif
 
 typedef struct mb_outbox_config {
@@ -641,7 +647,7 @@ typedef struct mb_outbox_config {
     /* optional: a removed operation's permanent failure; err is the
      * client's last error (empty views for a failure that is not
      * GraphQL's), NULL for an operation this build does not know
-     * (status MB_ERR_ARG) */
+     * (status MB_ERR_ARG). It may push; it must not flush this outbox */
     void (*on_failed)(void *user, const char *op_name, mb_status status, const mb_error *err);
     void *failed_user;
 } mb_outbox_config;
@@ -657,16 +663,19 @@ typedef struct mb_outbox {
 
 /* Starts an outbox over cfg->buf whose first `loaded` bytes hold a queue
  * saved earlier (0 for an empty one). MB_ERR_CORRUPT when they do not check
- * out (the queue is then empty; nothing is sent of a damaged record);
- * MB_ERR_ARG for no buffer, a cap under 16, loaded over cap, or num_ops
- * without ops. */
+ * out: the queue then holds the whole records before the first damaged one
+ * (a save cut by a power loss damages its end), and nothing of the damaged
+ * one or after it is sent; the outbox is usable either way. MB_ERR_ARG for
+ * no buffer, a cap under 16, loaded over cap, or num_ops without ops. */
 MB_API mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loaded);
 /* Queues op with the variables struct described by op->vars (as for
  * mb_typed_execute). MB_ERR_QUEUE_FULL when it does not fit: nothing is
  * queued and nothing dropped. A failing save hook: its status, and the
  * operation is not queued. */
 MB_API mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars);
-/* Sends what is queued, oldest first, at time now_ms (any monotonic clock).
+/* Sends what is queued, oldest first, at time now_ms (a millisecond clock
+ * that may wrap at 2^32; a wait ends early rather than late when the clock
+ * is set back or a flush comes 2^31 ms after the last).
  * MB_OK when the queue is empty; MB_PENDING while backing off; else the
  * transient status that stopped it. *sent (optional) counts deliveries. */
 MB_API mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *sent);
@@ -3557,15 +3566,13 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
-            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
-            return MB_ERR_CORRUPT;
-        }
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            break; /* power lost in a save that was not atomic: keep the whole records before it */
         off += n;
         o->count++;
     }
-    o->used = loaded;
-    return MB_OK;
+    o->used = off;
+    return off == loaded ? MB_OK : MB_ERR_CORRUPT;
 }
 
 uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }
@@ -3608,8 +3615,10 @@ mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars) {
     return s;
 }
 
-/* A failure that a retry cannot fix. */
-static int mb__permanent(mb_status s, const mb_result *res) {
+/* A failure that a retry cannot fix; `sent`: the request went to the
+ * transport (a local status from there on is the transport's or the
+ * answer's, not the operation's). */
+static int mb__permanent(mb_status s, const mb_result *res, int sent) {
     static const char *const transient_codes[] = {"unexpected", "postgres-error", "postgres-max-connections-error",
                                                   "concurrent-update", "connection-not-established", "busy", "timeout"};
     if (s == MB_ERR_GRAPHQL) {
@@ -3617,14 +3626,25 @@ static int mb__permanent(mb_status s, const mb_result *res) {
             if (mb_str_eq(res->error.code, transient_codes[i])) return 0;
         return 1;
     }
-    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
-                                        res->http_status != 429;
-    /* a variable that cannot be sent, or a request or answer too big for
-     * the buffer or the tokens: never better (and an answer was of an
-     * applied mutation). An answer that is not JSON (MB_ERR_JSON: the
-     * variables were checked at push) may be a proxy's or captive portal's
-     * page: kept */
-    return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER || s == MB_ERR_TOKENS;
+    /* an error page too big for the buffer (a CDN's 502 is kilobytes): its
+     * status says what it is */
+    if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
+    /* a 4xx is about the request, but 408 and 429 (later), 401 and 407:
+     * credentials (a gateway's, a proxy's) to renew, as Hasura's own auth
+     * errors are. Bit k of the mask: status 400 + k is kept */
+    if (s == MB_ERR_HTTP_STATUS) {
+        unsigned k = (unsigned)res->http_status - 400u;
+        return k < 100 && !(k < 32 && (0x20000182ul >> k & 1u));
+    }
+    /* not sent: the request cannot be written (a variable or a name that is
+     * not UTF-8, no query, too big for the buffer): never better */
+    if (!sent) return 1;
+    /* a 2xx answer too big for the buffer or the tokens: of an applied
+     * mutation, which a retry would apply again. Kept: an answer that is
+     * not JSON (MB_ERR_JSON: a proxy's or captive portal's page), and a
+     * transport's failure whatever its status (the mbedTLS adapter gives
+     * MB_ERR_ARG when its pool cannot hold the host name) */
+    return (s == MB_ERR_BUFFER || s == MB_ERR_TOKENS) && res->http_status >= 200;
 }
 
 static void mb__outbox_pop(mb_outbox *o) {
@@ -3638,7 +3658,9 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
     size_t delivered = 0;
     mb_status s = MB_OK;
     if (sent) *sent = 0;
-    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    /* backing off while next_ms is 1..MAX ahead: more than that, the clock
+     * was set back or the wait passed half the 32-bit range */
+    if (o->retries && o->next_ms - now_ms - 1u < MB_OUTBOX_BACKOFF_MAX_MS) return MB_PENDING;
     while (o->count) {
         const unsigned char *r = o->cfg.buf;
         size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
@@ -3646,6 +3668,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         size_t vlen = n - 4 - name_len;
         const mb_op *op = NULL;
         mb_result *res;
+        uint32_t tries = 0;
         mb_writer *w;
         for (size_t i = 0; i < o->cfg.num_ops; i++)
             if (o->cfg.ops[i] && strcmp(o->cfg.ops[i]->name, (const char *)r + 4) == 0) op = o->cfg.ops[i];
@@ -3655,10 +3678,13 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         } else {
             w = mb_request(c, op->query, op->name);
             if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
+            tries = c->requests;
             s = mb_send(c, &res);
         }
-        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
-            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+        /* MB_ERR_NO_DATA (neither data nor errors) is not Hasura's: a duplicate's
+         * answer is data with a null row. Kept, like a page that is not JSON */
+        if (s == MB_OK || (res && mb__permanent(s, res, c->requests != tries)) || !op) {
+            if (s != MB_OK) {
                 o->failed++;
                 if (o->cfg.on_failed)
                     o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);
@@ -3673,10 +3699,11 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         }
         /* transient: keep it, back off, stop here to keep the order */
         {
-            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
-            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            /* doubled up to the max, never past it: no shift can overflow */
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS;
+            for (uint32_t i = 0; i < o->retries && delay < MB_OUTBOX_BACKOFF_MAX_MS; i++) delay <<= 1;
             o->retries++;
-            o->next_ms = now_ms + delay;
+            o->next_ms = now_ms + (delay < MB_OUTBOX_BACKOFF_MAX_MS ? delay : MB_OUTBOX_BACKOFF_MAX_MS);
         }
         break;
     }

@@ -9,8 +9,10 @@
  *
  * Saving is atomic: the data goes to PATH.tmp, is fsync'ed, and renamed over
  * PATH (then the folder is fsync'ed), so a power cut leaves the old queue or
- * the new one, never a mix. Include after mb.h; the implementation comes
- * with MB_IMPLEMENTATION. Needs _POSIX_C_SOURCE >= 200809L under -std=c99. */
+ * the new one, never a mix. One writer per path: processes sharing a queue
+ * file hold a lock from load to their last save (PATH.tmp is shared too,
+ * and each save replaces the whole queue). Include after mb.h; the
+ * implementation comes with MB_IMPLEMENTATION. Needs _POSIX_C_SOURCE >= 200809L under -std=c99. */
 #ifndef MB_POSIX_FILE_H
 #define MB_POSIX_FILE_H
 #ifdef __cplusplus

@@ -22,15 +22,13 @@ mb_status mb_outbox_init(mb_outbox *o, const mb_outbox_config *cfg, size_t loade
         const unsigned char *r = cfg->buf + off;
         size_t n = loaded - off >= 4 ? mb__rec_len(r) : 0;
         if (n < 6 || n > loaded - off || !memchr(r + 4, '\0', n - 4) ||
-            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8)) {
-            o->count = 0; /* o stays empty: good records before a bad one are not kept either */
-            return MB_ERR_CORRUPT;
-        }
+            mb__crc16(r + 4, n - 4) != (uint16_t)(r[2] | r[3] << 8))
+            break; /* power lost in a save that was not atomic: keep the whole records before it */
         off += n;
         o->count++;
     }
-    o->used = loaded;
-    return MB_OK;
+    o->used = off;
+    return off == loaded ? MB_OK : MB_ERR_CORRUPT;
 }
 
 uint32_t mb_outbox_count(const mb_outbox *o) { return o->count; }
@@ -73,8 +71,10 @@ mb_status mb_outbox_push(mb_outbox *o, const mb_op *op, const void *vars) {
     return s;
 }
 
-/* A failure that a retry cannot fix. */
-static int mb__permanent(mb_status s, const mb_result *res) {
+/* A failure that a retry cannot fix; `sent`: the request went to the
+ * transport (a local status from there on is the transport's or the
+ * answer's, not the operation's). */
+static int mb__permanent(mb_status s, const mb_result *res, int sent) {
     static const char *const transient_codes[] = {"unexpected", "postgres-error", "postgres-max-connections-error",
                                                   "concurrent-update", "connection-not-established", "busy", "timeout"};
     if (s == MB_ERR_GRAPHQL) {
@@ -82,14 +82,25 @@ static int mb__permanent(mb_status s, const mb_result *res) {
             if (mb_str_eq(res->error.code, transient_codes[i])) return 0;
         return 1;
     }
-    if (s == MB_ERR_HTTP_STATUS) return res->http_status >= 400 && res->http_status < 500 && res->http_status != 408 &&
-                                        res->http_status != 429;
-    /* a variable that cannot be sent, or a request or answer too big for
-     * the buffer or the tokens: never better (and an answer was of an
-     * applied mutation). An answer that is not JSON (MB_ERR_JSON: the
-     * variables were checked at push) may be a proxy's or captive portal's
-     * page: kept */
-    return s == MB_ERR_UTF8 || s == MB_ERR_ARG || s == MB_ERR_BUFFER || s == MB_ERR_TOKENS;
+    /* an error page too big for the buffer (a CDN's 502 is kilobytes): its
+     * status says what it is */
+    if (s == MB_ERR_BUFFER && res->http_status > 299) s = MB_ERR_HTTP_STATUS;
+    /* a 4xx is about the request, but 408 and 429 (later), 401 and 407:
+     * credentials (a gateway's, a proxy's) to renew, as Hasura's own auth
+     * errors are. Bit k of the mask: status 400 + k is kept */
+    if (s == MB_ERR_HTTP_STATUS) {
+        unsigned k = (unsigned)res->http_status - 400u;
+        return k < 100 && !(k < 32 && (0x20000182ul >> k & 1u));
+    }
+    /* not sent: the request cannot be written (a variable or a name that is
+     * not UTF-8, no query, too big for the buffer): never better */
+    if (!sent) return 1;
+    /* a 2xx answer too big for the buffer or the tokens: of an applied
+     * mutation, which a retry would apply again. Kept: an answer that is
+     * not JSON (MB_ERR_JSON: a proxy's or captive portal's page), and a
+     * transport's failure whatever its status (the mbedTLS adapter gives
+     * MB_ERR_ARG when its pool cannot hold the host name) */
+    return (s == MB_ERR_BUFFER || s == MB_ERR_TOKENS) && res->http_status >= 200;
 }
 
 static void mb__outbox_pop(mb_outbox *o) {
@@ -103,7 +114,9 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
     size_t delivered = 0;
     mb_status s = MB_OK;
     if (sent) *sent = 0;
-    if (o->retries && (int32_t)(now_ms - o->next_ms) < 0) return MB_PENDING; /* backing off */
+    /* backing off while next_ms is 1..MAX ahead: more than that, the clock
+     * was set back or the wait passed half the 32-bit range */
+    if (o->retries && o->next_ms - now_ms - 1u < MB_OUTBOX_BACKOFF_MAX_MS) return MB_PENDING;
     while (o->count) {
         const unsigned char *r = o->cfg.buf;
         size_t n = mb__rec_len(r), name_len = strlen((const char *)r + 4) + 1;
@@ -111,6 +124,7 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         size_t vlen = n - 4 - name_len;
         const mb_op *op = NULL;
         mb_result *res;
+        uint32_t tries = 0;
         mb_writer *w;
         for (size_t i = 0; i < o->cfg.num_ops; i++)
             if (o->cfg.ops[i] && strcmp(o->cfg.ops[i]->name, (const char *)r + 4) == 0) op = o->cfg.ops[i];
@@ -120,10 +134,13 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         } else {
             w = mb_request(c, op->query, op->name);
             if (vlen >= 2) mb__w_members(w, vars + 1, vlen - 2); /* an object mb_writer wrote at push */
+            tries = c->requests;
             s = mb_send(c, &res);
         }
-        if (s == MB_OK || s == MB_ERR_NO_DATA || (res && mb__permanent(s, res)) || !op) {
-            if (s != MB_OK && s != MB_ERR_NO_DATA) {
+        /* MB_ERR_NO_DATA (neither data nor errors) is not Hasura's: a duplicate's
+         * answer is data with a null row. Kept, like a page that is not JSON */
+        if (s == MB_OK || (res && mb__permanent(s, res, c->requests != tries)) || !op) {
+            if (s != MB_OK) {
                 o->failed++;
                 if (o->cfg.on_failed)
                     o->cfg.on_failed(o->cfg.failed_user, (const char *)r + 4, s, op ? mb_last_error(c) : NULL);
@@ -138,10 +155,11 @@ mb_status mb_outbox_flush(mb_outbox *o, mb_client *c, uint32_t now_ms, size_t *s
         }
         /* transient: keep it, back off, stop here to keep the order */
         {
-            uint32_t delay = MB_OUTBOX_BACKOFF_MS << (o->retries < 16 ? o->retries : 16);
-            if (delay > MB_OUTBOX_BACKOFF_MAX_MS || delay < MB_OUTBOX_BACKOFF_MS) delay = MB_OUTBOX_BACKOFF_MAX_MS;
+            /* doubled up to the max, never past it: no shift can overflow */
+            uint32_t delay = MB_OUTBOX_BACKOFF_MS;
+            for (uint32_t i = 0; i < o->retries && delay < MB_OUTBOX_BACKOFF_MAX_MS; i++) delay <<= 1;
             o->retries++;
-            o->next_ms = now_ms + delay;
+            o->next_ms = now_ms + (delay < MB_OUTBOX_BACKOFF_MAX_MS ? delay : MB_OUTBOX_BACKOFF_MAX_MS);
         }
         break;
     }

@@ -28,7 +28,7 @@ typedef struct cli {
     int connected;
     /* the outbox of `mb send --queue` */
     mb_outbox outbox;
-    int outbox_open;
+    int outbox_open, outbox_lock; /* outbox_lock: the lock file's descriptor while open */
     char outbox_path[1024];
 } cli;
 
@@ -50,8 +50,11 @@ char *arg_value(int argc, char **argv, int *i);
 int parse_num(const char *flag, const char *what, const char *v, long lo, long hi, long *out);
 
 /* outbox.c: `send --queue` and delivery of what earlier runs queued */
-int outbox_open(cli *k);            /* 0 or an exit code */
+/* 0 or an exit code; holds the queue's lock until outbox_close. Without
+ * to_queue and no queue file: 0, and nothing opened */
+int outbox_open(cli *k, int to_queue);
 int outbox_flush(cli *k, int loud); /* tries to deliver; 0 unless loud and it failed */
+void outbox_close(cli *k);          /* saved already: lets other runs at the queue */
 
 /* commands.c: each returns an exit code */
 int cmd_query(cli *k, int argc, char **argv);

@@ -492,14 +492,17 @@ int cmd_send(cli *k, int argc, char **argv) {
         q.content = v.content;
         q.slug = v.slug;
         q.created_at = at;
-        if ((rc = outbox_open(k))) return rc;
+        if ((rc = outbox_open(k, 1))) return rc;
         s = mb_save_new_message_at_queued(&k->outbox, &q);
         if (s != MB_OK) {
+            outbox_close(k);
             fprintf(stderr, "mb: cannot queue the message: %s\n", mb_strerror(s));
             return s == MB_ERR_UTF8 ? EXIT_USAGE : EXIT_GRAPHQL;
         }
         printf("%s\n", id);
-        return outbox_flush(k, 1);
+        rc = outbox_flush(k, 1);
+        outbox_close(k);
+        return rc;
     }
     if ((rc = run(k, mb_save_new_message_op(), &v, &res, &printed)) || printed) return rc;
     if ((rc = decoded(k, mb_save_new_message_decode(res, &d)))) return rc;

@@ -269,10 +269,13 @@ int main(int argc, char **argv) {
     }
     /* deliver what earlier `send --queue` runs left (quietly: it is not this command's job); not as
      * anonymous, whom the server refuses every message, and a refused one is dropped for good */
-    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k) == EXIT_OK && mb_outbox_count(&k.outbox)) {
-        if (k.jwt || k.admin_secret) outbox_flush(&k, 0);
-        else fprintf(stderr, "mb: %u queued message%s in %s wait%s for a run with a JWT\n", mb_outbox_count(&k.outbox),
-                     mb_outbox_count(&k.outbox) == 1 ? "" : "s", k.outbox_path, mb_outbox_count(&k.outbox) == 1 ? "s" : "");
+    if (strcmp(cmd, "send") && strcmp(cmd, "token") && outbox_open(&k, 0) == EXIT_OK && k.outbox_open) {
+        uint32_t queued = mb_outbox_count(&k.outbox);
+        if (queued && (k.jwt || k.admin_secret)) outbox_flush(&k, 0);
+        else if (queued)
+            fprintf(stderr, "mb: %u queued message%s in %s wait%s for a run with a JWT\n", queued, queued == 1 ? "" : "s",
+                    k.outbox_path, queued == 1 ? "s" : "");
+        outbox_close(&k); /* before the command: a watch may run for hours */
     }
     if (!strcmp(cmd, "query")) return cmd_query(&k, n, rest);
     if (!strcmp(cmd, "categories")) return cmd_categories(&k, n, rest);

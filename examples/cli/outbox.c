@@ -2,9 +2,12 @@
  * delivered, and every later run tries to deliver what is queued. The SDK's
  * outbox does the work; this only picks the file and reports. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "cli.h"
 
 static unsigned char ring[64 * 1024];
@@ -33,13 +36,36 @@ static uint32_t identity_hash(const cli *k) {
     return h;
 }
 
-int outbox_open(cli *k) {
+/* One run at a time on a queue: each loads it, changes it and saves it
+ * whole, so two at once (two `send --queue` in a script) each saved the
+ * queue without what the other had queued. Held until outbox_close. */
+static int lock(cli *k) {
+    char path[sizeof k->outbox_path + 8];
+    struct flock fl;
+    int fd, err;
+    snprintf(path, sizeof path, "%s.lock", k->outbox_path);
+    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    while (fd >= 0 && fcntl(fd, F_SETLKW, &fl) != 0) {
+        if (errno == EINTR) continue;
+        err = errno;
+        close(fd);
+        fd = -1;
+        errno = err;
+    }
+    if (fd < 0) fprintf(stderr, "mb: cannot lock the outbox (%s): %s\n", path, strerror(errno));
+    return fd;
+}
+
+int outbox_open(cli *k, int to_queue) {
     static const mb_op *ops[3];
     const char *p = getenv("MB_OUTBOX"), *home = getenv("HOME");
     mb_outbox_config oc;
     size_t loaded = 0;
     mb_status s;
-    int n;
+    int n, fd;
     if (k->outbox_open) return EXIT_OK;
     if (p && *p) n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s", p);
     else n = snprintf(k->outbox_path, sizeof k->outbox_path, "%s/.mb_outbox-%08x", home && *home ? home : ".",
@@ -48,6 +74,8 @@ int outbox_open(cli *k) {
         fprintf(stderr, "mb: the outbox path (MB_OUTBOX, or $HOME/.mb_outbox-*) is over %zu bytes\n", sizeof k->outbox_path - 1);
         return EXIT_USAGE;
     }
+    if (!to_queue && access(k->outbox_path, F_OK) != 0 && errno == ENOENT) return EXIT_OK; /* nothing queued */
+    if ((fd = lock(k)) < 0) return EXIT_USAGE;
     ops[0] = mb_save_new_message_op();
     ops[1] = mb_save_new_message_at_op(); /* what send --queue queues */
     ops[2] = mb_create_thread_op();
@@ -63,10 +91,18 @@ int outbox_open(cli *k) {
     if (s == MB_OK) s = mb_outbox_init(&k->outbox, &oc, loaded);
     if (s != MB_OK) {
         fprintf(stderr, "mb: outbox %s: %s\n", k->outbox_path, mb_strerror(s));
+        close(fd);
         return EXIT_USAGE;
     }
+    k->outbox_lock = fd;
     k->outbox_open = 1;
     return EXIT_OK;
+}
+
+void outbox_close(cli *k) {
+    if (!k->outbox_open) return;
+    close(k->outbox_lock); /* and the lock with it */
+    k->outbox_open = 0;
 }
 
 int outbox_flush(cli *k, int loud) {

@@ -18,6 +18,8 @@ int main(int argc, char **argv) {
     test_typed_more();
     test_outbox_more();
     test_outbox_generated();
+    test_outbox_faults();
+    test_outbox_http_auth();
     test_core_more();
     if (argc > 1) test_fixtures(argv[1]);
     printf("%d passed, %d failed\n", t_pass, t_fail);

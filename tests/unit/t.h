@@ -50,6 +50,8 @@ void test_write_more(void);
 void test_typed_more(void);
 void test_outbox_more(void);
 void test_outbox_generated(void);
+void test_outbox_faults(void);
+void test_outbox_http_auth(void);
 void test_core_more(void);
 void test_fixtures(const char *dir);
 #endif
