@@ -21,13 +21,20 @@ enum { WATCH_BUF = 256 * 1024 };
 typedef struct watch {
     long printed, want;
     int json;
-    mb_status err; /* an error that ended the subscription */
+    mb_status err;  /* an error that ended the subscription */
+    mb_status lost; /* why it ended without the server: not sendable again at a reconnect */
 } watch;
 
 static void on_event(void *user, mb_sub *sub, mb_status s, const mb_result *res) {
     watch *w = (watch *)user;
     int list, m;
-    if (!res) return; /* completed by the server: the poll loop ends */
+    if (!res) { /* it ended: completed by the server (MB_OK), or its subscribe could not be sent again at a reconnect */
+        if (s != MB_OK) {
+            fprintf(stderr, "mb: watch: the subscription ended: %s\n", mb_strerror(s));
+            w->lost = s;
+        }
+        return;
+    }
     if (s != MB_OK) {
         fprintf(stderr, "mb: watch: %s: %s (%s)\n", mb_strerror(s), res->error.message.ptr, res->error.code.ptr);
         if (sub->state == MB_SUB_DONE) w->err = s; /* an error message, not a live query's poll error */
@@ -63,7 +70,7 @@ int cmd_watch(cli *k, int argc, char **argv) {
     static mb_tls tls;
     mb_ws_config wc;
     mb_status s;
-    watch w = {0, 0, 0, MB_OK};
+    watch w = {0, 0, 0, MB_OK, MB_OK};
     const char *thread = NULL;
     int use_tls = 0, n, ended = 0;
     char quoted[64];
@@ -186,5 +193,5 @@ int cmd_watch(cli *k, int argc, char **argv) {
     mb_ws_close(&ws);
     if (use_tls) mb_tls_free(&tls);
     if (w.err != MB_OK) s = w.err; /* the server ended it with an error */
-    return s == MB_ERR_AUTH ? EXIT_AUTH : w.err != MB_OK ? EXIT_GRAPHQL : EXIT_OK;
+    return s == MB_ERR_AUTH ? EXIT_AUTH : w.err != MB_OK ? EXIT_GRAPHQL : w.lost != MB_OK ? EXIT_NETWORK : EXIT_OK;
 }
