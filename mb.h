@@ -155,7 +155,10 @@ MB_API const char *mb_strerror(mb_status s);
  *  - recv: MB_OK with *got >= 1, MB_ERR_CLOSED on an orderly close by the
  *    peer, MB_ERR_TIMEOUT when nothing arrived in time, or another error.
  *  - connect: resolves and connects host:port within timeout_ms.
- *  - close: always safe, also when not connected.
+ *  - close: always safe, also when not connected; after it (and before a
+ *    connect) send and recv fail at once with an error other than
+ *    MB_ERR_TIMEOUT (MB_ERR_IO, as both adapters do): a subscription
+ *    closed after a failed send reconnects on that error.
  * host is NUL-terminated; IPv6 literals come without brackets. */
 #define MB_TRANSPORT_TLS 1u /* the transport encrypts (https/wss) */
 typedef struct mb_transport {
