@@ -50,7 +50,7 @@ check-amalgamation:
 	@tools/amalgamate.sh $(B)/mb.h.fresh
 	@cmp -s mb.h $(B)/mb.h.fresh || { echo "mb.h is stale: run 'make amalgamate' and commit it"; diff -u mb.h $(B)/mb.h.fresh | head -20; exit 1; }
 
-$(B)/test_unit: mb.h platform/mb_script.h $(UNIT) tests/unit/t.h
+$(B)/test_unit: mb.h platform/mb_script.h $(UNIT) tests/unit/t.h tests/unit/script_client.h
 	@mkdir -p $(B)
 	$(CC) $(STRICT) -g -O1 $(SAN) -I. -Itests/unit $(UNIT) -lm -o $@
 
