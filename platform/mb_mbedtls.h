@@ -24,8 +24,9 @@
  * warning at every connect.
  *
  * Resumption: the session of the last handshake is kept and offered on the
- * next connect (session tickets, or the server's session cache), so a
- * reconnect skips the certificate exchange. mb_tls.stats counts handshakes.
+ * next connect to the same host and port (session tickets, or the server's
+ * session cache), so a reconnect skips the certificate exchange; another
+ * host or port gets a full handshake. mb_tls.stats counts handshakes.
  *
  * Time: the connect timeout bounds each wait of the handshake, and the I/O
  * timeout each wait of a read or write (the transport has no clock).
@@ -117,6 +118,8 @@ typedef struct mb_tls {
     uint32_t timeout_ms;
     size_t io_in, io_out;
     unsigned char ip[16];
+    char host[256];        /* the host and port of the last connect, and so of the saved session */
+    uint16_t port;
     uint8_t ip_len, have_session, connected, insecure, initialized, full_seen, leaf_self_signed;
 } mb_tls;
 
@@ -441,14 +444,22 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
     mb_tls *t = (mb_tls *)ctx;
     mb_status s;
     int r;
-    if (!t->initialized || !host) return MB_ERR_ARG;
+    size_t host_len;
+    if (!t->initialized || !host || (host_len = strlen(host)) >= sizeof t->host) return MB_ERR_ARG;
     t->connected = 0;
     t->last_error = 0;
     t->verify_flags = 0;
     if (mbedtls_ssl_session_reset(&t->ssl) != 0) return MB_ERR_TLS;
-    t->ip_len = mb__tls_parse_ip(host, t->ip);
+    /* a session resumes only with the server it was made with (RFC 6066 s3):
+       resuming skips the certificate, so offered to another host or port it
+       would let in any server that can resume it (one sharing the ticket
+       key, as behind one TLS terminator) unverified */
+    if (t->have_session && (port != t->port || strcmp(host, t->host) != 0)) mb_tls_forget_session(t);
+    memcpy(t->host, host, host_len + 1);
+    t->port = port;
+    t->ip_len = mb__tls_parse_ip(t->host, t->ip);
     /* a name: SNI + verification; an IP literal: neither SNI nor CN, our check */
-    if (mbedtls_ssl_set_hostname(&t->ssl, t->ip_len ? NULL : host) != 0) return MB_ERR_ARG;
+    if (mbedtls_ssl_set_hostname(&t->ssl, t->ip_len ? NULL : t->host) != 0) return MB_ERR_ARG;
     if (t->insecure) mb__tls_log(t, MB_LOG_WARN, "mb: TLS verification is OFF (insecure_no_verify_DEVELOPMENT_ONLY)");
     if (t->have_session && mbedtls_ssl_set_session(&t->ssl, &t->session) != 0) mb_tls_forget_session(t);
     s = t->inner.connect(t->inner.ctx, host, port, timeout_ms);

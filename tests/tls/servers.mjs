@@ -1,11 +1,14 @@
 // TLS peers for the adapter test: HTTPS servers on 127.0.0.1 (and ::1) with
 // the certificates of tests/tls/pki.sh, one per failure the client must
 // tell apart, plus a server that cuts the handshake and one that never
-// answers. Prints one JSON line of ports, then serves until stdin closes.
+// answers; two servers that share their session-ticket keys but not their
+// certificate's name. Prints one JSON line of ports, then serves until
+// stdin closes.
 // Every HTTPS answer reports whether the TLS session was resumed.
 // Usage: node servers.mjs PKI_DIR
 import https from 'node:https';
 import net from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,6 +51,9 @@ function raw(onConn) {
   return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv.address().port)));
 }
 
+// one ticket key for two servers, as behind one TLS terminator
+const ticketKeys = randomBytes(48);
+
 const ports = {
   good: await serve('server.crt', 'server.key', '127.0.0.1'),
   good6: await serve('server.crt', 'server.key', '::1'),
@@ -56,6 +62,8 @@ const ports = {
   selfsigned: await serve('selfsigned.crt', 'selfsigned.key', '127.0.0.1'),
   untrusted: await serve('untrusted.crt', 'untrusted.key', '127.0.0.1'),
   mtls: await serve('server.crt', 'server.key', '127.0.0.1', { requestCert: true, rejectUnauthorized: true, ca: pem('ca.crt') }),
+  shared: await serve('server.crt', 'server.key', '127.0.0.1', { ticketKeys }),
+  sharedother: await serve('otherhost.crt', 'otherhost.key', '127.0.0.1', { ticketKeys }),
   // reads the ClientHello, then closes: a handshake cut in the middle
   cut: await raw((s) => s.once('data', () => s.destroy())),
   // accepts and never says anything: the handshake must time out

@@ -74,6 +74,21 @@ static void close_session(session *s) {
 
 static mb_status query(session *s, mb_result **res) { return mb_execute(&s->c, "query { tls }", NULL, NULL, res); }
 
+/* Another client for url over s's TLS transport, and so its saved session;
+ * s's own client must be closed first (one connection per mb_tls). */
+static mb_status other_client(session *s, mb_client *c, const char *u) {
+    mb_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.url = u;
+    cfg.transport = mb_tls_transport(&s->tls);
+    cfg.buf = work;
+    cfg.buf_size = sizeof work;
+    cfg.tokens = toks;
+    cfg.max_tokens = 256;
+    cfg.timeout_ms = cfg.connect_timeout_ms = 5000;
+    return mb_client_init(c, &cfg);
+}
+
 static int field_is(mb_result *res, const char *path, const char *want) {
     int t;
     if (mb_json_find(&res->doc, res->data, path, &t) != MB_OK) return 0;
@@ -170,6 +185,42 @@ int main(int argc, char **argv) {
     url(u, sizeof u, "[::1]", port_of(ports, "good6"));
     CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://[::1] verifies against the IP SAN");
     close_session(&s);
+
+    /* a saved session belongs to the host and port it was made with: offered
+       elsewhere, a server that can resume it (here: one sharing the ticket
+       keys, as behind one TLS terminator) would skip certificate checks */
+    {
+        mb_client c2;
+        mb_status st;
+        url(u, sizeof u, "localhost", port_of(ports, "shared"));
+        CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK && s.tls.stats.full == 1,
+              "shared ticket keys: full handshake with the server for localhost");
+        mb_client_close(&s.c);
+        url(u, sizeof u, "localhost", port_of(ports, "sharedother"));
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        if (st != MB_ERR_TLS_HOSTNAME) printf("  got %s, %u resumed\n", mb_strerror(st), (unsigned)s.tls.stats.resumed);
+        CHECK(st == MB_ERR_TLS_HOSTNAME && s.tls.stats.resumed == 0,
+              "the session is not offered to another port: its server (certificate for other.example) is refused");
+        mb_client_close(&c2);
+        close_session(&s);
+
+        url(u, sizeof u, "localhost", port_of(ports, "good"));
+        CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "a session with localhost");
+        mb_client_close(&s.c);
+        url(u, sizeof u, "127.0.0.1", port_of(ports, "good"));
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        CHECK(st == MB_OK && field_is(res, "tls.resumed", "false") && s.tls.stats.full == 2 && s.tls.stats.resumed == 0,
+              "not offered to another host name on the same port: a full handshake");
+        mb_client_close(&c2);
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        CHECK(st == MB_OK && field_is(res, "tls.resumed", "true") && s.tls.stats.resumed == 1,
+              "...and that host's own session resumes");
+        mb_client_close(&c2);
+        close_session(&s);
+    }
 
     /* refusals, each with its own status */
     refused("certificate from an unknown CA -> MB_ERR_TLS_UNTRUSTED", "localhost", port_of(ports, "untrusted"), MB_ERR_TLS_UNTRUSTED);
