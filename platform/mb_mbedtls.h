@@ -493,7 +493,12 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
 static mb_status mb__tls_io_status(mb_tls *t, int r) {
     t->last_error = r;
     if (r == MBEDTLS_ERR_SSL_TIMEOUT) return MB_ERR_TIMEOUT;
-    if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || r == MBEDTLS_ERR_SSL_CONN_EOF) return MB_ERR_CLOSED;
+    /* only close_notify is an orderly close: a connection cut without it
+       (anyone on the path can) would make a body that the close delimits
+       look complete, so it is a failure, and retried as one when nothing
+       had come back yet */
+    if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) return MB_ERR_CLOSED;
+    if (r == MBEDTLS_ERR_SSL_CONN_EOF) return MB_ERR_IO;
     if (r == MB__TLS_ERR_RECV || r == MB__TLS_ERR_SEND)
         return t->io_status != MB_OK ? t->io_status : MB_ERR_IO;
     return MB_ERR_TLS;
@@ -530,7 +535,7 @@ static mb_status mb__tls_recv(void *ctx, void *buf, size_t cap, size_t *got, uin
         *got = (size_t)r;
         return MB_OK;
     }
-    if (r == 0) return MB_ERR_CLOSED;
+    if (r == 0) r = MBEDTLS_ERR_SSL_CONN_EOF; /* mbedtls_ssl_read's 0: closed without close_notify */
     return mb__tls_io_status(t, r);
 }
 

@@ -2,12 +2,14 @@
 // the certificates of tests/tls/pki.sh, one per failure the client must
 // tell apart, plus a server that cuts the handshake and one that never
 // answers; two servers that share their session-ticket keys but not their
-// certificate's name. Prints one JSON line of ports, then serves until
-// stdin closes.
+// certificate's name; answers delimited by the end of the stream, ended with
+// close_notify or cut without it. Prints one JSON line of ports, then
+// serves until stdin closes.
 // Every HTTPS answer reports whether the TLS session was resumed.
 // Usage: node servers.mjs PKI_DIR
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +53,30 @@ function raw(onConn) {
   return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv.address().port)));
 }
 
+// Answers one request with a body that only the end of the stream delimits
+// (no Content-Length, no chunks), then ends the TLS stream properly
+// (close_notify) or cuts the TCP connection without it, as anyone on the
+// path can: the client must not take a cut for the end of the body.
+function closeDelimited(notify) {
+  const srv = tls.createServer({ cert: pem('server.crt'), key: pem('server.key') }, (s) => {
+    let got = '';
+    s.on('error', () => {});
+    s.on('data', (c) => {
+      got += c;
+      const h = got.indexOf('\r\n\r\n');
+      const m = h < 0 ? null : /content-length:\s*(\d+)/i.exec(got.slice(0, h));
+      if (h < 0 || got.length - h - 4 < (m ? Number(m[1]) : 0)) return;
+      const out = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n' +
+        JSON.stringify({ data: { tls: { ended: notify ? 'close_notify' : 'cut' } } });
+      if (notify) s.end(out);
+      else s.write(out, () => s.destroy()); // a TCP FIN, no close_notify
+    });
+  });
+  srv.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  srv.on('tlsClientError', () => {});
+  return new Promise((ok) => srv.listen(0, '127.0.0.1', () => ok(srv.address().port)));
+}
+
 // one ticket key for two servers, as behind one TLS terminator
 const ticketKeys = randomBytes(48);
 
@@ -64,6 +90,8 @@ const ports = {
   mtls: await serve('server.crt', 'server.key', '127.0.0.1', { requestCert: true, rejectUnauthorized: true, ca: pem('ca.crt') }),
   shared: await serve('server.crt', 'server.key', '127.0.0.1', { ticketKeys }),
   sharedother: await serve('otherhost.crt', 'otherhost.key', '127.0.0.1', { ticketKeys }),
+  eofnotify: await closeDelimited(true),
+  eofcut: await closeDelimited(false),
   // reads the ClientHello, then closes: a handshake cut in the middle
   cut: await raw((s) => s.once('data', () => s.destroy())),
   // accepts and never says anything: the handshake must time out

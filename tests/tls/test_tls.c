@@ -222,6 +222,23 @@ int main(int argc, char **argv) {
         close_session(&s);
     }
 
+    /* the end of a body that only the end of the stream delimits: close_notify
+       ends it, a TCP close without it (anyone on the path can cut) does not */
+    url(u, sizeof u, "localhost", port_of(ports, "eofnotify"));
+    CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK && field_is(res, "tls.ended", "close_notify"),
+          "close-delimited body ended by close_notify -> MB_OK");
+    close_session(&s);
+    {
+        mb_status st;
+        url(u, sizeof u, "localhost", port_of(ports, "eofcut"));
+        open_session(&s, u, NULL, 5000);
+        st = query(&s, &res);
+        if (st != MB_ERR_IO) printf("  got %s (mbedTLS -0x%04x)\n", mb_strerror(st), (unsigned)-s.tls.last_error);
+        CHECK(st == MB_ERR_IO && s.tls.last_error == MBEDTLS_ERR_SSL_CONN_EOF,
+              "close-delimited body cut without close_notify -> MB_ERR_IO, not a complete answer");
+        close_session(&s);
+    }
+
     /* refusals, each with its own status */
     refused("certificate from an unknown CA -> MB_ERR_TLS_UNTRUSTED", "localhost", port_of(ports, "untrusted"), MB_ERR_TLS_UNTRUSTED);
     refused("certificate for another host -> MB_ERR_TLS_HOSTNAME", "localhost", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
