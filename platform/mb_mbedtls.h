@@ -173,7 +173,10 @@ static void mb__tls_log(const mb_tls *t, mb_log_level lvl, const char *msg) {
 }
 
 /* Parses an IPv4 dotted quad or an IPv6 literal (without brackets) into
- * out; returns its length (4 or 16), 0 for a host name. No libc needed. */
+ * out; returns its length (4 or 16), 0 for a host name. No libc needed.
+ * An IPv4 part with a leading zero is no address here: inet_aton, and so
+ * getaddrinfo, reads 010 as octal 8, and the certificate must be checked
+ * for the address connected to; checked as a name, it fails closed. */
 static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
     size_t n = strlen(s), i;
     int dots = 0, colons = 0;
@@ -189,7 +192,7 @@ static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
                 if (!digits || v > 255) return 0;
                 out[part++] = (unsigned char)v;
                 v = digits = 0;
-            } else if (s[i] >= '0' && s[i] <= '9' && digits < 3) {
+            } else if (s[i] >= '0' && s[i] <= '9' && digits < 3 && !(digits == 1 && v == 0)) {
                 v = v * 10u + (unsigned)(s[i] - '0');
                 digits++;
             } else {

@@ -92,6 +92,9 @@ const ports = {
   sharedother: await serve('otherhost.crt', 'otherhost.key', '127.0.0.1', { ticketKeys }),
   eofnotify: await closeDelimited(true),
   eofcut: await closeDelimited(false),
+  // on 127.0.0.8 with a certificate for 127.0.0.10: what "127.0.0.010"
+  // reaches (inet_aton reads 010 as octal) and what it looks like in decimal
+  ip8: await serve('ip10.crt', 'ip10.key', '127.0.0.8'),
   // reads the ClientHello, then closes: a handshake cut in the middle
   cut: await raw((s) => s.once('data', () => s.destroy())),
   // accepts and never says anything: the handshake must time out

@@ -243,6 +243,9 @@ int main(int argc, char **argv) {
     refused("certificate from an unknown CA -> MB_ERR_TLS_UNTRUSTED", "localhost", port_of(ports, "untrusted"), MB_ERR_TLS_UNTRUSTED);
     refused("certificate for another host -> MB_ERR_TLS_HOSTNAME", "localhost", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
     refused("IP literal not in the certificate -> MB_ERR_TLS_HOSTNAME", "127.0.0.1", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
+    /* inet_aton (getaddrinfo) reads 010 as octal: 127.0.0.010 is 127.0.0.8,
+       whose server has a certificate for 127.0.0.10 only */
+    refused("127.0.0.010 (127.0.0.8) is not checked as 127.0.0.10 -> MB_ERR_TLS_HOSTNAME", "127.0.0.010", port_of(ports, "ip8"), MB_ERR_TLS_HOSTNAME);
     refused("expired certificate -> MB_ERR_TLS_EXPIRED", "localhost", port_of(ports, "expired"), MB_ERR_TLS_EXPIRED);
     refused("self-signed certificate -> MB_ERR_TLS_SELF_SIGNED", "localhost", port_of(ports, "selfsigned"), MB_ERR_TLS_SELF_SIGNED);
     refused("server closes mid-handshake -> MB_ERR_TLS_HANDSHAKE", "localhost", port_of(ports, "cut"), MB_ERR_TLS_HANDSHAKE);
