@@ -118,7 +118,7 @@ typedef struct mb_tls {
     uint32_t timeout_ms;
     size_t io_in, io_out;
     unsigned char ip[16];
-    char host[256];        /* the host and port of the last connect, and so of the saved session */
+    char host[256];        /* the host (no final dot) and port of the last connect, and so of the saved session */
     uint16_t port;
     uint8_t ip_len, have_session, connected, insecure, initialized, full_seen, leaf_self_signed;
 } mb_tls;
@@ -453,12 +453,16 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
     t->last_error = 0;
     t->verify_flags = 0;
     if (mbedtls_ssl_session_reset(&t->ssl) != 0) return MB_ERR_TLS;
+    /* "name." is name, absolute: certificates and SNI name it without the dot */
+    if (host_len > 1 && host[host_len - 1] == '.') host_len--;
     /* a session resumes only with the server it was made with (RFC 6066 s3):
        resuming skips the certificate, so offered to another host or port it
        would let in any server that can resume it (one sharing the ticket
        key, as behind one TLS terminator) unverified */
-    if (t->have_session && (port != t->port || strcmp(host, t->host) != 0)) mb_tls_forget_session(t);
-    memcpy(t->host, host, host_len + 1);
+    if (t->have_session && (port != t->port || strncmp(host, t->host, host_len) != 0 || t->host[host_len]))
+        mb_tls_forget_session(t);
+    memcpy(t->host, host, host_len);
+    t->host[host_len] = '\0';
     t->port = port;
     t->ip_len = mb__tls_parse_ip(t->host, t->ip);
     /* a name: SNI + verification; an IP literal: neither SNI nor CN, our check */

@@ -5,7 +5,8 @@
 // certificate's name; answers delimited by the end of the stream, ended with
 // close_notify or cut without it. Prints one JSON line of ports, then
 // serves until stdin closes.
-// Every HTTPS answer reports whether the TLS session was resumed.
+// Every HTTPS answer reports whether the TLS session was resumed, and the
+// SNI the client sent.
 // Usage: node servers.mjs PKI_DIR
 import https from 'node:https';
 import net from 'node:net';
@@ -28,7 +29,8 @@ function handler(req, res) {
     const peer = s.getPeerCertificate ? s.getPeerCertificate() : null;
     const data = req.url === '/stats'
       ? { stats }
-      : { tls: { resumed: s.isSessionReused(), protocol: s.getProtocol(), client: peer && peer.subject ? peer.subject.CN : null },
+      : { tls: { resumed: s.isSessionReused(), protocol: s.getProtocol(), client: peer && peer.subject ? peer.subject.CN : null,
+                 sni: s.servername || null },
           auth: req.headers.authorization ? 'bearer' : null, length: body.length };
     const out = JSON.stringify({ data });
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(out) });

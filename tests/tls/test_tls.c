@@ -67,6 +67,20 @@ static mb_status open_session(session *s, const char *url, const mb_tls_config *
     return mb_client_init(&s->c, &cfg);
 }
 
+/* POSIX sockets that resolve an absolute name ("localhost.") as a resolver
+ * does: this machine's hosts file knows only "localhost". */
+static mb_status (*posix_connect)(void *, const char *, uint16_t, uint32_t);
+static mb_status abs_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
+    char h[256];
+    size_t n = strlen(host);
+    if (n > 1 && n < sizeof h && host[n - 1] == '.') {
+        memcpy(h, host, n - 1);
+        h[n - 1] = '\0';
+        host = h;
+    }
+    return posix_connect(ctx, host, port, timeout_ms);
+}
+
 static void close_session(session *s) {
     mb_client_close(&s->c);
     mb_tls_free(&s->tls);
@@ -181,6 +195,7 @@ int main(int argc, char **argv) {
     /* IP literals: the server certificate names 127.0.0.1 and ::1 only as iPAddress */
     url(u, sizeof u, "127.0.0.1", port_of(ports, "good"));
     CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://127.0.0.1 verifies against the IP SAN");
+    CHECK(field_is(res, "tls.sni", "null"), "  ...and sends no SNI");
     close_session(&s);
     url(u, sizeof u, "[::1]", port_of(ports, "good6"));
     CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://[::1] verifies against the IP SAN");
@@ -236,6 +251,34 @@ int main(int argc, char **argv) {
         if (st != MB_ERR_IO) printf("  got %s (mbedTLS -0x%04x)\n", mb_strerror(st), (unsigned)-s.tls.last_error);
         CHECK(st == MB_ERR_IO && s.tls.last_error == MBEDTLS_ERR_SSL_CONN_EOF,
               "close-delimited body cut without close_notify -> MB_ERR_IO, not a complete answer");
+        close_session(&s);
+    }
+
+    /* an absolute name: verified and sent as SNI without its final dot */
+    {
+        mb_tls_config tc;
+        mb_config cfg;
+        mb_transport posix_abs = mb_posix_transport(&s.sock);
+        mb_status st;
+        memset(&tc, 0, sizeof tc);
+        tc.ca_pem = ca_pem;
+        tc.ca_len = ca_pem_len;
+        posix_connect = posix_abs.connect;
+        posix_abs.connect = abs_connect;
+        url(u, sizeof u, "localhost.", port_of(ports, "good"));
+        st = mb_tls_init(&s.tls, posix_abs, &tc);
+        memset(&cfg, 0, sizeof cfg);
+        cfg.url = u;
+        cfg.transport = mb_tls_transport(&s.tls);
+        cfg.buf = work;
+        cfg.buf_size = sizeof work;
+        cfg.tokens = toks;
+        cfg.max_tokens = 256;
+        cfg.timeout_ms = cfg.connect_timeout_ms = 5000;
+        if (st == MB_OK) st = mb_client_init(&s.c, &cfg);
+        if (st == MB_OK) st = query(&s, &res);
+        if (st != MB_OK) printf("  got %s (flags 0x%x)\n", mb_strerror(st), (unsigned)s.tls.verify_flags);
+        CHECK(st == MB_OK && field_is(res, "tls.sni", "localhost"), "https://localhost.: verified as localhost, SNI localhost");
         close_session(&s);
     }
 
