@@ -30,6 +30,9 @@
  *
  * Time: the connect timeout bounds each wait of the handshake, and the I/O
  * timeout each wait of a read or write (the transport has no clock).
+ * Certificate dates are checked against time() (MBEDTLS_HAVE_TIME_DATE,
+ * required unless MB_TLS_NO_CERT_TIME_CHECK): a device whose clock is not
+ * set refuses every certificate with MB_ERR_TLS_EXPIRED.
  *
  * Memory: mbedTLS allocates its contexts and record buffers through
  * mbedtls_calloc. Built with MBEDTLS_MEMORY_BUFFER_ALLOC_C (and
@@ -54,6 +57,12 @@
 #include MBEDTLS_CONFIG_FILE /* e.g. platform/mbedtls/mb_mbedtls_config.h */
 #else
 #include <mbedtls/config.h>
+#endif
+/* Without MBEDTLS_HAVE_TIME_DATE mbedTLS skips the certificates' validity
+ * dates, so an expired server certificate (whose key may long since have
+ * leaked) would pass. A device without a clock says so by name. */
+#if !defined(MBEDTLS_HAVE_TIME_DATE) && !defined(MB_TLS_NO_CERT_TIME_CHECK)
+#error "mb_mbedtls.h: mbedTLS is built without MBEDTLS_HAVE_TIME_DATE and would accept expired certificates; give it a clock, or define MB_TLS_NO_CERT_TIME_CHECK to accept that"
 #endif
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
