@@ -171,12 +171,6 @@ MB_API void mb_tls_static_pool(unsigned char *buf, size_t len);
 #define MB__TLS_ERR_SEND (-0x004E)
 #define MB__TLS_ERR_RECV (-0x004C)
 
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
-#define MB__TLS_FIELD(s, f) ((s)->MBEDTLS_PRIVATE(f))
-#else
-#define MB__TLS_FIELD(s, f) ((s)->f)
-#endif
-
 static void mb__tls_log(const mb_tls *t, mb_log_level lvl, const char *msg) {
     if (t->log) t->log(t->log_user, lvl, msg, strlen(msg));
 }
@@ -256,12 +250,13 @@ static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
 }
 
 /* 1 when the certificate's subjectAltName holds iPAddress == ip. Walks the
- * DER of the extensions: mbedTLS 2.28 does not keep iPAddress entries. */
+ * DER of the extensions: mbedTLS 2.28 does not keep iPAddress entries.
+ * (v3_ext, issuer_raw and subject_raw are public fields in 2.28 and 3.x.) */
 static int mb__tls_cert_has_ip(const mbedtls_x509_crt *crt, const unsigned char *ip, size_t ip_len) {
-    unsigned char *p = MB__TLS_FIELD(crt, v3_ext).p, *end;
+    unsigned char *p = crt->v3_ext.p, *end;
     size_t len;
-    if (!p || MB__TLS_FIELD(crt, v3_ext).len == 0) return 0;
-    end = p + MB__TLS_FIELD(crt, v3_ext).len;
+    if (!p || crt->v3_ext.len == 0) return 0;
+    end = p + crt->v3_ext.len;
     /* v3_ext may start at the [3] wrapper or at the SEQUENCE inside it */
     if (*p == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_ASN1_CONSTRUCTED | 3)) {
         if (mbedtls_asn1_get_tag(&p, end, &len, MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_ASN1_CONSTRUCTED | 3)) return 0;
@@ -306,9 +301,8 @@ static int mb__tls_verify(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t 
     mb_tls *t = (mb_tls *)ctx;
     if (depth != 0) return 0;
     t->full_seen = 1;
-    t->leaf_self_signed = !crt->next && MB__TLS_FIELD(crt, issuer_raw).len == MB__TLS_FIELD(crt, subject_raw).len &&
-                          memcmp(MB__TLS_FIELD(crt, issuer_raw).p, MB__TLS_FIELD(crt, subject_raw).p,
-                                 MB__TLS_FIELD(crt, subject_raw).len) == 0;
+    t->leaf_self_signed = !crt->next && crt->issuer_raw.len == crt->subject_raw.len &&
+                          memcmp(crt->issuer_raw.p, crt->subject_raw.p, crt->subject_raw.len) == 0;
     if (t->ip_len && !mb__tls_cert_has_ip(crt, t->ip, t->ip_len)) *flags |= MBEDTLS_X509_BADCERT_CN_MISMATCH;
     return 0;
 }
@@ -412,7 +406,7 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
     r = mbedtls_ssl_config_defaults(&t->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
                                     MBEDTLS_SSL_PRESET_DEFAULT);
     if (r != 0) return MB_ERR_TLS;
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#if MBEDTLS_VERSION_NUMBER >= 0x03020000 /* 3.0 and 3.1 have only the older call */
     mbedtls_ssl_conf_min_tls_version(&t->conf, MBEDTLS_SSL_VERSION_TLS1_2);
 #else
     mbedtls_ssl_conf_min_version(&t->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
@@ -423,6 +417,12 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
     mbedtls_ssl_conf_verify(&t->conf, mb__tls_verify, t);
 #if defined(MBEDTLS_SSL_SESSION_TICKETS)
     mbedtls_ssl_conf_session_tickets(&t->conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED)
+    /* 3.6.1+: a TLS 1.3 ticket arrives after the handshake and is dropped
+       unless signalled; mb__tls_recv keeps it */
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(&t->conf,
+                                                             MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
+#endif
 #endif
     if (cfg->client_cert && mbedtls_ssl_conf_own_cert(&t->conf, &t->cert, &t->key) != 0) return MB_ERR_TLS_CONFIG;
     if (mbedtls_ssl_setup(&t->ssl, &t->conf) != 0) return MB_ERR_TLS;
@@ -450,6 +450,13 @@ static mb_status mb__tls_hs_status(mb_tls *t, int r) {
         r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY)
         return t->io_status == MB_ERR_TIMEOUT ? MB_ERR_TIMEOUT : MB_ERR_TLS_HANDSHAKE;
     return MB_ERR_TLS;
+}
+
+/* Keeps the connection's session for the next connect to this host. */
+static void mb__tls_keep_session(mb_tls *t) {
+    mbedtls_ssl_session_free(&t->session);
+    mbedtls_ssl_session_init(&t->session);
+    t->have_session = mbedtls_ssl_get_session(&t->ssl, &t->session) == 0;
 }
 
 static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
@@ -499,9 +506,7 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
     t->stats.handshakes++;
     if (t->full_seen || t->insecure) t->stats.full++;
     else t->stats.resumed++;
-    mbedtls_ssl_session_free(&t->session);
-    mbedtls_ssl_session_init(&t->session);
-    t->have_session = mbedtls_ssl_get_session(&t->ssl, &t->session) == 0;
+    mb__tls_keep_session(t);
     t->connected = 1;
     return MB_OK;
 }
@@ -540,13 +545,18 @@ static mb_status mb__tls_recv(void *ctx, void *buf, size_t cap, size_t *got, uin
     int r;
     if (!t->connected) return MB_ERR_IO;
     t->timeout_ms = timeout_ms;
-    do {
+    for (;;) {
         r = mbedtls_ssl_read(&t->ssl, (unsigned char *)buf, cap);
-    } while (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE
+        if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE) continue;
 #if defined(MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET)
-             || r == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET
+        /* TLS 1.3: the session to resume is the one with this ticket */
+        if (r == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            mb__tls_keep_session(t);
+            continue;
+        }
 #endif
-    );
+        break;
+    }
     if (r > 0) {
         *got = (size_t)r;
         return MB_OK;
