@@ -24,11 +24,15 @@
  * warning at every connect.
  *
  * Resumption: the session of the last handshake is kept and offered on the
- * next connect (session tickets, or the server's session cache), so a
- * reconnect skips the certificate exchange. mb_tls.stats counts handshakes.
+ * next connect to the same host and port (session tickets, or the server's
+ * session cache), so a reconnect skips the certificate exchange; another
+ * host or port gets a full handshake. mb_tls.stats counts handshakes.
  *
  * Time: the connect timeout bounds each wait of the handshake, and the I/O
  * timeout each wait of a read or write (the transport has no clock).
+ * Certificate dates are checked against time() (MBEDTLS_HAVE_TIME_DATE,
+ * required unless MB_TLS_NO_CERT_TIME_CHECK): a device whose clock is not
+ * set refuses every certificate with MB_ERR_TLS_EXPIRED.
  *
  * Memory: mbedTLS allocates its contexts and record buffers through
  * mbedtls_calloc. Built with MBEDTLS_MEMORY_BUFFER_ALLOC_C (and
@@ -53,6 +57,12 @@
 #include MBEDTLS_CONFIG_FILE /* e.g. platform/mbedtls/mb_mbedtls_config.h */
 #else
 #include <mbedtls/config.h>
+#endif
+/* Without MBEDTLS_HAVE_TIME_DATE mbedTLS skips the certificates' validity
+ * dates, so an expired server certificate (whose key may long since have
+ * leaked) would pass. A device without a clock says so by name. */
+#if !defined(MBEDTLS_HAVE_TIME_DATE) && !defined(MB_TLS_NO_CERT_TIME_CHECK)
+#error "mb_mbedtls.h: mbedTLS is built without MBEDTLS_HAVE_TIME_DATE and would accept expired certificates; give it a clock, or define MB_TLS_NO_CERT_TIME_CHECK to accept that"
 #endif
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
@@ -117,6 +127,8 @@ typedef struct mb_tls {
     uint32_t timeout_ms;
     size_t io_in, io_out;
     unsigned char ip[16];
+    char host[256];        /* the host (no final dot) and port of the last connect, and so of the saved session */
+    uint16_t port;
     uint8_t ip_len, have_session, connected, insecure, initialized, full_seen, leaf_self_signed;
 } mb_tls;
 
@@ -159,18 +171,15 @@ MB_API void mb_tls_static_pool(unsigned char *buf, size_t len);
 #define MB__TLS_ERR_SEND (-0x004E)
 #define MB__TLS_ERR_RECV (-0x004C)
 
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
-#define MB__TLS_FIELD(s, f) ((s)->MBEDTLS_PRIVATE(f))
-#else
-#define MB__TLS_FIELD(s, f) ((s)->f)
-#endif
-
 static void mb__tls_log(const mb_tls *t, mb_log_level lvl, const char *msg) {
     if (t->log) t->log(t->log_user, lvl, msg, strlen(msg));
 }
 
 /* Parses an IPv4 dotted quad or an IPv6 literal (without brackets) into
- * out; returns its length (4 or 16), 0 for a host name. No libc needed. */
+ * out; returns its length (4 or 16), 0 for a host name. No libc needed.
+ * An IPv4 part with a leading zero is no address here: inet_aton, and so
+ * getaddrinfo, reads 010 as octal 8, and the certificate must be checked
+ * for the address connected to; checked as a name, it fails closed. */
 static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
     size_t n = strlen(s), i;
     int dots = 0, colons = 0;
@@ -186,7 +195,7 @@ static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
                 if (!digits || v > 255) return 0;
                 out[part++] = (unsigned char)v;
                 v = digits = 0;
-            } else if (s[i] >= '0' && s[i] <= '9' && digits < 3) {
+            } else if (s[i] >= '0' && s[i] <= '9' && digits < 3 && !(digits == 1 && v == 0)) {
                 v = v * 10u + (unsigned)(s[i] - '0');
                 digits++;
             } else {
@@ -241,12 +250,13 @@ static uint8_t mb__tls_parse_ip(const char *s, unsigned char *out) {
 }
 
 /* 1 when the certificate's subjectAltName holds iPAddress == ip. Walks the
- * DER of the extensions: mbedTLS 2.28 does not keep iPAddress entries. */
+ * DER of the extensions: mbedTLS 2.28 does not keep iPAddress entries.
+ * (v3_ext, issuer_raw and subject_raw are public fields in 2.28 and 3.x.) */
 static int mb__tls_cert_has_ip(const mbedtls_x509_crt *crt, const unsigned char *ip, size_t ip_len) {
-    unsigned char *p = MB__TLS_FIELD(crt, v3_ext).p, *end;
+    unsigned char *p = crt->v3_ext.p, *end;
     size_t len;
-    if (!p || MB__TLS_FIELD(crt, v3_ext).len == 0) return 0;
-    end = p + MB__TLS_FIELD(crt, v3_ext).len;
+    if (!p || crt->v3_ext.len == 0) return 0;
+    end = p + crt->v3_ext.len;
     /* v3_ext may start at the [3] wrapper or at the SEQUENCE inside it */
     if (*p == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_ASN1_CONSTRUCTED | 3)) {
         if (mbedtls_asn1_get_tag(&p, end, &len, MBEDTLS_ASN1_CONTEXT_SPECIFIC | MBEDTLS_ASN1_CONSTRUCTED | 3)) return 0;
@@ -291,9 +301,8 @@ static int mb__tls_verify(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t 
     mb_tls *t = (mb_tls *)ctx;
     if (depth != 0) return 0;
     t->full_seen = 1;
-    t->leaf_self_signed = !crt->next && MB__TLS_FIELD(crt, issuer_raw).len == MB__TLS_FIELD(crt, subject_raw).len &&
-                          memcmp(MB__TLS_FIELD(crt, issuer_raw).p, MB__TLS_FIELD(crt, subject_raw).p,
-                                 MB__TLS_FIELD(crt, subject_raw).len) == 0;
+    t->leaf_self_signed = !crt->next && crt->issuer_raw.len == crt->subject_raw.len &&
+                          memcmp(crt->issuer_raw.p, crt->subject_raw.p, crt->subject_raw.len) == 0;
     if (t->ip_len && !mb__tls_cert_has_ip(crt, t->ip, t->ip_len)) *flags |= MBEDTLS_X509_BADCERT_CN_MISMATCH;
     return 0;
 }
@@ -397,7 +406,7 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
     r = mbedtls_ssl_config_defaults(&t->conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
                                     MBEDTLS_SSL_PRESET_DEFAULT);
     if (r != 0) return MB_ERR_TLS;
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
+#if MBEDTLS_VERSION_NUMBER >= 0x03020000 /* 3.0 and 3.1 have only the older call */
     mbedtls_ssl_conf_min_tls_version(&t->conf, MBEDTLS_SSL_VERSION_TLS1_2);
 #else
     mbedtls_ssl_conf_min_version(&t->conf, MBEDTLS_SSL_MAJOR_VERSION_3, MBEDTLS_SSL_MINOR_VERSION_3);
@@ -408,6 +417,12 @@ mb_status mb_tls_init(mb_tls *t, mb_transport inner, const mb_tls_config *cfg) {
     mbedtls_ssl_conf_verify(&t->conf, mb__tls_verify, t);
 #if defined(MBEDTLS_SSL_SESSION_TICKETS)
     mbedtls_ssl_conf_session_tickets(&t->conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3) && defined(MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED)
+    /* 3.6.1+: a TLS 1.3 ticket arrives after the handshake and is dropped
+       unless signalled; mb__tls_recv keeps it */
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(&t->conf,
+                                                             MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
+#endif
 #endif
     if (cfg->client_cert && mbedtls_ssl_conf_own_cert(&t->conf, &t->cert, &t->key) != 0) return MB_ERR_TLS_CONFIG;
     if (mbedtls_ssl_setup(&t->ssl, &t->conf) != 0) return MB_ERR_TLS;
@@ -437,18 +452,37 @@ static mb_status mb__tls_hs_status(mb_tls *t, int r) {
     return MB_ERR_TLS;
 }
 
+/* Keeps the connection's session for the next connect to this host. */
+static void mb__tls_keep_session(mb_tls *t) {
+    mbedtls_ssl_session_free(&t->session);
+    mbedtls_ssl_session_init(&t->session);
+    t->have_session = mbedtls_ssl_get_session(&t->ssl, &t->session) == 0;
+}
+
 static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
     mb_tls *t = (mb_tls *)ctx;
     mb_status s;
     int r;
-    if (!t->initialized || !host) return MB_ERR_ARG;
+    size_t host_len;
+    if (!t->initialized || !host || (host_len = strlen(host)) >= sizeof t->host) return MB_ERR_ARG;
     t->connected = 0;
     t->last_error = 0;
     t->verify_flags = 0;
     if (mbedtls_ssl_session_reset(&t->ssl) != 0) return MB_ERR_TLS;
-    t->ip_len = mb__tls_parse_ip(host, t->ip);
+    /* "name." is name, absolute: certificates and SNI name it without the dot */
+    if (host_len > 1 && host[host_len - 1] == '.') host_len--;
+    /* a session resumes only with the server it was made with (RFC 6066 s3):
+       resuming skips the certificate, so offered to another host or port it
+       would let in any server that can resume it (one sharing the ticket
+       key, as behind one TLS terminator) unverified */
+    if (t->have_session && (port != t->port || strncmp(host, t->host, host_len) != 0 || t->host[host_len]))
+        mb_tls_forget_session(t);
+    memcpy(t->host, host, host_len);
+    t->host[host_len] = '\0';
+    t->port = port;
+    t->ip_len = mb__tls_parse_ip(t->host, t->ip);
     /* a name: SNI + verification; an IP literal: neither SNI nor CN, our check */
-    if (mbedtls_ssl_set_hostname(&t->ssl, t->ip_len ? NULL : host) != 0) return MB_ERR_ARG;
+    if (mbedtls_ssl_set_hostname(&t->ssl, t->ip_len ? NULL : t->host) != 0) return MB_ERR_ARG;
     if (t->insecure) mb__tls_log(t, MB_LOG_WARN, "mb: TLS verification is OFF (insecure_no_verify_DEVELOPMENT_ONLY)");
     if (t->have_session && mbedtls_ssl_set_session(&t->ssl, &t->session) != 0) mb_tls_forget_session(t);
     s = t->inner.connect(t->inner.ctx, host, port, timeout_ms);
@@ -472,9 +506,7 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
     t->stats.handshakes++;
     if (t->full_seen || t->insecure) t->stats.full++;
     else t->stats.resumed++;
-    mbedtls_ssl_session_free(&t->session);
-    mbedtls_ssl_session_init(&t->session);
-    t->have_session = mbedtls_ssl_get_session(&t->ssl, &t->session) == 0;
+    mb__tls_keep_session(t);
     t->connected = 1;
     return MB_OK;
 }
@@ -482,7 +514,12 @@ static mb_status mb__tls_connect(void *ctx, const char *host, uint16_t port, uin
 static mb_status mb__tls_io_status(mb_tls *t, int r) {
     t->last_error = r;
     if (r == MBEDTLS_ERR_SSL_TIMEOUT) return MB_ERR_TIMEOUT;
-    if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY || r == MBEDTLS_ERR_SSL_CONN_EOF) return MB_ERR_CLOSED;
+    /* only close_notify is an orderly close: a connection cut without it
+       (anyone on the path can) would make a body that the close delimits
+       look complete, so it is a failure, and retried as one when nothing
+       had come back yet */
+    if (r == MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY) return MB_ERR_CLOSED;
+    if (r == MBEDTLS_ERR_SSL_CONN_EOF) return MB_ERR_IO;
     if (r == MB__TLS_ERR_RECV || r == MB__TLS_ERR_SEND)
         return t->io_status != MB_OK ? t->io_status : MB_ERR_IO;
     return MB_ERR_TLS;
@@ -508,18 +545,23 @@ static mb_status mb__tls_recv(void *ctx, void *buf, size_t cap, size_t *got, uin
     int r;
     if (!t->connected) return MB_ERR_IO;
     t->timeout_ms = timeout_ms;
-    do {
+    for (;;) {
         r = mbedtls_ssl_read(&t->ssl, (unsigned char *)buf, cap);
-    } while (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE
+        if (r == MBEDTLS_ERR_SSL_WANT_READ || r == MBEDTLS_ERR_SSL_WANT_WRITE) continue;
 #if defined(MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET)
-             || r == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET
+        /* TLS 1.3: the session to resume is the one with this ticket */
+        if (r == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            mb__tls_keep_session(t);
+            continue;
+        }
 #endif
-    );
+        break;
+    }
     if (r > 0) {
         *got = (size_t)r;
         return MB_OK;
     }
-    if (r == 0) return MB_ERR_CLOSED;
+    if (r == 0) r = MBEDTLS_ERR_SSL_CONN_EOF; /* mbedtls_ssl_read's 0: closed without close_notify */
     return mb__tls_io_status(t, r);
 }
 

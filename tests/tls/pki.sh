@@ -2,13 +2,14 @@
 # Generates the TLS test PKI into DIR (never committed): a CA; a server
 # certificate for localhost/127.0.0.1/::1 (IP SANs only for the addresses, so
 # IP-literal verification is really exercised); one for another host name;
-# an expired one; a self-signed one; one from an unknown CA; a client
-# certificate for mutual TLS. Usage: tests/tls/pki.sh DIR
+# one for the address 127.0.0.10 only; an expired one; a self-signed one;
+# one from an unknown CA; a client certificate for mutual TLS.
+# Usage: tests/tls/pki.sh DIR
 set -euo pipefail
 d=${1:?usage: pki.sh DIR}
 mkdir -p "$d"
 cd "$d"
-[ -f done ] && exit 0
+[ "$(cat done 2>/dev/null)" = 2 ] && exit 0 # 2: the set with ip10
 ec() { echo "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"; }
 openssl req -x509 $(ec) -days 3650 -subj "/CN=mb test CA" -keyout ca.key -out ca.crt \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
@@ -24,6 +25,7 @@ leaf() { # leaf NAME CA SAN [openssl x509 options...]
 }
 leaf server ca "DNS:localhost,IP:127.0.0.1,IP:::1" -days 825
 leaf otherhost ca "DNS:other.example" -days 825
+leaf ip10 ca "IP:127.0.0.10" -days 825
 leaf untrusted unknownca "DNS:localhost,IP:127.0.0.1" -days 825
 leaf client ca "DNS:mb-device-1" -days 825
 # expired: signed by the CA with validity entirely in the past (openssl ca sets the dates)
@@ -53,4 +55,4 @@ openssl req -x509 $(ec) -days 825 -subj "/CN=localhost" -keyout selfsigned.key -
     -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2>/dev/null
 openssl x509 -in ca.crt -outform DER -out ca.der
 openssl verify -CAfile ca.crt server.crt otherhost.crt client.crt >/dev/null
-touch done
+echo 2 > done

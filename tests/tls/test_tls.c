@@ -67,12 +67,41 @@ static mb_status open_session(session *s, const char *url, const mb_tls_config *
     return mb_client_init(&s->c, &cfg);
 }
 
+/* POSIX sockets that resolve an absolute name ("localhost.") as a resolver
+ * does: this machine's hosts file knows only "localhost". */
+static mb_status (*posix_connect)(void *, const char *, uint16_t, uint32_t);
+static mb_status abs_connect(void *ctx, const char *host, uint16_t port, uint32_t timeout_ms) {
+    char h[256];
+    size_t n = strlen(host);
+    if (n > 1 && n < sizeof h && host[n - 1] == '.') {
+        memcpy(h, host, n - 1);
+        h[n - 1] = '\0';
+        host = h;
+    }
+    return posix_connect(ctx, host, port, timeout_ms);
+}
+
 static void close_session(session *s) {
     mb_client_close(&s->c);
     mb_tls_free(&s->tls);
 }
 
 static mb_status query(session *s, mb_result **res) { return mb_execute(&s->c, "query { tls }", NULL, NULL, res); }
+
+/* Another client for url over s's TLS transport, and so its saved session;
+ * s's own client must be closed first (one connection per mb_tls). */
+static mb_status other_client(session *s, mb_client *c, const char *u) {
+    mb_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.url = u;
+    cfg.transport = mb_tls_transport(&s->tls);
+    cfg.buf = work;
+    cfg.buf_size = sizeof work;
+    cfg.tokens = toks;
+    cfg.max_tokens = 256;
+    cfg.timeout_ms = cfg.connect_timeout_ms = 5000;
+    return mb_client_init(c, &cfg);
+}
 
 static int field_is(mb_result *res, const char *path, const char *want) {
     int t;
@@ -166,15 +195,100 @@ int main(int argc, char **argv) {
     /* IP literals: the server certificate names 127.0.0.1 and ::1 only as iPAddress */
     url(u, sizeof u, "127.0.0.1", port_of(ports, "good"));
     CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://127.0.0.1 verifies against the IP SAN");
+    CHECK(field_is(res, "tls.sni", "null"), "  ...and sends no SNI");
     close_session(&s);
     url(u, sizeof u, "[::1]", port_of(ports, "good6"));
     CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "https://[::1] verifies against the IP SAN");
     close_session(&s);
 
+    /* a saved session belongs to the host and port it was made with: offered
+       elsewhere, a server that can resume it (here: one sharing the ticket
+       keys, as behind one TLS terminator) would skip certificate checks */
+    {
+        mb_client c2;
+        mb_status st;
+        url(u, sizeof u, "localhost", port_of(ports, "shared"));
+        CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK && s.tls.stats.full == 1,
+              "shared ticket keys: full handshake with the server for localhost");
+        mb_client_close(&s.c);
+        url(u, sizeof u, "localhost", port_of(ports, "sharedother"));
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        if (st != MB_ERR_TLS_HOSTNAME) printf("  got %s, %u resumed\n", mb_strerror(st), (unsigned)s.tls.stats.resumed);
+        CHECK(st == MB_ERR_TLS_HOSTNAME && s.tls.stats.resumed == 0,
+              "the session is not offered to another port: its server (certificate for other.example) is refused");
+        mb_client_close(&c2);
+        close_session(&s);
+
+        url(u, sizeof u, "localhost", port_of(ports, "good"));
+        CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK, "a session with localhost");
+        mb_client_close(&s.c);
+        url(u, sizeof u, "127.0.0.1", port_of(ports, "good"));
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        CHECK(st == MB_OK && field_is(res, "tls.resumed", "false") && s.tls.stats.full == 2 && s.tls.stats.resumed == 0,
+              "not offered to another host name on the same port: a full handshake");
+        mb_client_close(&c2);
+        st = other_client(&s, &c2, u);
+        if (st == MB_OK) st = mb_execute(&c2, "query { tls }", NULL, NULL, &res);
+        CHECK(st == MB_OK && field_is(res, "tls.resumed", "true") && s.tls.stats.resumed == 1,
+              "...and that host's own session resumes");
+        mb_client_close(&c2);
+        close_session(&s);
+    }
+
+    /* the end of a body that only the end of the stream delimits: close_notify
+       ends it, a TCP close without it (anyone on the path can cut) does not */
+    url(u, sizeof u, "localhost", port_of(ports, "eofnotify"));
+    CHECK(open_session(&s, u, NULL, 5000) == MB_OK && query(&s, &res) == MB_OK && field_is(res, "tls.ended", "close_notify"),
+          "close-delimited body ended by close_notify -> MB_OK");
+    close_session(&s);
+    {
+        mb_status st;
+        url(u, sizeof u, "localhost", port_of(ports, "eofcut"));
+        open_session(&s, u, NULL, 5000);
+        st = query(&s, &res);
+        if (st != MB_ERR_IO) printf("  got %s (mbedTLS -0x%04x)\n", mb_strerror(st), (unsigned)-s.tls.last_error);
+        CHECK(st == MB_ERR_IO && s.tls.last_error == MBEDTLS_ERR_SSL_CONN_EOF,
+              "close-delimited body cut without close_notify -> MB_ERR_IO, not a complete answer");
+        close_session(&s);
+    }
+
+    /* an absolute name: verified and sent as SNI without its final dot */
+    {
+        mb_tls_config tc;
+        mb_config cfg;
+        mb_transport posix_abs = mb_posix_transport(&s.sock);
+        mb_status st;
+        memset(&tc, 0, sizeof tc);
+        tc.ca_pem = ca_pem;
+        tc.ca_len = ca_pem_len;
+        posix_connect = posix_abs.connect;
+        posix_abs.connect = abs_connect;
+        url(u, sizeof u, "localhost.", port_of(ports, "good"));
+        st = mb_tls_init(&s.tls, posix_abs, &tc);
+        memset(&cfg, 0, sizeof cfg);
+        cfg.url = u;
+        cfg.transport = mb_tls_transport(&s.tls);
+        cfg.buf = work;
+        cfg.buf_size = sizeof work;
+        cfg.tokens = toks;
+        cfg.max_tokens = 256;
+        cfg.timeout_ms = cfg.connect_timeout_ms = 5000;
+        if (st == MB_OK) st = mb_client_init(&s.c, &cfg);
+        if (st == MB_OK) st = query(&s, &res);
+        if (st != MB_OK) printf("  got %s (flags 0x%x)\n", mb_strerror(st), (unsigned)s.tls.verify_flags);
+        CHECK(st == MB_OK && field_is(res, "tls.sni", "localhost"), "https://localhost.: verified as localhost, SNI localhost");
+        close_session(&s);
+    }
+
     /* refusals, each with its own status */
     refused("certificate from an unknown CA -> MB_ERR_TLS_UNTRUSTED", "localhost", port_of(ports, "untrusted"), MB_ERR_TLS_UNTRUSTED);
     refused("certificate for another host -> MB_ERR_TLS_HOSTNAME", "localhost", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
     refused("IP literal not in the certificate -> MB_ERR_TLS_HOSTNAME", "127.0.0.1", port_of(ports, "otherhost"), MB_ERR_TLS_HOSTNAME);
+    /* inet_aton (getaddrinfo) reads 010 as octal: 127.0.0.010 is 127.0.0.8,
+       whose server has a certificate for 127.0.0.10 only */
+    refused("127.0.0.010 (127.0.0.8) is not checked as 127.0.0.10 -> MB_ERR_TLS_HOSTNAME", "127.0.0.010", port_of(ports, "ip8"), MB_ERR_TLS_HOSTNAME);
     refused("expired certificate -> MB_ERR_TLS_EXPIRED", "localhost", port_of(ports, "expired"), MB_ERR_TLS_EXPIRED);
     refused("self-signed certificate -> MB_ERR_TLS_SELF_SIGNED", "localhost", port_of(ports, "selfsigned"), MB_ERR_TLS_SELF_SIGNED);
     refused("server closes mid-handshake -> MB_ERR_TLS_HANDSHAKE", "localhost", port_of(ports, "cut"), MB_ERR_TLS_HANDSHAKE);
