@@ -337,7 +337,8 @@ MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t 
  * MB_ERR_HTTP_LIMIT, MB_ERR_BUFFER). */
 MB_API mb_status mb_http_response_feed(mb_http_response *r, size_t n);
 /* The peer closed: completes a body delimited by the close, otherwise
- * MB_ERR_TRUNCATED (MB_ERR_CLOSED when not one byte had arrived). */
+ * MB_ERR_TRUNCATED (MB_ERR_CLOSED when no byte is held: none arrived, or
+ * only interim 1xx responses, which are dropped). */
 MB_API mb_status mb_http_response_eof(mb_http_response *r);
 /* Value of the first header with this name (case-insensitive), trimmed. */
 MB_API mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *value);
@@ -477,8 +478,9 @@ MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);
 MB_API mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name);
 /* Sends the request begun with mb_request() and decodes the answer into
  * *res (valid until the next request on this client). On a kept-alive
- * connection that turns out closed before any response byte, reconnects
- * once. Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
+ * connection that turns out closed before any response byte (an interim
+ * 1xx counts as one), reconnects once and sends the request again.
+ * Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
  * MB_ERR_HTTP_STATUS, or a transport/parse status. */
 MB_API mb_status mb_send(mb_client *c, mb_result **res);
 /* mb_request + variables from a JSON object text (validated; NULL for none)
@@ -3015,7 +3017,7 @@ static mb_status mb__finish_request(mb_client *c, size_t blen) {
  * keep-alive connections at any time. */
 static mb_status mb__roundtrip(mb_client *c) {
     const mb_transport *t = &c->cfg.transport;
-    int fresh = 0;
+    int final = 0; /* a fresh connection, or one that has answered: no resend */
     mb_status s;
     for (;;) {
         size_t off = 0, n;
@@ -3027,7 +3029,7 @@ static mb_status mb__roundtrip(mb_client *c) {
                 mb_client_close(c);
                 return s;
             }
-            fresh = 1;
+            final = 1;
             c->connects++;
         }
         mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
@@ -3043,13 +3045,18 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) {
+                /* any byte, even of an interim 1xx the parser drops: the
+                   server has the request, a resend could run it twice */
+                final = 1;
+                s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            }
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
-        if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
+        if (s == MB_OK || final || (s != MB_ERR_CLOSED && s != MB_ERR_IO)) break;
         MB__LOGS(c, MB_LOG_INFO, "reconnecting"); /* the kept-alive connection was closed */
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;

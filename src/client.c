@@ -187,7 +187,7 @@ static mb_status mb__finish_request(mb_client *c, size_t blen) {
  * keep-alive connections at any time. */
 static mb_status mb__roundtrip(mb_client *c) {
     const mb_transport *t = &c->cfg.transport;
-    int fresh = 0;
+    int final = 0; /* a fresh connection, or one that has answered: no resend */
     mb_status s;
     for (;;) {
         size_t off = 0, n;
@@ -199,7 +199,7 @@ static mb_status mb__roundtrip(mb_client *c) {
                 mb_client_close(c);
                 return s;
             }
-            fresh = 1;
+            final = 1;
             c->connects++;
         }
         mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
@@ -215,13 +215,18 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) {
+                /* any byte, even of an interim 1xx the parser drops: the
+                   server has the request, a resend could run it twice */
+                final = 1;
+                s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            }
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
-        if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
+        if (s == MB_OK || final || (s != MB_ERR_CLOSED && s != MB_ERR_IO)) break;
         MB__LOGS(c, MB_LOG_INFO, "reconnecting"); /* the kept-alive connection was closed */
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;

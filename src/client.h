@@ -86,8 +86,9 @@ MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);
 MB_API mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name);
 /* Sends the request begun with mb_request() and decodes the answer into
  * *res (valid until the next request on this client). On a kept-alive
- * connection that turns out closed before any response byte, reconnects
- * once. Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
+ * connection that turns out closed before any response byte (an interim
+ * 1xx counts as one), reconnects once and sends the request again.
+ * Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
  * MB_ERR_HTTP_STATUS, or a transport/parse status. */
 MB_API mb_status mb_send(mb_client *c, mb_result **res);
 /* mb_request + variables from a JSON object text (validated; NULL for none)

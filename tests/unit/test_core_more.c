@@ -114,6 +114,11 @@ static void client_edges(void) {
     static const mb_script_conn c_exp[] = {{r_exp, 1, MB_OK, MB_OK, MB_OK}};
     static const mb_script_conn c_ok[] = {{r_ok, 1, MB_OK, MB_OK, MB_OK}};
     static const mb_script_conn c_part[] = {{r_part, 2, MB_OK, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}};
+    static const mb_str r_interim[] = {{OK_RESP, sizeof OK_RESP - 1}, {"HTTP/1.1 102 Processing\r\n\r\n", 27}};
+    /* after the 102: closed (round 0) or reset (round 1) */
+    static const mb_script_conn c_interim[2][2] = {
+        {{r_interim, 2, MB_ERR_CLOSED, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}},
+        {{r_interim, 2, MB_ERR_IO, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}}};
     static char tx[2048];
     mb_script s;
     mb_client c;
@@ -153,6 +158,20 @@ static void client_edges(void) {
     mb_request(&c, "{a}", NULL);
     CHECK_ST(mb_send(&c, &res), MB_ERR_TRUNCATED); /* the server may have acted on it */
     CHECK(s.conn == 1);
+
+    /* a 1xx is consumed whole, leaving the buffer empty: the server had the
+       request all the same (a mutation must not run twice) */
+    t_case = "a kept-alive connection lost after an interim 1xx: no resend";
+    for (round = 0; round < 2; round++) {
+        base_script(&s, c_interim[round], 2, NULL, 0);
+        base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
+        CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
+        mb_request(&c, "mutation { a }", NULL);
+        CHECK_ST(mb_send(&c, &res), MB_OK);
+        mb_request(&c, "mutation { a }", NULL);
+        CHECK_ST(mb_send(&c, &res), round ? MB_ERR_IO : MB_ERR_TRUNCATED);
+        CHECK(s.conn == 1 && c.requests == 2);
+    }
 }
 
 static char big[24000];
