@@ -62,7 +62,7 @@ typedef struct mb_config {
 
 typedef struct mb_client {
     /* small fields first: Thumb reaches them with 16-bit instructions */
-    uint8_t connected, state;
+    uint8_t connected;
     uint32_t requests, connects; /* counters for tests and diagnostics */
     size_t req_len;   /* request bytes kept at the start of buf */
     mb_config cfg;
