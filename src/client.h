@@ -30,10 +30,11 @@ typedef struct mb_header {
 } mb_header;
 
 /* Called when Hasura refuses the JWT (invalid-jwt, JWTExpired included):
- * set *jwt to a fresh token (a string that outlives its use) and return
- * MB_OK, and the request is sent once more. The request still waits in
- * the client's buffer: the hook must not use this client (use another one,
- * with its own buffer, to fetch the token). */
+ * set *jwt to a fresh token and return MB_OK, and the request is sent once
+ * more. The token becomes the client's JWT, as with mb_client_set_jwt():
+ * the string must stay valid until it is replaced. The request still
+ * waits in the client's buffer: the hook must not use this client (use
+ * another one, with its own buffer, to fetch the token). */
 typedef mb_status (*mb_refresh_fn)(void *user, const char **jwt);
 
 /* Everything a client needs. Strings are borrowed: they must outlive the
@@ -49,7 +50,8 @@ typedef struct mb_config {
     uint32_t connect_timeout_ms; /* 0: MB_DEFAULT_TIMEOUT_MS */
     uint32_t timeout_ms;         /* per send/receive wait; 0: MB_DEFAULT_TIMEOUT_MS */
     mb_transport transport;
-    char *buf;                /* work buffer: request, then response */
+    char *buf;                /* work buffer: the request, and the response after it
+                                 (the request stays there for a resend) */
     size_t buf_size;
     mb_token *tokens;         /* JSON tokens of the response */
     size_t max_tokens;
