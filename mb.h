@@ -337,7 +337,8 @@ MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t 
  * MB_ERR_HTTP_LIMIT, MB_ERR_BUFFER). */
 MB_API mb_status mb_http_response_feed(mb_http_response *r, size_t n);
 /* The peer closed: completes a body delimited by the close, otherwise
- * MB_ERR_TRUNCATED (MB_ERR_CLOSED when not one byte had arrived). */
+ * MB_ERR_TRUNCATED (MB_ERR_CLOSED when no byte is held: none arrived, or
+ * only interim 1xx responses, which are dropped). */
 MB_API mb_status mb_http_response_eof(mb_http_response *r);
 /* Value of the first header with this name (case-insensitive), trimmed. */
 MB_API mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *value);
@@ -421,10 +422,11 @@ typedef struct mb_header {
 } mb_header;
 
 /* Called when Hasura refuses the JWT (invalid-jwt, JWTExpired included):
- * set *jwt to a fresh token (a string that outlives its use) and return
- * MB_OK, and the request is sent once more. The request still waits in
- * the client's buffer: the hook must not use this client (use another one,
- * with its own buffer, to fetch the token). */
+ * set *jwt to a fresh token and return MB_OK, and the request is sent once
+ * more. The token becomes the client's JWT, as with mb_client_set_jwt():
+ * the string must stay valid until it is replaced. The request still
+ * waits in the client's buffer: the hook must not use this client (use
+ * another one, with its own buffer, to fetch the token). */
 typedef mb_status (*mb_refresh_fn)(void *user, const char **jwt);
 
 /* Everything a client needs. Strings are borrowed: they must outlive the
@@ -440,7 +442,8 @@ typedef struct mb_config {
     uint32_t connect_timeout_ms; /* 0: MB_DEFAULT_TIMEOUT_MS */
     uint32_t timeout_ms;         /* per send/receive wait; 0: MB_DEFAULT_TIMEOUT_MS */
     mb_transport transport;
-    char *buf;                /* work buffer: request, then response */
+    char *buf;                /* work buffer: the request, and the response after it
+                                 (the request stays there for a resend) */
     size_t buf_size;
     mb_token *tokens;         /* JSON tokens of the response */
     size_t max_tokens;
@@ -453,7 +456,7 @@ typedef struct mb_config {
 
 typedef struct mb_client {
     /* small fields first: Thumb reaches them with 16-bit instructions */
-    uint8_t connected, state;
+    uint8_t connected;
     uint32_t requests, connects; /* counters for tests and diagnostics */
     size_t req_len;   /* request bytes kept at the start of buf */
     mb_config cfg;
@@ -477,8 +480,9 @@ MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);
 MB_API mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name);
 /* Sends the request begun with mb_request() and decodes the answer into
  * *res (valid until the next request on this client). On a kept-alive
- * connection that turns out closed before any response byte, reconnects
- * once. Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
+ * connection that turns out closed before any response byte (an interim
+ * 1xx counts as one), reconnects once and sends the request again.
+ * Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
  * MB_ERR_HTTP_STATUS, or a transport/parse status. */
 MB_API mb_status mb_send(mb_client *c, mb_result **res);
 /* mb_request + variables from a JSON object text (validated; NULL for none)
@@ -2891,8 +2895,6 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
     return MB_OK;
 }
 
-enum { MB__C_IDLE, MB__C_BUILDING };
-
 /* Headers whose values the log never sees; the first two are written from
  * here too (the match is case-insensitive). x-hasura-access-key is the
  * admin secret's old name, set-cookie a server's session. */
@@ -2967,7 +2969,6 @@ const mb_error *mb_last_error(const mb_client *c) { return &c->res.error; }
 mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name) {
     mb_w_init(&c->w, c->cfg.buf, c->cfg.buf_size);
     mb_gql_begin(&c->w, query, operation_name);
-    c->state = MB__C_BUILDING;
     return &c->w;
 }
 
@@ -3015,11 +3016,13 @@ static mb_status mb__finish_request(mb_client *c, size_t blen) {
  * keep-alive connections at any time. */
 static mb_status mb__roundtrip(mb_client *c) {
     const mb_transport *t = &c->cfg.transport;
-    int fresh = 0;
+    int final = 0; /* a fresh connection, or one that has answered: no resend */
     mb_status s;
     for (;;) {
         size_t off = 0, n;
         char *dst;
+        /* first: a failed (re)connect leaves no status of an answer before */
+        mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
         if (!c->connected) {
             c->connected = 1; /* a failed connect is closed too */
             s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
@@ -3027,10 +3030,9 @@ static mb_status mb__roundtrip(mb_client *c) {
                 mb_client_close(c);
                 return s;
             }
-            fresh = 1;
+            final = 1;
             c->connects++;
         }
-        mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
         do { /* a transport reporting nothing or more than asked broke its contract */
             n = 0;
             s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
@@ -3043,13 +3045,18 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) {
+                /* any byte, even of an interim 1xx the parser drops: the
+                   server has the request, a resend could run it twice */
+                final = 1;
+                s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            }
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
-        if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
+        if (s == MB_OK || final || (s != MB_ERR_CLOSED && s != MB_ERR_IO)) break;
         MB__LOGS(c, MB_LOG_INFO, "reconnecting"); /* the kept-alive connection was closed */
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
@@ -3060,17 +3067,17 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     size_t blen;
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
-    mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
-    c->res.http_status = 0;                   /* and its status: no answer yet */
-    if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
-    c->state = MB__C_IDLE;
-    s = mb_gql_end(&c->w);
+    s = mb_gql_end(&c->w); /* MB_ERR_ARG with no mb_request since init */
+    c->w.err = MB_ERR_ARG;  /* spent: a second mb_send is out of order */
     blen = c->w.len;
     for (;;) {
+        /* no answer yet: clears the previous result, and before a retry the
+           refused one (its views are into bytes the retry overwrites) */
+        mb_gql_decode(&c->res, NULL, 0, NULL, 0);
+        c->res.http_status = 0;
         if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
-        c->http.status = 0; /* a failed (re)connect leaves the answer before it */
         s = mb__roundtrip(c);
         c->res.http_status = c->http.status;
         if (s != MB_OK) return s;

@@ -13,10 +13,12 @@
  * Behaviour of the transport (the mb_transport contract in mb.h):
  *  - connect: getaddrinfo with AF_UNSPEC (IPv4 and IPv6), then a
  *    non-blocking connect to each address in turn until one succeeds, all
- *    within timeout_ms. MB_ERR_DNS when the name does not resolve,
- *    MB_ERR_TIMEOUT when the time ran out, MB_ERR_CONNECT when every address
- *    refused or was unreachable. getaddrinfo itself cannot be bounded by a
- *    timeout: it waits as long as the system resolver does.
+ *    within timeout_ms; an address with another after it gets at most half
+ *    the time left (a silent IPv6 route leaves IPv4 its turn). MB_ERR_DNS
+ *    when the name does not resolve, MB_ERR_TIMEOUT when the time ran out,
+ *    MB_ERR_CONNECT when every address refused or was unreachable.
+ *    getaddrinfo itself cannot be bounded by a timeout: it waits as long as
+ *    the system resolver does.
  *  - send/recv wait with poll() up to timeout_ms (MB_ERR_TIMEOUT after
  *    that). recv gives MB_ERR_CLOSED on an orderly close by the peer and
  *    MB_ERR_IO on a reset or any other error. send never raises SIGPIPE
@@ -217,7 +219,9 @@ static mb_status mb__posix_connect(void *ctx, const char *host, uint16_t port, u
     }
     deadline = mb__posix_now_ms() + timeout_ms; /* resolution time is not counted: it cannot be bounded */
     for (ai = list; ai; ai = ai->ai_next) {
-        st = mb__posix_try(s, ai, deadline);
+        /* one that never answers (a black-holed IPv6 route) may take half
+           the time left when another address follows, not all of it */
+        st = mb__posix_try(s, ai, ai->ai_next ? deadline - (uint64_t)mb__posix_left(deadline) / 2u : deadline);
         /* a refused or unreachable address leaves time for the next one */
         if (st == MB_OK || (st == MB_ERR_TIMEOUT && mb__posix_left(deadline) == 0)) break;
     }

@@ -63,8 +63,6 @@ mb_status mb_url_parse(const char *url, mb_url *u) {
     return MB_OK;
 }
 
-enum { MB__C_IDLE, MB__C_BUILDING };
-
 /* Headers whose values the log never sees; the first two are written from
  * here too (the match is case-insensitive). x-hasura-access-key is the
  * admin secret's old name, set-cookie a server's session. */
@@ -139,7 +137,6 @@ const mb_error *mb_last_error(const mb_client *c) { return &c->res.error; }
 mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name) {
     mb_w_init(&c->w, c->cfg.buf, c->cfg.buf_size);
     mb_gql_begin(&c->w, query, operation_name);
-    c->state = MB__C_BUILDING;
     return &c->w;
 }
 
@@ -187,11 +184,13 @@ static mb_status mb__finish_request(mb_client *c, size_t blen) {
  * keep-alive connections at any time. */
 static mb_status mb__roundtrip(mb_client *c) {
     const mb_transport *t = &c->cfg.transport;
-    int fresh = 0;
+    int final = 0; /* a fresh connection, or one that has answered: no resend */
     mb_status s;
     for (;;) {
         size_t off = 0, n;
         char *dst;
+        /* first: a failed (re)connect leaves no status of an answer before */
+        mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
         if (!c->connected) {
             c->connected = 1; /* a failed connect is closed too */
             s = t->connect(t->ctx, c->host, c->url.port, c->cfg.connect_timeout_ms);
@@ -199,10 +198,9 @@ static mb_status mb__roundtrip(mb_client *c) {
                 mb_client_close(c);
                 return s;
             }
-            fresh = 1;
+            final = 1;
             c->connects++;
         }
-        mb_http_response_init(&c->http, c->cfg.buf + c->req_len, c->cfg.buf_size - c->req_len);
         do { /* a transport reporting nothing or more than asked broke its contract */
             n = 0;
             s = t->send(t->ctx, c->cfg.buf + off, c->req_len - off, &n, c->cfg.timeout_ms);
@@ -215,13 +213,18 @@ static mb_status mb__roundtrip(mb_client *c) {
             n = 0;
             s = t->recv(t->ctx, dst, room, &n, c->cfg.timeout_ms);
             if (s == MB_ERR_CLOSED) s = mb_http_response_eof(&c->http);
-            else if (s == MB_OK) s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            else if (s == MB_OK) {
+                /* any byte, even of an interim 1xx the parser drops: the
+                   server has the request, a resend could run it twice */
+                final = 1;
+                s = n - 1 >= room ? MB_ERR_IO : mb_http_response_feed(&c->http, n);
+            }
             if (s != MB_PENDING) break;
             s = MB_OK;
         }
         if (s == MB_OK && mb_http_keep_alive(&c->http)) return MB_OK;
         mb_client_close(c);
-        if (s == MB_OK || fresh || (s != MB_ERR_CLOSED && s != MB_ERR_IO) || c->http.fill) break;
+        if (s == MB_OK || final || (s != MB_ERR_CLOSED && s != MB_ERR_IO)) break;
         MB__LOGS(c, MB_LOG_INFO, "reconnecting"); /* the kept-alive connection was closed */
     }
     return s == MB_ERR_CLOSED ? MB_ERR_TRUNCATED : s;
@@ -232,17 +235,17 @@ mb_status mb_send(mb_client *c, mb_result **out) {
     size_t blen;
     const char *jwt = NULL; /* set once refreshed */
     if (out) *out = &c->res;
-    mb_gql_decode(&c->res, NULL, 0, NULL, 0); /* clears the previous result */
-    c->res.http_status = 0;                   /* and its status: no answer yet */
-    if (c->state != MB__C_BUILDING) return MB_ERR_ARG;
-    c->state = MB__C_IDLE;
-    s = mb_gql_end(&c->w);
+    s = mb_gql_end(&c->w); /* MB_ERR_ARG with no mb_request since init */
+    c->w.err = MB_ERR_ARG;  /* spent: a second mb_send is out of order */
     blen = c->w.len;
     for (;;) {
+        /* no answer yet: clears the previous result, and before a retry the
+           refused one (its views are into bytes the retry overwrites) */
+        mb_gql_decode(&c->res, NULL, 0, NULL, 0);
+        c->res.http_status = 0;
         if (s == MB_OK) s = mb__finish_request(c, blen);
         if (s != MB_OK) return s;
         c->requests++;
-        c->http.status = 0; /* a failed (re)connect leaves the answer before it */
         s = mb__roundtrip(c);
         c->res.http_status = c->http.status;
         if (s != MB_OK) return s;

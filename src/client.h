@@ -30,10 +30,11 @@ typedef struct mb_header {
 } mb_header;
 
 /* Called when Hasura refuses the JWT (invalid-jwt, JWTExpired included):
- * set *jwt to a fresh token (a string that outlives its use) and return
- * MB_OK, and the request is sent once more. The request still waits in
- * the client's buffer: the hook must not use this client (use another one,
- * with its own buffer, to fetch the token). */
+ * set *jwt to a fresh token and return MB_OK, and the request is sent once
+ * more. The token becomes the client's JWT, as with mb_client_set_jwt():
+ * the string must stay valid until it is replaced. The request still
+ * waits in the client's buffer: the hook must not use this client (use
+ * another one, with its own buffer, to fetch the token). */
 typedef mb_status (*mb_refresh_fn)(void *user, const char **jwt);
 
 /* Everything a client needs. Strings are borrowed: they must outlive the
@@ -49,7 +50,8 @@ typedef struct mb_config {
     uint32_t connect_timeout_ms; /* 0: MB_DEFAULT_TIMEOUT_MS */
     uint32_t timeout_ms;         /* per send/receive wait; 0: MB_DEFAULT_TIMEOUT_MS */
     mb_transport transport;
-    char *buf;                /* work buffer: request, then response */
+    char *buf;                /* work buffer: the request, and the response after it
+                                 (the request stays there for a resend) */
     size_t buf_size;
     mb_token *tokens;         /* JSON tokens of the response */
     size_t max_tokens;
@@ -62,7 +64,7 @@ typedef struct mb_config {
 
 typedef struct mb_client {
     /* small fields first: Thumb reaches them with 16-bit instructions */
-    uint8_t connected, state;
+    uint8_t connected;
     uint32_t requests, connects; /* counters for tests and diagnostics */
     size_t req_len;   /* request bytes kept at the start of buf */
     mb_config cfg;
@@ -86,8 +88,9 @@ MB_API void mb_client_set_jwt(mb_client *c, const char *jwt);
 MB_API mb_writer *mb_request(mb_client *c, const char *query, const char *operation_name);
 /* Sends the request begun with mb_request() and decodes the answer into
  * *res (valid until the next request on this client). On a kept-alive
- * connection that turns out closed before any response byte, reconnects
- * once. Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
+ * connection that turns out closed before any response byte (an interim
+ * 1xx counts as one), reconnects once and sends the request again.
+ * Status: MB_OK, MB_ERR_GRAPHQL/MB_ERR_AUTH (see res->error),
  * MB_ERR_HTTP_STATUS, or a transport/parse status. */
 MB_API mb_status mb_send(mb_client *c, mb_result **res);
 /* mb_request + variables from a JSON object text (validated; NULL for none)

@@ -42,7 +42,8 @@ MB_API mb_status mb_http_response_space(mb_http_response *r, char **dst, size_t 
  * MB_ERR_HTTP_LIMIT, MB_ERR_BUFFER). */
 MB_API mb_status mb_http_response_feed(mb_http_response *r, size_t n);
 /* The peer closed: completes a body delimited by the close, otherwise
- * MB_ERR_TRUNCATED (MB_ERR_CLOSED when not one byte had arrived). */
+ * MB_ERR_TRUNCATED (MB_ERR_CLOSED when no byte is held: none arrived, or
+ * only interim 1xx responses, which are dropped). */
 MB_API mb_status mb_http_response_eof(mb_http_response *r);
 /* Value of the first header with this name (case-insensitive), trimmed. */
 MB_API mb_status mb_http_header(const mb_http_response *r, const char *name, mb_str *value);

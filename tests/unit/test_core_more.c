@@ -114,6 +114,11 @@ static void client_edges(void) {
     static const mb_script_conn c_exp[] = {{r_exp, 1, MB_OK, MB_OK, MB_OK}};
     static const mb_script_conn c_ok[] = {{r_ok, 1, MB_OK, MB_OK, MB_OK}};
     static const mb_script_conn c_part[] = {{r_part, 2, MB_OK, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}};
+    static const mb_str r_interim[] = {{OK_RESP, sizeof OK_RESP - 1}, {"HTTP/1.1 102 Processing\r\n\r\n", 27}};
+    /* after the 102: closed (round 0) or reset (round 1) */
+    static const mb_script_conn c_interim[2][2] = {
+        {{r_interim, 2, MB_ERR_CLOSED, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}},
+        {{r_interim, 2, MB_ERR_IO, MB_OK, MB_OK}, {r_ok, 1, MB_OK, MB_OK, MB_OK}}};
     static char tx[2048];
     mb_script s;
     mb_client c;
@@ -153,6 +158,81 @@ static void client_edges(void) {
     mb_request(&c, "{a}", NULL);
     CHECK_ST(mb_send(&c, &res), MB_ERR_TRUNCATED); /* the server may have acted on it */
     CHECK(s.conn == 1);
+
+    /* a 1xx is consumed whole, leaving the buffer empty: the server had the
+       request all the same (a mutation must not run twice) */
+    t_case = "a kept-alive connection lost after an interim 1xx: no resend";
+    for (round = 0; round < 2; round++) {
+        base_script(&s, c_interim[round], 2, NULL, 0);
+        base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
+        CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
+        mb_request(&c, "mutation { a }", NULL);
+        CHECK_ST(mb_send(&c, &res), MB_OK);
+        mb_request(&c, "mutation { a }", NULL);
+        CHECK_ST(mb_send(&c, &res), round ? MB_ERR_IO : MB_ERR_TRUNCATED);
+        CHECK(s.conn == 1 && c.requests == 2);
+    }
+}
+
+static int renewals;
+/* Gives a token `renewals` characters long: 0 gives "new". */
+static mb_status renew(void *user, const char **jwt) {
+    static char token[1024];
+    (void)user;
+    memset(token, 'j', sizeof token - 1);
+    *jwt = renewals ? token + sizeof token - 1 - renewals : "new";
+    return MB_OK;
+}
+
+/* A refresh whose retry fails leaves no trace of the refused answer: its
+ * views point into bytes the retry overwrites (printing its message read
+ * past the work buffer), and its HTTP status is not the retry's (the
+ * outbox takes a 2xx with MB_ERR_BUFFER for an applied mutation). */
+static void refresh_retry_fails(void) {
+    static const char expired[] = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 95\r\n\r\n"
+                                  "{\"errors\":[{\"message\":\"Could not verify JWT: JWTExpired\","
+                                  "\"extensions\":{\"code\":\"invalid-jwt\"}}]}";
+    static char flood[sizeof work + 100]; /* a body delimited by the close, longer than the buffer */
+    static const mb_str r_exp[] = {{expired, sizeof expired - 1}};
+    static const mb_str r_flood[] = {{flood, sizeof flood}};
+    static const mb_script_conn conns[] = {{r_exp, 1, MB_OK, MB_OK, MB_OK}, {r_flood, 1, MB_OK, MB_OK, MB_OK}};
+    static char value[2900];
+    mb_script s;
+    mb_client c;
+    mb_config cfg;
+    mb_result *res;
+    memcpy(flood, "HTTP/1.1 200 OK\r\n\r\n", 19);
+    memset(flood + 19, 'x', sizeof flood - 19);
+    memset(value, 'v', sizeof value - 1);
+    t_case = "refresh, then the retry's answer overflows the buffer: no stale error";
+    base_script(&s, conns, 2, NULL, 0);
+    base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
+    cfg.jwt = "old";
+    cfg.refresh = renew;
+    renewals = 0;
+    CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
+    mb_request(&c, "{a}", NULL);
+    CHECK_ST(mb_send(&c, &res), MB_ERR_BUFFER);
+    CHECK(s.conn == 2 && c.requests == 2 && res->http_status == 200);
+    CHECK(res->num_errors == 0 && res->errors < 0 && res->error.message.len == 0 && !res->error.message.ptr[0] &&
+          res->error.code.len == 0);
+
+    t_case = "refresh, then the retry cannot be written: no status, no error";
+    base_script(&s, conns, 2, NULL, 0);
+    base_cfg(&cfg, "http://h/v1/graphql", mb_script_transport(&s));
+    cfg.jwt = "old";
+    cfg.refresh = renew;
+    renewals = 1000; /* the new head no longer fits beside the body */
+    CHECK_ST(mb_client_init(&c, &cfg), MB_OK);
+    mb_w_key(mb_request(&c, "{a}", NULL), "v");
+    mb_w_string(&c.w, value);
+    CHECK_ST(mb_send(&c, &res), MB_ERR_BUFFER);
+    CHECK(s.conn == 1 && c.requests == 1 && res->http_status == 0 && res->num_errors == 0 &&
+          res->error.code.len == 0);
+
+    t_case = "mb_send twice for one mb_request: the second is refused";
+    CHECK_ST(mb_send(&c, &res), MB_ERR_ARG);
+    CHECK(c.requests == 1);
 }
 
 static char big[24000];
@@ -246,6 +326,7 @@ void test_core_more(void) {
     fold_corners();
     contract();
     client_edges();
+    refresh_retry_fails();
     head_limits();
     json_corners();
 }
