@@ -73,7 +73,7 @@ static mb_status test_rng_NOT_RANDOM(void *out, size_t len) {
 #define FW_TLS_POOL_SIZE (48 * 1024) /* every mbedTLS allocation: the run prints its high-water mark */
 #endif
 static unsigned char tls_pool[FW_TLS_POOL_SIZE > 0 ? FW_TLS_POOL_SIZE : 1];
-static char work[24 * 1024];              /* request, then response */
+static char work[24 * 1024];              /* the request and its response, both at once */
 static mb_token toks[1536];
 static char ca_pem[8192], jwt[2048];
 static fw_uart uart = {.base = (volatile uint32_t *)0x40004000u};
