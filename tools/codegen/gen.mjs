@@ -20,7 +20,7 @@
 // (the arrays argument exists only when the selection has lists).
 // Writes PREFIX.h (declarations) and PREFIX.c (implementation), in the form
 // tools/amalgamate.sh concatenates into mb.h.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 
@@ -86,9 +86,16 @@ for (const file of opt.docs) {
 if (failed) process.exit(1);
 
 // ---- naming ----
+// A member name must be an identifier in C99, C11/C23 and C++ (mb.h compiles as both), and not a
+// lower-case macro a user's build defines: errno (<errno.h>), unix and linux (gcc and clang in their
+// default GNU modes, -std=gnu17/gnu++17, define them as 1). Such a name takes a trailing '_'.
 const KEYWORDS = new Set(('auto break case char const continue default do double else enum extern float for goto if inline int long '
   + 'register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while '
-  + 'bool class delete new private public template this true false').split(' '));
+  + 'alignas alignof bool constexpr false nullptr static_assert thread_local true typeof typeof_unqual '
+  + 'asm catch char8_t char16_t char32_t class co_await co_return co_yield concept const_cast consteval constinit '
+  + 'decltype delete dynamic_cast explicit export friend mutable namespace new noexcept operator private protected '
+  + 'public reinterpret_cast requires static_cast template this throw try typeid typename using virtual wchar_t '
+  + 'and and_eq bitand bitor compl not not_eq or or_eq xor xor_eq errno unix linux').split(' '));
 const snake = (s) => {
   const r = s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
   return KEYWORDS.has(r) ? `${r}_` : r;
@@ -122,6 +129,8 @@ const VAR_SCALAR = {
 };
 
 // ---- selection sets -> struct tree ----
+// a scalar or object that may be null gets a uint8_t <member>_null; a string or JSON text has ptr == NULL
+const hasNullFlag = (f) => f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON';
 function collectFields(file, sel, type, fragments, out = []) {
   for (const s of sel.selections) {
     if (s.kind === 'Field') out.push(s);
@@ -186,15 +195,15 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
       if (G.isListType(t)) fail(file, f, `lists of lists are not supported (${key})`);
     }
     const member = snake(key);
-    const fd = { key, member, nullable, list, pool: 0 };
-    if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_') }) - 1 - base; /* parents first */
+    const fd = { key, member, nullable, list, pool: 0, node: f };
+    if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_'), at: [...path, member].join('.') }) - 1 - base; /* parents first */
     if (G.isObjectType(t)) {
       if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
       if (!list) fd.pool = ctx.pools.length - base; // where its subtree's pools start
       const spread = sels.length > 0 && sels.every((s) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].name.value);
       if (spread) {
         const ft = fragmentType(file, sels[0], t, fragments);
-        for (const p of ft.pools) ctx.pools.push({ field: p.field, name: [...path, member, p.name].join('_') });
+        for (const p of ft.pools) ctx.pools.push({ field: p.field, name: [...path, member, p.name].join('_'), at: [...path, member, p.at].join('.') });
         fd.child = ft.node;
       } else {
         fd.child = build(file, opName, [...path, member], { selections: sels }, t, fragments, ctx);
@@ -207,6 +216,16 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
       fail(file, f, `${key}: interfaces and unions are not supported`);
     }
     node.fields.push(fd);
+  }
+  // two response keys of one snake case (fooBar, foo_bar), or a key taking a null flag's name
+  // (x_null beside a nullable x), would be one member twice: C that does not compile
+  const members = new Map();
+  for (const fd of node.fields) {
+    for (const m of [fd.member, hasNullFlag(fd) && `${fd.member}_null`].filter(Boolean)) {
+      const other = members.get(m);
+      if (other) fail(file, fd.node, `${fd.key} and ${other} would both be the member ${m} of ${node.cname}: alias one of them`);
+      members.set(m, fd.key);
+    }
   }
   ctx.structs.push(node); // children first: post-order
   return node;
@@ -293,7 +312,29 @@ const C = [];
 // operation's name (fragment getThreads and query getThreads), nor two
 // operations' names meet (getX with a field y, and getXY)
 const declared = new Map(); // name -> what declared it
+// and the SDK's own names: an operation `status` would make a function mb_status, a fragment `Op` a
+// type mb_op. Masterbots' operations are in mb.h too unless MB_NO_MASTERBOTS: another module taking
+// one of their names only compiles with it, which is worth a warning, not a refusal.
+const masterbots = new Set();
+{
+  const names = (f) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').match(/\bmb_[a-z0-9_]+\b/g) || [];
+  for (const dir of ['../../src/', '../../platform/']) {
+    const url = new URL(dir, import.meta.url);
+    let files = [];
+    try { files = readdirSync(url).filter((f) => f.endsWith('.h')); } catch { continue; }
+    for (const f of files) {
+      if (f === 'masterbots.h') { if (opt.module !== 'masterbots') for (const n of names(new URL(f, url))) masterbots.add(n); continue; }
+      for (const n of names(new URL(f, url))) if (!declared.has(n)) declared.set(n, dir === '../../src/' ? 'the SDK (mb.h)' : `the SDK (platform/${f})`);
+    }
+  }
+  for (const n of declared.keys()) masterbots.delete(n);
+}
 function declare(file, node, name, owner) {
+  if (masterbots.has(name)) {
+    const l = node?.loc ? G.getLocation(node.loc.source, node.loc.start) : null;
+    process.stderr.write(`${file}:${l ? `${l.line}:${l.column}` : '1'}: warning: ${owner}: ${name} is also declared by Masterbots' operations in mb.h: build with MB_NO_MASTERBOTS\n`);
+    masterbots.delete(name);
+  }
   if (declared.has(name)) fail(file, node, `${owner}: ${name} is declared already, for ${declared.get(name)}: rename an operation, fragment or field`);
   declared.set(name, owner);
 }
@@ -347,6 +388,18 @@ for (const { file, doc } of docs) {
     });
 
     if (ctx.pools.length > 256) fail(file, d, `${gqlName} has ${ctx.pools.length} lists: 256 at most`);
+    // members of the vars and arrays structs, which snake case and the has_/_cap/_needed suffixes
+    // could make twice ($fooBar and $foo_bar; $x and $has_x; a list kids.ids and a list kids_ids)
+    const taken = new Map();
+    const take = (names, what, node, struct, fix) => {
+      for (const n of names) {
+        if (taken.has(n)) fail(file, node, `${what} and ${taken.get(n)} would both be the member ${n} of ${struct}: ${fix} one of them`);
+        taken.set(n, what);
+      }
+    };
+    for (const v of vars) take(v.required ? [v.member] : [v.member, `has_${v.member}`], `$${v.name}`, (d.variableDefinitions || []).find((x) => x.variable.name.value === v.name), `mb_${op}_vars`, 'rename');
+    taken.clear();
+    for (const p of ctx.pools) take([p.name, `${p.name}_cap`, `${p.name}_needed`], `the list ${p.at}`, p.field.node, `mb_${op}_arrays`, 'alias');
     // the types of fragments this operation is the first to use (each root
     // comes after its children), then its own
     const frags = fragStructs.filter((s) => !s.emitted);
@@ -358,7 +411,7 @@ for (const { file, doc } of docs) {
         const t = f.kind === 'OBJ' ? f.child.cname : f.ctype;
         if (f.list) H.push(`    struct { ${t} *items; size_t len; } ${f.member};`);
         else H.push(`    ${t} ${f.member};`);
-        if (f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON') H.push(`    uint8_t ${f.member}_null; /* 1 when null */`);
+        if (hasNullFlag(f)) H.push(`    uint8_t ${f.member}_null; /* 1 when null */`);
       }
       H.push(`} ${s.cname};`);
     };
@@ -406,7 +459,7 @@ for (const { file, doc } of docs) {
     C.push(`static const char mb__q_${op}[] =\n    ${cLiteral(text)};`);
     for (const s of [...frags, ...ctx.structs]) {
       const rows = s.fields.map((f) => {
-        const nullFlag = f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON' ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
+        const nullFlag = hasNullFlag(f) ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
         const type = f.list ? 'MB_T_ARR' : `MB_T_${f.kind}`;
         const elem = f.list ? `MB_T_${f.kind}` : '0';
         const shape = f.kind === 'OBJ' ? `&${f.child.cname.replace(/^mb_/, 'mb__s_')}` : 'NULL';
