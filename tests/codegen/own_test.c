@@ -99,6 +99,16 @@ int main(void) {
         T(strcmp(kdev[0].namespace_.ptr, "ns") == 0 && strcmp(kdev[0].operator_.ptr, "op") == 0);
         T(kdev[0].unix_ == 1700000000 && kdev[0].errno_ == 5 && !kdev[0].errno__null);
     }
+    /* "??!" stays as it is (a trigraph to C99); a text past C99's 4095-byte literal is whole, NUL-terminated */
+    T(strstr(mb_puzzled_op()->query, "{_eq:\"what?" "?!\"}") != NULL);
+    {
+        static const char head[] = "query longQuery{device(where:{name:{_eq:\"\"\"line 00: K\xc3\xbc" "che \xe2\x80\x93 it's ?" "?! a back\\slash";
+        static const char tail[] = "line 63: K\xc3\xbc" "che \xe2\x80\x93 it's ?" "?! a back\\slash and \"quotes\" ........\"\"\"}}){id}}";
+        const char *q = mb_long_query_op()->query;
+        size_t n = strlen(q);
+        T(n > 4095 && strncmp(q, head, sizeof head - 1) == 0);
+        T(strcmp(q + n - (sizeof tail - 1), tail) == 0);
+    }
     /* text outside ASCII in a document is kept as its UTF-8 bytes */
     T(strstr(mb_kitchen_op()->query, "{_eq:\"K\xc3\xbc" "che \xe2\x80\x93 1\"}") != NULL);
     printf("%d passed, %d failed\n", fails ? 0 : 1, fails ? 1 : 0);

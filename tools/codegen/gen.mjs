@@ -344,13 +344,25 @@ C.push('', `/* ---- ${opt.module} (generated) ---- */`);
 if (guardOpen) { H.push(guardOpen); C.push(guardOpen); }
 
 // a JSON string literal is a valid C string literal for ASCII; other text goes as its UTF-8 bytes in octal
-// (three digits at most: a digit after one is not taken into it)
-const cstr = (s) => JSON.stringify(s).replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(8)}`).join(''));
-function cLiteral(s) {
+// (three digits at most: a digit after one is not taken into it), and '?' as \? ("??!" in a string of
+// the document is a trigraph in C99, -Wtrigraphs)
+const cstr = (s) => JSON.stringify(s).replace(/\?/g, '\\?')
+  .replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(8)}`).join(''));
+// The query text as a static array. A string literal longer than 4095 bytes (concatenated) is past what
+// C99 requires a compiler to take, and -Wpedantic refuses it (gcc and clang, -Woverlength-strings):
+// a longer text is written as a list of characters.
+function cQuery(name, s) {
+  const bytes = Buffer.from(s, 'utf8');
+  if (bytes.length > 4095) {
+    const ch = (b) => (b === 0x27 || b === 0x5c ? `'\\${String.fromCharCode(b)}'` : b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `'\\${b.toString(8)}'`);
+    const rows = [];
+    for (let i = 0; i < bytes.length; i += 16) rows.push([...bytes.subarray(i, i + 16)].map(ch).join(', '));
+    return `static const char ${name}[] = { /* ${bytes.length} bytes: longer than a C99 string literal */\n    ${rows.join(',\n    ')}, 0};`;
+  }
   // split long literals for readability (by code point: a pair of surrogates stays whole); C concatenates them
   const cps = Array.from(s), parts = [];
   for (let i = 0; i < cps.length; i += 100) parts.push(cstr(cps.slice(i, i + 100).join('')));
-  return parts.join('\n    ');
+  return `static const char ${name}[] =\n    ${parts.join('\n    ')};`;
 }
 
 for (const { file, doc } of docs) {
@@ -456,7 +468,7 @@ for (const { file, doc } of docs) {
 
     // implementation: descriptors
     C.push('', `/* ${gqlName} */`);
-    C.push(`static const char mb__q_${op}[] =\n    ${cLiteral(text)};`);
+    C.push(cQuery(`mb__q_${op}`, text));
     for (const s of [...frags, ...ctx.structs]) {
       const rows = s.fields.map((f) => {
         const nullFlag = hasNullFlag(f) ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
