@@ -268,8 +268,9 @@ function checkNullableVariables(file, op, frags, root) {
         const [parent, field] = parents[parents.length - 1] || [];
         if (!parent || !G.isInputObjectType(parent)) return;
         const def = defs.get(v.name.value);
-        if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || def.defaultValue) return;
-        const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is `;
+        // a default of null is no default: left out, the variable is null all the same
+        if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || (def.defaultValue && def.defaultValue.kind !== G.Kind.NULL)) return;
+        const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable ${def.defaultValue ? 'with the default null' : 'without a default'} and is `;
         const leftOut = ', which a variable left out (has_ 0) is';
         if (/comparison_?exp$/i.test(parent.name)) {
           fail(file, v, `${why}compared in ${parent.name}: `
