@@ -505,7 +505,8 @@ MB_API void mb_client_close(mb_client *c);
  * Strings are unescaped in place in the response buffer and NUL-terminated:
  * a mb_str of a result is plain UTF-8, printable with "%s", valid until the
  * next request on the client. A JSON null gives ptr == NULL for strings and
- * sets the field's `_null` flag for other scalars.
+ * sets the field's `_null` flag for other fields; so does a field the answer
+ * leaves out (@include/@skip), which has a flag whatever its type.
  *
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
@@ -577,7 +578,8 @@ typedef struct mb_op {
 
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
-/* Decodes res->data into the struct at data (zeroed first) and the pools. */
+/* Decodes res->data into the struct at data (zeroed first; a field with a
+ * null flag that the answer leaves out reads as null) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place, so a result is decoded once: a second decode
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */
@@ -3237,6 +3239,9 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
         return -1;
     }
     memset(dst, 0, sh->size); /* absent fields: NULL strings, zero numbers, empty arrays */
+    /* ...and null where there is a flag: a field left out (@include/@skip) is not a 0 */
+    for (uint16_t i = 0; i < sh->count; i++)
+        if (sh->fields[i].null_offset != MB_NO_NULL_FLAG) dst[sh->fields[i].null_offset] = 1;
     while (n-- > 0) {
         const mb_token *key = &x->doc->tok[k];
         size_t kl = (size_t)(key->end - key->start);
@@ -3272,6 +3277,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
         x->at = b;
         if (k < 0) return -1;
+        if (f->null_offset != MB_NO_NULL_FLAG) dst[f->null_offset] = 0;
     }
     return k;
 }

@@ -139,6 +139,9 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
         return -1;
     }
     memset(dst, 0, sh->size); /* absent fields: NULL strings, zero numbers, empty arrays */
+    /* ...and null where there is a flag: a field left out (@include/@skip) is not a 0 */
+    for (uint16_t i = 0; i < sh->count; i++)
+        if (sh->fields[i].null_offset != MB_NO_NULL_FLAG) dst[sh->fields[i].null_offset] = 1;
     while (n-- > 0) {
         const mb_token *key = &x->doc->tok[k];
         size_t kl = (size_t)(key->end - key->start);
@@ -174,6 +177,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
         x->at = b;
         if (k < 0) return -1;
+        if (f->null_offset != MB_NO_NULL_FLAG) dst[f->null_offset] = 0;
     }
     return k;
 }

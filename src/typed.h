@@ -14,7 +14,8 @@
  * Strings are unescaped in place in the response buffer and NUL-terminated:
  * a mb_str of a result is plain UTF-8, printable with "%s", valid until the
  * next request on the client. A JSON null gives ptr == NULL for strings and
- * sets the field's `_null` flag for other scalars.
+ * sets the field's `_null` flag for other fields; so does a field the answer
+ * leaves out (@include/@skip), which has a flag whatever its type.
  *
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
@@ -86,7 +87,8 @@ typedef struct mb_op {
 
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
-/* Decodes res->data into the struct at data (zeroed first) and the pools. */
+/* Decodes res->data into the struct at data (zeroed first; a field with a
+ * null flag that the answer leaves out reads as null) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place, so a result is decoded once: a second decode
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */

@@ -99,6 +99,22 @@ int main(void) {
         T(strcmp(kdev[0].namespace_.ptr, "ns") == 0 && strcmp(kdev[0].operator_.ptr, "op") == 0);
         T(kdev[0].unix_ == 1700000000 && kdev[0].errno_ == 5 && !kdev[0].errno__null);
     }
+    { /* fields under @include/@skip have flags whatever their type; left out they read as null, as does a
+         * null list (tags), and a list that is there, empty or not, is not null */
+        static char ibody[] = "{\"data\":{\"device\":[{\"id\":1,\"boots\":3,\"tags\":null},"
+                              "{\"id\":2,\"online\":false,\"readings\":[],\"tags\":[]}]}}";
+        mb_maybe_data md;
+        mb_maybe_device mdev[2];
+        mb_maybe_device_readings mrd[1];
+        mb_str mtags[1];
+        mb_maybe_arrays ma = {mdev, 2, 0, mrd, 1, 0, mtags, 1, 0};
+        T(mb_gql_decode(&res, ibody, sizeof ibody - 1, toks, 128) == MB_OK);
+        T(mb_maybe_decode(&res, &md, &ma) == MB_OK && md.device.len == 2);
+        T(mdev[0].online_null == 1 && mdev[0].boots == 3 && !mdev[0].boots_null && mdev[0].readings_null == 1);
+        T(mdev[0].tags_null == 1 && mdev[0].tags.len == 0);
+        T(mdev[1].online == 0 && !mdev[1].online_null && mdev[1].boots_null == 1 && !mdev[1].readings_null);
+        T(mdev[1].readings.len == 0 && !mdev[1].tags_null && mdev[1].tags.len == 0);
+    }
     /* "??!" stays as it is (a trigraph to C99); a text past C99's 4095-byte literal is whole, NUL-terminated */
     T(strstr(mb_puzzled_op()->query, "{_eq:\"what?" "?!\"}") != NULL);
     {

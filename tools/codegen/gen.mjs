@@ -129,18 +129,32 @@ const VAR_SCALAR = {
 };
 
 // ---- selection sets -> struct tree ----
-// a scalar or object that may be null gets a uint8_t <member>_null; a string or JSON text has ptr == NULL
-const hasNullFlag = (f) => f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON';
+// A field that may be null or left out gets a uint8_t <member>_null (1 when null or absent), lists
+// included (null or left out is not []); a string or JSON text needs none: its ptr is NULL.
+const hasNullFlag = (f) => f.nullable && (f.list || (f.kind !== 'STR' && f.kind !== 'JSON'));
+// @include/@skip on a field, an inline fragment or a spread: the answer may leave the fields out, so
+// they are optional whatever their type (@include(if: true) and @skip(if: false) leave nothing out)
+function conditional(node) {
+  return (node.directives || []).some((d) => {
+    const n = d.name.value;
+    if (n !== 'include' && n !== 'skip') return false;
+    const v = d.arguments?.find((a) => a.name.value === 'if')?.value;
+    return !(v && v.kind === G.Kind.BOOLEAN && v.value === (n === 'include'));
+  });
+}
+const items = (selSet, cond = false) => selSet.selections.map((s) => ({ s, cond }));
+// the fields of a selection set through its fragments, each with whether a directive may leave it out
 function collectFields(file, sel, type, fragments, out = []) {
-  for (const s of sel.selections) {
-    if (s.kind === 'Field') out.push(s);
+  for (const { s, cond: outer } of sel) {
+    const cond = outer || conditional(s);
+    if (s.kind === 'Field') out.push({ f: s, cond });
     else if (s.kind === 'InlineFragment') {
       if (s.typeCondition && s.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
-      collectFields(file, s.selectionSet, type, fragments, out);
+      collectFields(file, items(s.selectionSet, cond), type, fragments, out);
     } else if (s.kind === 'FragmentSpread') {
       const f = fragments[s.name.value];
       if (f.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
-      collectFields(file, f.selectionSet, type, fragments, out);
+      collectFields(file, items(f.selectionSet, cond), type, fragments, out);
     }
   }
   return out;
@@ -164,7 +178,7 @@ function fragmentType(file, spread, type, fragments) {
     return ft;
   }
   const fctx = { structs: [], pools: [] };
-  const node = build(file, snake(name), [], def.selectionSet, type, fragments, fctx);
+  const node = build(file, snake(name), [], items(def.selectionSet), type, fragments, fctx);
   node.fragment = `${name} (${basename(file)})`;
   node.fragmentName = name;
   ft = { def, file, node, pools: fctx.pools };
@@ -173,21 +187,26 @@ function fragmentType(file, spread, type, fragments) {
   return ft;
 }
 
-function build(file, opName, path, selSet, type, fragments, ctx) {
+function build(file, opName, path, sel, type, fragments, ctx) {
   const node = { cname: `mb_${opName}${path.map((p) => `_${p}`).join('')}`, fields: [] };
   const seen = new Set();
   const base = ctx.pools.length; // this subtree's pools are numbered from here
-  const all = collectFields(file, selSet, type, fragments);
+  const all = collectFields(file, sel, type, fragments);
   const keyOf = (f) => (f.alias ? f.alias.value : f.name.value);
-  for (const f of all) {
+  for (const { f } of all) {
     const key = keyOf(f);
     if (seen.has(key)) continue; // merged by GraphQL: one member with the union of their selections
     seen.add(key);
-    const sels = all.filter((g) => keyOf(g) === key && g.selectionSet).flatMap((g) => g.selectionSet.selections);
+    // absent when every occurrence may be left out; the selections of an occurrence that may be left
+    // out are optional too, unless it is the only one (then the field's own flag says it)
+    const occ = all.filter((g) => keyOf(g.f) === key);
+    const cond = occ.every((g) => g.cond);
+    const sels = occ.filter((g) => g.f.selectionSet)
+      .flatMap((g) => items(g.f.selectionSet, g.cond && occ.length > 1));
     let ftype;
     if (f.name.value === '__typename') ftype = new G.GraphQLNonNull(G.GraphQLString);
     else ftype = type.getFields()[f.name.value].type;
-    let nullable = !G.isNonNullType(ftype);
+    const nullable = !G.isNonNullType(ftype) || cond;
     let t = G.getNullableType(ftype), list = false;
     if (G.isListType(t)) {
       list = true;
@@ -195,18 +214,18 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
       if (G.isListType(t)) fail(file, f, `lists of lists are not supported (${key})`);
     }
     const member = snake(key);
-    const fd = { key, member, nullable, list, pool: 0, node: f };
+    const fd = { key, member, nullable, cond, list, pool: 0, node: f };
     if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_'), at: [...path, member].join('.') }) - 1 - base; /* parents first */
     if (G.isObjectType(t)) {
       if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
       if (!list) fd.pool = ctx.pools.length - base; // where its subtree's pools start
-      const spread = sels.length > 0 && sels.every((s) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].name.value);
+      const spread = sels.length > 0 && sels.every(({ s }) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].s.name.value);
       if (spread) {
-        const ft = fragmentType(file, sels[0], t, fragments);
+        const ft = fragmentType(file, sels[0].s, t, fragments);
         for (const p of ft.pools) ctx.pools.push({ field: p.field, name: [...path, member, p.name].join('_'), at: [...path, member, p.at].join('.') });
         fd.child = ft.node;
       } else {
-        fd.child = build(file, opName, [...path, member], { selections: sels }, t, fragments, ctx);
+        fd.child = build(file, opName, [...path, member], sels, t, fragments, ctx);
       }
       fd.kind = 'OBJ';
     } else if (G.isLeafType(t)) {
@@ -376,7 +395,7 @@ for (const { file, doc } of docs) {
     const op = snake(gqlName);
     const root = d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
     const ctx = { structs: [], pools: [] };
-    const data = build(file, op, [], d.selectionSet, root, fragments, ctx);
+    const data = build(file, op, [], items(d.selectionSet), root, fragments, ctx);
     data.cname = `mb_${op}_data`;
     // the query text: this operation and the fragments it uses, minified
     const used = new Set();
@@ -424,7 +443,7 @@ for (const { file, doc } of docs) {
         const t = f.kind === 'OBJ' ? f.child.cname : f.ctype;
         if (f.list) H.push(`    struct { ${t} *items; size_t len; } ${f.member};`);
         else H.push(`    ${t} ${f.member};`);
-        if (hasNullFlag(f)) H.push(`    uint8_t ${f.member}_null; /* 1 when null */`);
+        if (hasNullFlag(f)) H.push(`    uint8_t ${f.member}_null; /* 1 when null${f.cond ? ' or left out (@include/@skip)' : ''} */`);
       }
       H.push(`} ${s.cname};`);
     };
