@@ -128,6 +128,17 @@ int main(void) {
         T(mdev[1].online == 0 && !mdev[1].online_null && mdev[1].boots_null == 1 && !mdev[1].readings_null);
         T(mdev[1].readings.len == 0 && !mdev[1].tags_null && mdev[1].tags.len == 0);
     }
+    { /* introspection (__type) decodes as any object */
+        static char tbody[] = "{\"data\":{\"__type\":{\"name\":\"device\",\"fields\":[{\"name\":\"id\",\"type\":{\"kind\":\"NON_NULL\","
+                              "\"name\":null,\"ofType\":{\"name\":\"bigint\"}}},{\"name\":\"firmware\",\"type\":{\"kind\":\"SCALAR\","
+                              "\"name\":\"String\",\"ofType\":null}}]}}}";
+        mb_columns_data td;
+        mb_columns___type_fields tf[2];
+        mb_columns_arrays ta = {tf, 2, 0};
+        T(mb_gql_decode(&res, tbody, sizeof tbody - 1, toks, 128) == MB_OK);
+        T(mb_columns_decode(&res, &td, &ta) == MB_OK && !td.__type_null && strcmp(td.__type.name.ptr, "device") == 0);
+        T(td.__type.fields.len == 2 && strcmp(tf[0].type.of_type.name.ptr, "bigint") == 0 && tf[1].type.of_type_null == 1);
+    }
     /* "??!" stays as it is (a trigraph to C99); a text past C99's 4095-byte literal is whole, NUL-terminated */
     T(strstr(mb_puzzled_op()->query, "{_eq:\"what?" "?!\"}") != NULL);
     {

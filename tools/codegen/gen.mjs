@@ -205,6 +205,8 @@ function build(file, opName, path, sel, type, fragments, ctx) {
       .flatMap((g) => items(g.f.selectionSet, g.cond && occ.length > 1));
     let ftype;
     if (f.name.value === '__typename') ftype = new G.GraphQLNonNull(G.GraphQLString);
+    else if (f.name.value === '__schema') ftype = G.SchemaMetaFieldDef.type; // introspection: not among the root's fields
+    else if (f.name.value === '__type') ftype = G.TypeMetaFieldDef.type;
     else ftype = type.getFields()[f.name.value].type;
     const nullable = !G.isNonNullType(ftype) || cond;
     let t = G.getNullableType(ftype), list = false;
