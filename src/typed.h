@@ -59,6 +59,10 @@ struct mb_shape {
     uint16_t count;
     uint16_t size; /* sizeof the struct */
 };
+/* sizeof a generated struct, for mb_shape.size: a struct past 65535 bytes, whose
+ * offsets would not fit the tables' uint16_t (and could meet MB_NO_NULL_FLAG),
+ * is a compile error (a negative array size) rather than offsets cut short */
+#define MB_SHAPE_SIZE(T) (sizeof(char[sizeof(T) <= 0xFFFFu ? 1 : -1]) * sizeof(T))
 
 /* A caller array: base and cap set by the caller; used and needed by the
  * decoder (needed > cap means MB_ERR_CAPACITY). */

@@ -220,7 +220,7 @@ function build(file, opName, path, sel, type, fragments, ctx) {
     if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_'), at: [...path, member].join('.') }) - 1 - base; /* parents first */
     if (G.isObjectType(t)) {
       if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
-      if (!list) fd.pool = ctx.pools.length - base; // where its subtree's pools start
+      const first = ctx.pools.length; // where its subtree's pools start
       const spread = sels.length > 0 && sels.every(({ s }) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].s.name.value);
       if (spread) {
         const ft = fragmentType(file, sels[0].s, t, fragments);
@@ -229,6 +229,9 @@ function build(file, opName, path, sel, type, fragments, ctx) {
       } else {
         fd.child = build(file, opName, [...path, member], sels, t, fragments, ctx);
       }
+      // an object's index is of its first pool below it; with none below it is never used, and 0 keeps
+      // an object after the 256th list inside uint8_t
+      if (!list) fd.pool = ctx.pools.length > first ? first - base : 0;
       fd.kind = 'OBJ';
     } else if (G.isLeafType(t)) {
       [fd.kind, fd.ctype] = scalarOf(t);
@@ -501,7 +504,7 @@ for (const { file, doc } of docs) {
       });
       const sname = s.cname.replace(/^mb_/, 'mb__s_');
       C.push(`static const mb_field ${sname}_f[] = {\n${rows.join('\n')}\n};`);
-      C.push(`static const mb_shape ${sname} = {${sname}_f, ${s.fields.length}, sizeof(${s.cname})};`);
+      C.push(`static const mb_shape ${sname} = {${sname}_f, ${s.fields.length}, MB_SHAPE_SIZE(${s.cname})};`);
     }
     if (vars.length) {
       const rows = vars.map((v) => `    {${cstr(v.name)}, offsetof(mb_${op}_vars, ${v.member}), ${v.required ? 'MB_NO_NULL_FLAG' : `offsetof(mb_${op}_vars, has_${v.member})`}, MB_T_${v.kind}},`);
