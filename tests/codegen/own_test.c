@@ -60,6 +60,19 @@ int main(void) {
         out[w.len < sizeof out ? w.len : 0] = '\0';
         T(strcmp(out, "{\"id\":\"9007199254740993\"}") == 0);
     }
+    { /* a float4 variable is a double, as a float4 result is */
+        char out[64];
+        mb_writer w;
+        mb_warm_vars wv;
+        wv.above = 21.5;
+        mb_w_init(&w, out, sizeof out);
+        mb_w_object_begin(&w);
+        mb_typed_write_vars(&w, mb_warm_op(), &wv);
+        mb_w_object_end(&w);
+        T(mb_w_status(&w) == MB_OK && w.len < sizeof out);
+        out[w.len < sizeof out ? w.len : 0] = '\0';
+        T(strcmp(out, "{\"above\":21.5}") == 0);
+    }
     { /* a field selected twice (here once through a fragment) gets the union of its selections, as GraphQL merges them */
         static char mbody[] = "{\"data\":{\"device\":[{\"id\":1,\"owner\":{\"email\":\"e@x\",\"name\":\"Ann\"},"
                               "\"readings\":[{\"at\":\"2025-01-01T00:00:00Z\",\"value\":2.5}]}]}}";

@@ -124,8 +124,8 @@ const VAR_SCALAR = {
   timestamptz: ['STR', 'const char *'], timestamp: ['STR', 'const char *'], date: ['STR', 'const char *'],
   time: ['STR', 'const char *'], timetz: ['STR', 'const char *'], citext: ['STR', 'const char *'], bpchar: ['STR', 'const char *'],
   jsonb: ['JSON', 'const char *'], json: ['JSON', 'const char *'], Int: ['I32', 'int32_t'], smallint: ['I32', 'int32_t'],
-  bigint: ['I64', 'int64_t'], Float: ['F64', 'double'], float8: ['F64', 'double'], numeric: ['F64', 'double'],
-  Boolean: ['BOOL', 'int'],
+  bigint: ['I64', 'int64_t'], Float: ['F64', 'double'], float8: ['F64', 'double'], float4: ['F64', 'double'],
+  numeric: ['F64', 'double'], Boolean: ['BOOL', 'int'],
 };
 
 // ---- selection sets -> struct tree ----
