@@ -3186,13 +3186,10 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
         case MB_T_I64: { /* a string: Hasura reads a bigint from a JSON number through a double
                             (rounded past 2^53, issue #10158), from a string exactly */
             int64_t x;
-            char digits[20], *p = digits + sizeof digits;
-            uint64_t u;
             memcpy(&x, m, sizeof x);
-            u = x < 0 ? 0u - (uint64_t)x : (uint64_t)x;
-            do *--p = (char)('0' + u % 10u); while (u /= 10u);
-            if (x < 0) *--p = '-';
-            mb_w_stringn(w, p, (size_t)(digits + sizeof digits - p));
+            mb_w_raw(w, "\"-", 1u + (x < 0)); /* the value's comma, its quote (and sign) */
+            mb_w_u64(w, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x);
+            mb_w_bytes(w, "\"", 1);
             break;
         }
 #if !defined(MB_NO_FLOAT)
