@@ -2,6 +2,9 @@
  * decodes a canned answer (aliases, nulls, numeric, jsonb, scalar lists). */
 #define MB_IMPLEMENTATION
 #include <errno.h> /* its errno macro must not meet a member errno */
+#if !defined(__cplusplus)
+#include <complex.h> /* nor its complex */
+#endif
 #include <stdio.h>
 #include <string.h>
 #include "mb.h"
@@ -115,15 +118,16 @@ int main(void) {
         ka.device_by_pk_readings_cap = 0; /* the fragment's list counts in its own pool */
         T(mb_cards_after_lists_decode(&res, &kd, &ka) == MB_ERR_CAPACITY && ka.device_by_pk_readings_needed == 1 && ka.device_tags_needed == 3);
     }
-    { /* columns named namespace, operator, unix, errno: members with a '_' (C++ keywords, GNU-mode and <errno.h> macros) */
-        static char kbody[] = "{\"data\":{\"device\":[{\"namespace\":\"ns\",\"operator\":\"op\",\"unix\":1700000000,\"errno\":5}]}}";
+    { /* columns named namespace, operator, unix, errno, complex: members with a '_' (C++ keywords, GNU-mode,
+         * <errno.h> and <complex.h> macros) */
+        static char kbody[] = "{\"data\":{\"device\":[{\"namespace\":\"ns\",\"operator\":\"op\",\"unix\":1700000000,\"errno\":5,\"complex\":true}]}}";
         mb_keywords_data kd;
         mb_keywords_device kdev[1];
         mb_keywords_arrays ka = {kdev, 1, 0};
         T(mb_gql_decode(&res, kbody, sizeof kbody - 1, toks, 128) == MB_OK);
         T(mb_keywords_decode(&res, &kd, &ka) == MB_OK && kd.device.len == 1);
         T(strcmp(kdev[0].namespace_.ptr, "ns") == 0 && strcmp(kdev[0].operator_.ptr, "op") == 0);
-        T(kdev[0].unix_ == 1700000000 && kdev[0].errno_ == 5 && !kdev[0].errno__null);
+        T(kdev[0].unix_ == 1700000000 && kdev[0].errno_ == 5 && !kdev[0].errno__null && kdev[0].complex_ == 1);
     }
     { /* fields under @include/@skip have flags whatever their type; left out they read as null, as does a
          * null list (tags), and a list that is there, empty or not, is not null */

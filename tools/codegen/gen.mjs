@@ -87,15 +87,17 @@ if (failed) process.exit(1);
 
 // ---- naming ----
 // A member name must be an identifier in C99, C11/C23 and C++ (mb.h compiles as both), and not a
-// lower-case macro a user's build defines: errno (<errno.h>), unix and linux (gcc and clang in their
-// default GNU modes, -std=gnu17/gnu++17, define them as 1). Such a name takes a trailing '_'.
+// lower-case macro a user's build defines: errno (<errno.h>), complex and imaginary (<complex.h>),
+// noreturn (<stdnoreturn.h>), stdin/stdout/stderr (newlib: (_REENT->_stdin)), unix and linux (gcc and
+// clang in their default GNU modes, -std=gnu17/gnu++17, define them as 1). Such a name takes a '_'.
 const KEYWORDS = new Set(('auto break case char const continue default do double else enum extern float for goto if inline int long '
   + 'register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while '
   + 'alignas alignof bool constexpr false nullptr static_assert thread_local true typeof typeof_unqual '
   + 'asm catch char8_t char16_t char32_t class co_await co_return co_yield concept const_cast consteval constinit '
   + 'decltype delete dynamic_cast explicit export friend mutable namespace new noexcept operator private protected '
   + 'public reinterpret_cast requires static_cast template this throw try typeid typename using virtual wchar_t '
-  + 'and and_eq bitand bitor compl not not_eq or or_eq xor xor_eq errno unix linux').split(' '));
+  + 'and and_eq bitand bitor compl not not_eq or or_eq xor xor_eq '
+  + 'errno complex imaginary noreturn stdin stdout stderr unix linux').split(' '));
 const snake = (s) => {
   const r = s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
   return KEYWORDS.has(r) ? `${r}_` : r;
