@@ -50,8 +50,9 @@ typedef struct mb_field {
     uint8_t type;          /* mb_ftype */
     uint8_t elem;          /* MB_T_ARR: element type */
     uint8_t pool;          /* MB_T_ARR: index of its pool; MB_T_OBJ: of the first pool
-                              below it; counted from the first pool of the enclosing
-                              array element's or object's subtree (pre-order) */
+                              below it (0, unused, when there is none); counted from the
+                              first pool of the enclosing array element's or object's
+                              subtree (pre-order) */
     const mb_shape *shape; /* MB_T_OBJ, or MB_T_ARR of MB_T_OBJ */
 } mb_field;
 struct mb_shape {
