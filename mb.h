@@ -509,7 +509,8 @@ MB_API void mb_client_close(mb_client *c);
  * Strings are unescaped in place in the response buffer and NUL-terminated:
  * a mb_str of a result is plain UTF-8, printable with "%s", valid until the
  * next request on the client. A JSON null gives ptr == NULL for strings and
- * sets the field's `_null` flag for other scalars.
+ * sets the field's `_null` flag for other fields; so does a field the answer
+ * leaves out (@include/@skip), which has a flag whatever its type.
  *
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
@@ -544,8 +545,9 @@ typedef struct mb_field {
     uint8_t type;          /* mb_ftype */
     uint8_t elem;          /* MB_T_ARR: element type */
     uint8_t pool;          /* MB_T_ARR: index of its pool; MB_T_OBJ: of the first pool
-                              below it; counted from the first pool of the enclosing
-                              array element's or object's subtree (pre-order) */
+                              below it (0, unused, when there is none); counted from the
+                              first pool of the enclosing array element's or object's
+                              subtree (pre-order) */
     const mb_shape *shape; /* MB_T_OBJ, or MB_T_ARR of MB_T_OBJ */
 } mb_field;
 struct mb_shape {
@@ -553,6 +555,10 @@ struct mb_shape {
     uint16_t count;
     uint16_t size; /* sizeof the struct */
 };
+/* sizeof a generated struct, for mb_shape.size: a struct past 65535 bytes, whose
+ * offsets would not fit the tables' uint16_t (and could meet MB_NO_NULL_FLAG),
+ * is a compile error (a negative array size) rather than offsets cut short */
+#define MB_SHAPE_SIZE(T) (sizeof(char[sizeof(T) <= 0xFFFFu ? 1 : -1]) * sizeof(T))
 
 /* A caller array: base and cap set by the caller; used and needed by the
  * decoder (needed > cap means MB_ERR_CAPACITY). */
@@ -581,7 +587,8 @@ typedef struct mb_op {
 
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
-/* Decodes res->data into the struct at data (zeroed first) and the pools. */
+/* Decodes res->data into the struct at data (zeroed first; a field with a
+ * null flag that the answer leaves out reads as null) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place, so a result is decoded once: a second decode
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */
@@ -3184,10 +3191,13 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
             mb_w_int(w, x);
             break;
         }
-        case MB_T_I64: {
+        case MB_T_I64: { /* a string: Hasura reads a bigint from a JSON number through a double
+                            (rounded past 2^53, issue #10158), from a string exactly */
             int64_t x;
             memcpy(&x, m, sizeof x);
-            mb_w_int(w, x);
+            mb_w_raw(w, "\"-", 1u + (x < 0)); /* the value's comma, its quote (and sign) */
+            mb_w_u64(w, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x);
+            mb_w_bytes(w, "\"", 1);
             break;
         }
 #if !defined(MB_NO_FLOAT)
@@ -3244,6 +3254,9 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
         return -1;
     }
     memset(dst, 0, sh->size); /* absent fields: NULL strings, zero numbers, empty arrays */
+    /* ...and null where there is a flag: a field left out (@include/@skip) is not a 0 */
+    for (uint16_t i = 0; i < sh->count; i++)
+        if (sh->fields[i].null_offset != MB_NO_NULL_FLAG) dst[sh->fields[i].null_offset] = 1;
     while (n-- > 0) {
         const mb_token *key = &x->doc->tok[k];
         size_t kl = (size_t)(key->end - key->start);
@@ -3279,6 +3292,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
         x->at = b;
         if (k < 0) return -1;
+        if (f->null_offset != MB_NO_NULL_FLAG) dst[f->null_offset] = 0;
     }
     return k;
 }
@@ -4371,22 +4385,22 @@ static const mb_field mb__s_get_categories_category_chatbots_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_categories_category_chatbots_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category_chatbots_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_categories_category_chatbots_chatbot = {mb__s_get_categories_category_chatbots_chatbot_f, 2, sizeof(mb_get_categories_category_chatbots_chatbot)};
+static const mb_shape mb__s_get_categories_category_chatbots_chatbot = {mb__s_get_categories_category_chatbots_chatbot_f, 2, MB_SHAPE_SIZE(mb_get_categories_category_chatbots_chatbot)};
 static const mb_field mb__s_get_categories_category_chatbots_f[] = {
     {"chatbot", offsetof(mb_get_categories_category_chatbots, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_categories_category_chatbots_chatbot},
 };
-static const mb_shape mb__s_get_categories_category_chatbots = {mb__s_get_categories_category_chatbots_f, 1, sizeof(mb_get_categories_category_chatbots)};
+static const mb_shape mb__s_get_categories_category_chatbots = {mb__s_get_categories_category_chatbots_f, 1, MB_SHAPE_SIZE(mb_get_categories_category_chatbots)};
 static const mb_field mb__s_get_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"order", offsetof(mb_get_categories_category, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category_chatbots},
 };
-static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, sizeof(mb_get_categories_category)};
+static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, MB_SHAPE_SIZE(mb_get_categories_category)};
 static const mb_field mb__s_get_categories_data_f[] = {
     {"category", offsetof(mb_get_categories_data, category), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category},
 };
-static const mb_shape mb__s_get_categories_data = {mb__s_get_categories_data_f, 1, sizeof(mb_get_categories_data)};
+static const mb_shape mb__s_get_categories_data = {mb__s_get_categories_data_f, 1, MB_SHAPE_SIZE(mb_get_categories_data)};
 static const mb_op mb__op_get_categories = {mb__q_get_categories, "getCategories", NULL, 0, &mb__s_get_categories_data};
 const mb_op *mb_get_categories_op(void) { return &mb__op_get_categories; }
 mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
@@ -4422,16 +4436,16 @@ static const char mb__q_get_chatbots[] =
 static const mb_field mb__s_chatbot_list_item_categories_category_f[] = {
     {"name", offsetof(mb_chatbot_list_item_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, sizeof(mb_chatbot_list_item_categories_category)};
+static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, MB_SHAPE_SIZE(mb_chatbot_list_item_categories_category)};
 static const mb_field mb__s_chatbot_list_item_categories_f[] = {
     {"categoryId", offsetof(mb_chatbot_list_item_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"category", offsetof(mb_chatbot_list_item_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_chatbot_list_item_categories_category},
 };
-static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, sizeof(mb_chatbot_list_item_categories)};
+static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, MB_SHAPE_SIZE(mb_chatbot_list_item_categories)};
 static const mb_field mb__s_chatbot_list_item_metadata_f[] = {
     {"domainName", offsetof(mb_chatbot_list_item_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, sizeof(mb_chatbot_list_item_metadata)};
+static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, MB_SHAPE_SIZE(mb_chatbot_list_item_metadata)};
 static const mb_field mb__s_chatbot_list_item_f[] = {
     {"chatbotId", offsetof(mb_chatbot_list_item, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_chatbot_list_item, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4443,11 +4457,11 @@ static const mb_field mb__s_chatbot_list_item_f[] = {
     {"categories", offsetof(mb_chatbot_list_item, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item_categories},
     {"metadata", offsetof(mb_chatbot_list_item, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_chatbot_list_item_metadata},
 };
-static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, sizeof(mb_chatbot_list_item)};
+static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, MB_SHAPE_SIZE(mb_chatbot_list_item)};
 static const mb_field mb__s_get_chatbots_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
-static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, sizeof(mb_get_chatbots_data)};
+static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbots_data)};
 static const mb_var mb__v_get_chatbots[] = {
     {"limit", offsetof(mb_get_chatbots_vars, limit), offsetof(mb_get_chatbots_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_chatbots_vars, offset), offsetof(mb_get_chatbots_vars, has_offset), MB_T_I32},
@@ -4494,7 +4508,7 @@ static const char mb__q_get_chatbots_by_category[] =
 static const mb_field mb__s_get_chatbots_by_category_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
-static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, sizeof(mb_get_chatbots_by_category_data)};
+static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbots_by_category_data)};
 static const mb_var mb__v_get_chatbots_by_category[] = {
     {"categoryId", offsetof(mb_get_chatbots_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
     {"limit", offsetof(mb_get_chatbots_by_category_vars, limit), offsetof(mb_get_chatbots_by_category_vars, has_limit), MB_T_I32},
@@ -4543,38 +4557,38 @@ static const mb_field mb__s_get_chatbot_chatbot_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_chatbot_chatbot_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_chatbot_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_categories_category = {mb__s_get_chatbot_chatbot_categories_category_f, 2, sizeof(mb_get_chatbot_chatbot_categories_category)};
+static const mb_shape mb__s_get_chatbot_chatbot_categories_category = {mb__s_get_chatbot_chatbot_categories_category_f, 2, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_categories_category)};
 static const mb_field mb__s_get_chatbot_chatbot_categories_f[] = {
     {"category", offsetof(mb_get_chatbot_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_categories_category},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_categories = {mb__s_get_chatbot_chatbot_categories_f, 1, sizeof(mb_get_chatbot_chatbot_categories)};
+static const mb_shape mb__s_get_chatbot_chatbot_categories = {mb__s_get_chatbot_chatbot_categories_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_categories)};
 static const mb_field mb__s_get_chatbot_chatbot_prompts_prompt_f[] = {
     {"promptId", offsetof(mb_get_chatbot_chatbot_prompts_prompt, prompt_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"promptName", offsetof(mb_get_chatbot_chatbot_prompts_prompt, prompt_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_get_chatbot_chatbot_prompts_prompt, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"type", offsetof(mb_get_chatbot_chatbot_prompts_prompt, type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_prompts_prompt = {mb__s_get_chatbot_chatbot_prompts_prompt_f, 4, sizeof(mb_get_chatbot_chatbot_prompts_prompt)};
+static const mb_shape mb__s_get_chatbot_chatbot_prompts_prompt = {mb__s_get_chatbot_chatbot_prompts_prompt_f, 4, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_prompts_prompt)};
 static const mb_field mb__s_get_chatbot_chatbot_prompts_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_prompts, prompt), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_prompts_prompt},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_prompts = {mb__s_get_chatbot_chatbot_prompts_f, 1, sizeof(mb_get_chatbot_chatbot_prompts)};
+static const mb_shape mb__s_get_chatbot_chatbot_prompts = {mb__s_get_chatbot_chatbot_prompts_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_prompts)};
 static const mb_field mb__s_get_chatbot_chatbot_complexity_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_complexity_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_complexity_enum = {mb__s_get_chatbot_chatbot_complexity_enum_f, 1, sizeof(mb_get_chatbot_chatbot_complexity_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_complexity_enum = {mb__s_get_chatbot_chatbot_complexity_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_complexity_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_length_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_length_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_length_enum = {mb__s_get_chatbot_chatbot_length_enum_f, 1, sizeof(mb_get_chatbot_chatbot_length_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_length_enum = {mb__s_get_chatbot_chatbot_length_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_length_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_tone_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_tone_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_tone_enum = {mb__s_get_chatbot_chatbot_tone_enum_f, 1, sizeof(mb_get_chatbot_chatbot_tone_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_tone_enum = {mb__s_get_chatbot_chatbot_tone_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_tone_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_type_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_type_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_type_enum = {mb__s_get_chatbot_chatbot_type_enum_f, 1, sizeof(mb_get_chatbot_chatbot_type_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_type_enum = {mb__s_get_chatbot_chatbot_type_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_type_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_chatbot_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_chatbot_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4588,16 +4602,16 @@ static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"defaultType", offsetof(mb_get_chatbot_chatbot, default_type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot_categories},
     {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_prompts},
-    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_complexity_enum},
-    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_length_enum},
-    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_tone_enum},
-    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_type_enum},
+    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_complexity_enum},
+    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_length_enum},
+    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_tone_enum},
+    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_type_enum},
 };
-static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, sizeof(mb_get_chatbot_chatbot)};
+static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, MB_SHAPE_SIZE(mb_get_chatbot_chatbot)};
 static const mb_field mb__s_get_chatbot_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbot_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot},
 };
-static const mb_shape mb__s_get_chatbot_data = {mb__s_get_chatbot_data_f, 1, sizeof(mb_get_chatbot_data)};
+static const mb_shape mb__s_get_chatbot_data = {mb__s_get_chatbot_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_data)};
 static const mb_var mb__v_get_chatbot[] = {
     {"name", offsetof(mb_get_chatbot_vars, name), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -4640,15 +4654,15 @@ static const char mb__q_get_chatbot_count[] =
 static const mb_field mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_chatbot_count_chatbot_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f, 1, sizeof(mb_get_chatbot_count_chatbot_aggregate_aggregate)};
+static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_chatbot_aggregate_aggregate)};
 static const mb_field mb__s_get_chatbot_count_chatbot_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_chatbot_count_chatbot_aggregate, aggregate), offsetof(mb_get_chatbot_count_chatbot_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_count_chatbot_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_f, 1, sizeof(mb_get_chatbot_count_chatbot_aggregate)};
+static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_chatbot_aggregate)};
 static const mb_field mb__s_get_chatbot_count_data_f[] = {
     {"chatbotAggregate", offsetof(mb_get_chatbot_count_data, chatbot_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_count_chatbot_aggregate},
 };
-static const mb_shape mb__s_get_chatbot_count_data = {mb__s_get_chatbot_count_data_f, 1, sizeof(mb_get_chatbot_count_data)};
+static const mb_shape mb__s_get_chatbot_count_data = {mb__s_get_chatbot_count_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_data)};
 static const mb_op mb__op_get_chatbot_count = {mb__q_get_chatbot_count, "getChatbotCount", NULL, 0, &mb__s_get_chatbot_count_data};
 const mb_op *mb_get_chatbot_count_op(void) { return &mb__op_get_chatbot_count; }
 mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out) {
@@ -4664,18 +4678,18 @@ static const char mb__q_get_models[] =
 static const mb_field mb__s_get_models_models_model_data_f[] = {
     {"name", offsetof(mb_get_models_models_model_data, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_models_models_model_data = {mb__s_get_models_models_model_data_f, 1, sizeof(mb_get_models_models_model_data)};
+static const mb_shape mb__s_get_models_models_model_data = {mb__s_get_models_models_model_data_f, 1, MB_SHAPE_SIZE(mb_get_models_models_model_data)};
 static const mb_field mb__s_get_models_models_f[] = {
     {"model", offsetof(mb_get_models_models, model), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"type", offsetof(mb_get_models_models, type), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
     {"enabled", offsetof(mb_get_models_models, enabled), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
     {"model_data", offsetof(mb_get_models_models, model_data), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_models_models_model_data},
 };
-static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 4, sizeof(mb_get_models_models)};
+static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 4, MB_SHAPE_SIZE(mb_get_models_models)};
 static const mb_field mb__s_get_models_data_f[] = {
     {"models", offsetof(mb_get_models_data, models), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_models_models},
 };
-static const mb_shape mb__s_get_models_data = {mb__s_get_models_data_f, 1, sizeof(mb_get_models_data)};
+static const mb_shape mb__s_get_models_data = {mb__s_get_models_data_f, 1, MB_SHAPE_SIZE(mb_get_models_data)};
 static const mb_op mb__op_get_models = {mb__q_get_models, "getModels", NULL, 0, &mb__s_get_models_data};
 const mb_op *mb_get_models_op(void) { return &mb__op_get_models; }
 mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arrays *arrays) {
@@ -4708,14 +4722,14 @@ static const mb_field mb__s_own_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_own_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_own_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, sizeof(mb_own_thread_chatbot)};
+static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, MB_SHAPE_SIZE(mb_own_thread_chatbot)};
 static const mb_field mb__s_own_thread_messages_f[] = {
     {"messageId", offsetof(mb_own_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"role", offsetof(mb_own_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_own_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_own_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, sizeof(mb_own_thread_messages)};
+static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, MB_SHAPE_SIZE(mb_own_thread_messages)};
 static const mb_field mb__s_own_thread_f[] = {
     {"threadId", offsetof(mb_own_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_own_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4727,20 +4741,20 @@ static const mb_field mb__s_own_thread_f[] = {
     {"chatbot", offsetof(mb_own_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_own_thread_chatbot},
     {"messages", offsetof(mb_own_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread_messages},
 };
-static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, sizeof(mb_own_thread)};
+static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, MB_SHAPE_SIZE(mb_own_thread)};
 static const mb_field mb__s_get_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_aggregate_aggregate = {mb__s_get_threads_thread_aggregate_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_threads_thread_aggregate_aggregate = {mb__s_get_threads_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_threads_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_threads_thread_aggregate, aggregate), offsetof(mb_get_threads_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate)};
+static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_thread_aggregate)};
 static const mb_field mb__s_get_threads_data_f[] = {
     {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
-    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate},
 };
-static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
+static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, MB_SHAPE_SIZE(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
     {"userId", offsetof(mb_get_threads_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_threads_vars, limit), offsetof(mb_get_threads_vars, has_limit), MB_T_I32},
@@ -4784,16 +4798,16 @@ static const char mb__q_get_threads_by_chatbot[] =
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate)};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_data_f[] = {
     {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
-    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_by_chatbot_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, sizeof(mb_get_threads_by_chatbot_data)};
+static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_data)};
 static const mb_var mb__v_get_threads_by_chatbot[] = {
     {"userId", offsetof(mb_get_threads_by_chatbot_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotName", offsetof(mb_get_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
@@ -4838,17 +4852,17 @@ static const mb_field mb__s_browse_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_browse_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_browse_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, sizeof(mb_browse_thread_chatbot)};
+static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, MB_SHAPE_SIZE(mb_browse_thread_chatbot)};
 static const mb_field mb__s_browse_thread_user_f[] = {
     {"username", offsetof(mb_browse_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_browse_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, sizeof(mb_browse_thread_user)};
+static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, MB_SHAPE_SIZE(mb_browse_thread_user)};
 static const mb_field mb__s_browse_thread_messages_f[] = {
     {"role", offsetof(mb_browse_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_browse_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, sizeof(mb_browse_thread_messages)};
+static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, MB_SHAPE_SIZE(mb_browse_thread_messages)};
 static const mb_field mb__s_browse_thread_f[] = {
     {"threadId", offsetof(mb_browse_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_browse_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -4857,20 +4871,20 @@ static const mb_field mb__s_browse_thread_f[] = {
     {"user", offsetof(mb_browse_thread, user), offsetof(mb_browse_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_browse_thread_user},
     {"messages", offsetof(mb_browse_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread_messages},
 };
-static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, sizeof(mb_browse_thread)};
+static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, MB_SHAPE_SIZE(mb_browse_thread)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_aggregate_aggregate = {mb__s_get_browse_threads_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_thread_aggregate_aggregate = {mb__s_get_browse_threads_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
+static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
     {"limit", offsetof(mb_get_browse_threads_vars, limit), offsetof(mb_get_browse_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_browse_threads_vars, offset), offsetof(mb_get_browse_threads_vars, has_offset), MB_T_I32},
@@ -4913,16 +4927,16 @@ static const char mb__q_get_browse_threads_by_chatbot[] =
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, sizeof(mb_get_browse_threads_by_chatbot_data)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_data)};
 static const mb_var mb__v_get_browse_threads_by_chatbot[] = {
     {"chatbotName", offsetof(mb_get_browse_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_by_chatbot_vars, limit), offsetof(mb_get_browse_threads_by_chatbot_vars, has_limit), MB_T_I32},
@@ -4966,16 +4980,16 @@ static const char mb__q_get_browse_threads_by_category[] =
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_category_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_category_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, sizeof(mb_get_browse_threads_by_category_data)};
+static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_data)};
 static const mb_var mb__v_get_browse_threads_by_category[] = {
     {"categoryId", offsetof(mb_get_browse_threads_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
     {"limit", offsetof(mb_get_browse_threads_by_category_vars, limit), offsetof(mb_get_browse_threads_by_category_vars, has_limit), MB_T_I32},
@@ -5018,16 +5032,16 @@ static const char mb__q_get_browse_threads_by_user[] =
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_user_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_user_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, sizeof(mb_get_browse_threads_by_user_data)};
+static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_data)};
 static const mb_var mb__v_get_browse_threads_by_user[] = {
     {"userId", offsetof(mb_get_browse_threads_by_user_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_by_user_vars, limit), offsetof(mb_get_browse_threads_by_user_vars, has_limit), MB_T_I32},
@@ -5070,14 +5084,14 @@ static const mb_field mb__s_get_thread_thread_chatbot_f[] = {
     {"name", offsetof(mb_get_thread_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"avatar", offsetof(mb_get_thread_thread_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_thread_thread_chatbot = {mb__s_get_thread_thread_chatbot_f, 3, sizeof(mb_get_thread_thread_chatbot)};
+static const mb_shape mb__s_get_thread_thread_chatbot = {mb__s_get_thread_thread_chatbot_f, 3, MB_SHAPE_SIZE(mb_get_thread_thread_chatbot)};
 static const mb_field mb__s_get_thread_thread_messages_f[] = {
     {"messageId", offsetof(mb_get_thread_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"role", offsetof(mb_get_thread_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_get_thread_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_get_thread_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_thread_thread_messages = {mb__s_get_thread_thread_messages_f, 4, sizeof(mb_get_thread_thread_messages)};
+static const mb_shape mb__s_get_thread_thread_messages = {mb__s_get_thread_thread_messages_f, 4, MB_SHAPE_SIZE(mb_get_thread_thread_messages)};
 static const mb_field mb__s_get_thread_thread_f[] = {
     {"threadId", offsetof(mb_get_thread_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_get_thread_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -5092,11 +5106,11 @@ static const mb_field mb__s_get_thread_thread_f[] = {
     {"chatbot", offsetof(mb_get_thread_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_thread_thread_chatbot},
     {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread_messages},
 };
-static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, sizeof(mb_get_thread_thread)};
+static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, MB_SHAPE_SIZE(mb_get_thread_thread)};
 static const mb_field mb__s_get_thread_data_f[] = {
     {"thread", offsetof(mb_get_thread_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread},
 };
-static const mb_shape mb__s_get_thread_data = {mb__s_get_thread_data_f, 1, sizeof(mb_get_thread_data)};
+static const mb_shape mb__s_get_thread_data = {mb__s_get_thread_data_f, 1, MB_SHAPE_SIZE(mb_get_thread_data)};
 static const mb_var mb__v_get_thread[] = {
     {"threadId", offsetof(mb_get_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -5143,11 +5157,11 @@ static const mb_field mb__s_get_messages_message_f[] = {
     {"examples", offsetof(mb_get_messages_message, examples), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
     {"thinking", offsetof(mb_get_messages_message, thinking), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_messages_message = {mb__s_get_messages_message_f, 9, sizeof(mb_get_messages_message)};
+static const mb_shape mb__s_get_messages_message = {mb__s_get_messages_message_f, 9, MB_SHAPE_SIZE(mb_get_messages_message)};
 static const mb_field mb__s_get_messages_data_f[] = {
     {"message", offsetof(mb_get_messages_data, message), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_messages_message},
 };
-static const mb_shape mb__s_get_messages_data = {mb__s_get_messages_data_f, 1, sizeof(mb_get_messages_data)};
+static const mb_shape mb__s_get_messages_data = {mb__s_get_messages_data_f, 1, MB_SHAPE_SIZE(mb_get_messages_data)};
 static const mb_var mb__v_get_messages[] = {
     {"threadId", offsetof(mb_get_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_messages_vars, limit), offsetof(mb_get_messages_vars, has_limit), MB_T_I32},
@@ -5187,11 +5201,11 @@ static const mb_field mb__s_create_thread_insert_thread_one_f[] = {
     {"isPublic", offsetof(mb_create_thread_insert_thread_one, is_public), offsetof(mb_create_thread_insert_thread_one, is_public_null), MB_T_BOOL, 0, 0, NULL},
     {"createdAt", offsetof(mb_create_thread_insert_thread_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_create_thread_insert_thread_one = {mb__s_create_thread_insert_thread_one_f, 5, sizeof(mb_create_thread_insert_thread_one)};
+static const mb_shape mb__s_create_thread_insert_thread_one = {mb__s_create_thread_insert_thread_one_f, 5, MB_SHAPE_SIZE(mb_create_thread_insert_thread_one)};
 static const mb_field mb__s_create_thread_data_f[] = {
     {"insertThreadOne", offsetof(mb_create_thread_data, insert_thread_one), offsetof(mb_create_thread_data, insert_thread_one_null), MB_T_OBJ, 0, 0, &mb__s_create_thread_insert_thread_one},
 };
-static const mb_shape mb__s_create_thread_data = {mb__s_create_thread_data_f, 1, sizeof(mb_create_thread_data)};
+static const mb_shape mb__s_create_thread_data = {mb__s_create_thread_data_f, 1, MB_SHAPE_SIZE(mb_create_thread_data)};
 static const mb_var mb__v_create_thread[] = {
     {"threadId", offsetof(mb_create_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_create_thread_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},
@@ -5225,11 +5239,11 @@ static const mb_field mb__s_save_new_message_insert_message_one_f[] = {
     {"slug", offsetof(mb_save_new_message_insert_message_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_save_new_message_insert_message_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_save_new_message_insert_message_one = {mb__s_save_new_message_insert_message_one_f, 6, sizeof(mb_save_new_message_insert_message_one)};
+static const mb_shape mb__s_save_new_message_insert_message_one = {mb__s_save_new_message_insert_message_one_f, 6, MB_SHAPE_SIZE(mb_save_new_message_insert_message_one)};
 static const mb_field mb__s_save_new_message_data_f[] = {
     {"insertMessageOne", offsetof(mb_save_new_message_data, insert_message_one), offsetof(mb_save_new_message_data, insert_message_one_null), MB_T_OBJ, 0, 0, &mb__s_save_new_message_insert_message_one},
 };
-static const mb_shape mb__s_save_new_message_data = {mb__s_save_new_message_data_f, 1, sizeof(mb_save_new_message_data)};
+static const mb_shape mb__s_save_new_message_data = {mb__s_save_new_message_data_f, 1, MB_SHAPE_SIZE(mb_save_new_message_data)};
 static const mb_var mb__v_save_new_message[] = {
     {"messageId", offsetof(mb_save_new_message_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"threadId", offsetof(mb_save_new_message_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5264,11 +5278,11 @@ static const mb_field mb__s_save_new_message_at_insert_message_one_f[] = {
     {"slug", offsetof(mb_save_new_message_at_insert_message_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_save_new_message_at_insert_message_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_save_new_message_at_insert_message_one = {mb__s_save_new_message_at_insert_message_one_f, 6, sizeof(mb_save_new_message_at_insert_message_one)};
+static const mb_shape mb__s_save_new_message_at_insert_message_one = {mb__s_save_new_message_at_insert_message_one_f, 6, MB_SHAPE_SIZE(mb_save_new_message_at_insert_message_one)};
 static const mb_field mb__s_save_new_message_at_data_f[] = {
     {"insertMessageOne", offsetof(mb_save_new_message_at_data, insert_message_one), offsetof(mb_save_new_message_at_data, insert_message_one_null), MB_T_OBJ, 0, 0, &mb__s_save_new_message_at_insert_message_one},
 };
-static const mb_shape mb__s_save_new_message_at_data = {mb__s_save_new_message_at_data_f, 1, sizeof(mb_save_new_message_at_data)};
+static const mb_shape mb__s_save_new_message_at_data = {mb__s_save_new_message_at_data_f, 1, MB_SHAPE_SIZE(mb_save_new_message_at_data)};
 static const mb_var mb__v_save_new_message_at[] = {
     {"messageId", offsetof(mb_save_new_message_at_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"threadId", offsetof(mb_save_new_message_at_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5298,16 +5312,16 @@ static const mb_field mb__s_update_message_update_message_returning_f[] = {
     {"messageId", offsetof(mb_update_message_update_message_returning, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_update_message_update_message_returning, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_message_update_message_returning = {mb__s_update_message_update_message_returning_f, 2, sizeof(mb_update_message_update_message_returning)};
+static const mb_shape mb__s_update_message_update_message_returning = {mb__s_update_message_update_message_returning_f, 2, MB_SHAPE_SIZE(mb_update_message_update_message_returning)};
 static const mb_field mb__s_update_message_update_message_f[] = {
     {"affectedRows", offsetof(mb_update_message_update_message, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_message_update_message, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_message_update_message_returning},
 };
-static const mb_shape mb__s_update_message_update_message = {mb__s_update_message_update_message_f, 2, sizeof(mb_update_message_update_message)};
+static const mb_shape mb__s_update_message_update_message = {mb__s_update_message_update_message_f, 2, MB_SHAPE_SIZE(mb_update_message_update_message)};
 static const mb_field mb__s_update_message_data_f[] = {
     {"updateMessage", offsetof(mb_update_message_data, update_message), offsetof(mb_update_message_data, update_message_null), MB_T_OBJ, 0, 0, &mb__s_update_message_update_message},
 };
-static const mb_shape mb__s_update_message_data = {mb__s_update_message_data_f, 1, sizeof(mb_update_message_data)};
+static const mb_shape mb__s_update_message_data = {mb__s_update_message_data_f, 1, MB_SHAPE_SIZE(mb_update_message_data)};
 static const mb_var mb__v_update_message[] = {
     {"messageId", offsetof(mb_update_message_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"content", offsetof(mb_update_message_vars, content), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5344,16 +5358,16 @@ static const mb_field mb__s_update_thread_visibility_update_thread_returning_f[]
     {"threadId", offsetof(mb_update_thread_visibility_update_thread_returning, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"isPublic", offsetof(mb_update_thread_visibility_update_thread_returning, is_public), offsetof(mb_update_thread_visibility_update_thread_returning, is_public_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_thread_visibility_update_thread_returning = {mb__s_update_thread_visibility_update_thread_returning_f, 2, sizeof(mb_update_thread_visibility_update_thread_returning)};
+static const mb_shape mb__s_update_thread_visibility_update_thread_returning = {mb__s_update_thread_visibility_update_thread_returning_f, 2, MB_SHAPE_SIZE(mb_update_thread_visibility_update_thread_returning)};
 static const mb_field mb__s_update_thread_visibility_update_thread_f[] = {
     {"affectedRows", offsetof(mb_update_thread_visibility_update_thread, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_thread_visibility_update_thread, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_thread_visibility_update_thread_returning},
 };
-static const mb_shape mb__s_update_thread_visibility_update_thread = {mb__s_update_thread_visibility_update_thread_f, 2, sizeof(mb_update_thread_visibility_update_thread)};
+static const mb_shape mb__s_update_thread_visibility_update_thread = {mb__s_update_thread_visibility_update_thread_f, 2, MB_SHAPE_SIZE(mb_update_thread_visibility_update_thread)};
 static const mb_field mb__s_update_thread_visibility_data_f[] = {
     {"updateThread", offsetof(mb_update_thread_visibility_data, update_thread), offsetof(mb_update_thread_visibility_data, update_thread_null), MB_T_OBJ, 0, 0, &mb__s_update_thread_visibility_update_thread},
 };
-static const mb_shape mb__s_update_thread_visibility_data = {mb__s_update_thread_visibility_data_f, 1, sizeof(mb_update_thread_visibility_data)};
+static const mb_shape mb__s_update_thread_visibility_data = {mb__s_update_thread_visibility_data_f, 1, MB_SHAPE_SIZE(mb_update_thread_visibility_data)};
 static const mb_var mb__v_update_thread_visibility[] = {
     {"threadId", offsetof(mb_update_thread_visibility_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"isPublic", offsetof(mb_update_thread_visibility_vars, is_public), MB_NO_NULL_FLAG, MB_T_BOOL},
@@ -5389,11 +5403,11 @@ static const char mb__q_delete_thread[] =
 static const mb_field mb__s_delete_thread_delete_thread_f[] = {
     {"affectedRows", offsetof(mb_delete_thread_delete_thread, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_delete_thread_delete_thread = {mb__s_delete_thread_delete_thread_f, 1, sizeof(mb_delete_thread_delete_thread)};
+static const mb_shape mb__s_delete_thread_delete_thread = {mb__s_delete_thread_delete_thread_f, 1, MB_SHAPE_SIZE(mb_delete_thread_delete_thread)};
 static const mb_field mb__s_delete_thread_data_f[] = {
     {"deleteThread", offsetof(mb_delete_thread_data, delete_thread), offsetof(mb_delete_thread_data, delete_thread_null), MB_T_OBJ, 0, 0, &mb__s_delete_thread_delete_thread},
 };
-static const mb_shape mb__s_delete_thread_data = {mb__s_delete_thread_data_f, 1, sizeof(mb_delete_thread_data)};
+static const mb_shape mb__s_delete_thread_data = {mb__s_delete_thread_data_f, 1, MB_SHAPE_SIZE(mb_delete_thread_data)};
 static const mb_var mb__v_delete_thread[] = {
     {"threadId", offsetof(mb_delete_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"userId", offsetof(mb_delete_thread_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5422,11 +5436,11 @@ static const mb_field mb__s_thread_messages_message_stream_f[] = {
     {"content", offsetof(mb_thread_messages_message_stream, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_thread_messages_message_stream, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, sizeof(mb_thread_messages_message_stream)};
+static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, MB_SHAPE_SIZE(mb_thread_messages_message_stream)};
 static const mb_field mb__s_thread_messages_data_f[] = {
     {"messageStream", offsetof(mb_thread_messages_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_thread_messages_message_stream},
 };
-static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, sizeof(mb_thread_messages_data)};
+static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, MB_SHAPE_SIZE(mb_thread_messages_data)};
 static const mb_var mb__v_thread_messages[] = {
     {"threadId", offsetof(mb_thread_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"since", offsetof(mb_thread_messages_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5451,13 +5465,13 @@ static const char mb__q_get_user_by_slug[] =
 static const mb_field mb__s_get_user_by_slug_user_threads_chatbot_f[] = {
     {"name", offsetof(mb_get_user_by_slug_user_threads_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_user_by_slug_user_threads_chatbot = {mb__s_get_user_by_slug_user_threads_chatbot_f, 1, sizeof(mb_get_user_by_slug_user_threads_chatbot)};
+static const mb_shape mb__s_get_user_by_slug_user_threads_chatbot = {mb__s_get_user_by_slug_user_threads_chatbot_f, 1, MB_SHAPE_SIZE(mb_get_user_by_slug_user_threads_chatbot)};
 static const mb_field mb__s_get_user_by_slug_user_threads_f[] = {
     {"threadId", offsetof(mb_get_user_by_slug_user_threads, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_get_user_by_slug_user_threads, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"chatbot", offsetof(mb_get_user_by_slug_user_threads, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_user_by_slug_user_threads_chatbot},
 };
-static const mb_shape mb__s_get_user_by_slug_user_threads = {mb__s_get_user_by_slug_user_threads_f, 3, sizeof(mb_get_user_by_slug_user_threads)};
+static const mb_shape mb__s_get_user_by_slug_user_threads = {mb__s_get_user_by_slug_user_threads_f, 3, MB_SHAPE_SIZE(mb_get_user_by_slug_user_threads)};
 static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"userId", offsetof(mb_get_user_by_slug_user, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"username", offsetof(mb_get_user_by_slug_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -5468,11 +5482,11 @@ static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"isVerified", offsetof(mb_get_user_by_slug_user, is_verified), offsetof(mb_get_user_by_slug_user, is_verified_null), MB_T_BOOL, 0, 0, NULL},
     {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user_threads},
 };
-static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, sizeof(mb_get_user_by_slug_user)};
+static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, MB_SHAPE_SIZE(mb_get_user_by_slug_user)};
 static const mb_field mb__s_get_user_by_slug_data_f[] = {
     {"user", offsetof(mb_get_user_by_slug_data, user), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user},
 };
-static const mb_shape mb__s_get_user_by_slug_data = {mb__s_get_user_by_slug_data_f, 1, sizeof(mb_get_user_by_slug_data)};
+static const mb_shape mb__s_get_user_by_slug_data = {mb__s_get_user_by_slug_data_f, 1, MB_SHAPE_SIZE(mb_get_user_by_slug_data)};
 static const mb_var mb__v_get_user_by_slug[] = {
     {"slug", offsetof(mb_get_user_by_slug_vars, slug), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -5518,11 +5532,11 @@ static const mb_field mb__s_get_preference_preference_f[] = {
     {"deepExpertise", offsetof(mb_get_preference_preference, deep_expertise), offsetof(mb_get_preference_preference, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
     {"favorite", offsetof(mb_get_preference_preference, favorite), offsetof(mb_get_preference_preference, favorite_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_preference_preference = {mb__s_get_preference_preference_f, 9, sizeof(mb_get_preference_preference)};
+static const mb_shape mb__s_get_preference_preference = {mb__s_get_preference_preference_f, 9, MB_SHAPE_SIZE(mb_get_preference_preference)};
 static const mb_field mb__s_get_preference_data_f[] = {
     {"preference", offsetof(mb_get_preference_data, preference), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_preference_preference},
 };
-static const mb_shape mb__s_get_preference_data = {mb__s_get_preference_data_f, 1, sizeof(mb_get_preference_data)};
+static const mb_shape mb__s_get_preference_data = {mb__s_get_preference_data_f, 1, MB_SHAPE_SIZE(mb_get_preference_data)};
 static const mb_var mb__v_get_preference[] = {
     {"userId", offsetof(mb_get_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -5565,11 +5579,11 @@ static const mb_field mb__s_insert_preference_insert_preference_one_f[] = {
     {"webSearch", offsetof(mb_insert_preference_insert_preference_one, web_search), offsetof(mb_insert_preference_insert_preference_one, web_search_null), MB_T_BOOL, 0, 0, NULL},
     {"deepExpertise", offsetof(mb_insert_preference_insert_preference_one, deep_expertise), offsetof(mb_insert_preference_insert_preference_one, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_insert_preference_insert_preference_one = {mb__s_insert_preference_insert_preference_one_f, 8, sizeof(mb_insert_preference_insert_preference_one)};
+static const mb_shape mb__s_insert_preference_insert_preference_one = {mb__s_insert_preference_insert_preference_one_f, 8, MB_SHAPE_SIZE(mb_insert_preference_insert_preference_one)};
 static const mb_field mb__s_insert_preference_data_f[] = {
     {"insertPreferenceOne", offsetof(mb_insert_preference_data, insert_preference_one), offsetof(mb_insert_preference_data, insert_preference_one_null), MB_T_OBJ, 0, 0, &mb__s_insert_preference_insert_preference_one},
 };
-static const mb_shape mb__s_insert_preference_data = {mb__s_insert_preference_data_f, 1, sizeof(mb_insert_preference_data)};
+static const mb_shape mb__s_insert_preference_data = {mb__s_insert_preference_data_f, 1, MB_SHAPE_SIZE(mb_insert_preference_data)};
 static const mb_var mb__v_insert_preference[] = {
     {"userId", offsetof(mb_insert_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"preferredComplexity", offsetof(mb_insert_preference_vars, preferred_complexity), offsetof(mb_insert_preference_vars, has_preferred_complexity), MB_T_STR},
@@ -5608,16 +5622,16 @@ static const mb_field mb__s_update_preference_update_preference_returning_f[] = 
     {"webSearch", offsetof(mb_update_preference_update_preference_returning, web_search), offsetof(mb_update_preference_update_preference_returning, web_search_null), MB_T_BOOL, 0, 0, NULL},
     {"deepExpertise", offsetof(mb_update_preference_update_preference_returning, deep_expertise), offsetof(mb_update_preference_update_preference_returning, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 7, sizeof(mb_update_preference_update_preference_returning)};
+static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 7, MB_SHAPE_SIZE(mb_update_preference_update_preference_returning)};
 static const mb_field mb__s_update_preference_update_preference_f[] = {
     {"affectedRows", offsetof(mb_update_preference_update_preference, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_preference_update_preference, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_preference_update_preference_returning},
 };
-static const mb_shape mb__s_update_preference_update_preference = {mb__s_update_preference_update_preference_f, 2, sizeof(mb_update_preference_update_preference)};
+static const mb_shape mb__s_update_preference_update_preference = {mb__s_update_preference_update_preference_f, 2, MB_SHAPE_SIZE(mb_update_preference_update_preference)};
 static const mb_field mb__s_update_preference_data_f[] = {
     {"updatePreference", offsetof(mb_update_preference_data, update_preference), offsetof(mb_update_preference_data, update_preference_null), MB_T_OBJ, 0, 0, &mb__s_update_preference_update_preference},
 };
-static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_data_f, 1, sizeof(mb_update_preference_data)};
+static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_data_f, 1, MB_SHAPE_SIZE(mb_update_preference_data)};
 static const mb_var mb__v_update_preference[] = {
     {"userId", offsetof(mb_update_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"preferredComplexity", offsetof(mb_update_preference_vars, preferred_complexity), MB_NO_NULL_FLAG, MB_T_STR},
@@ -5659,22 +5673,22 @@ static const char mb__q_follow_chatbot[] =
 static const mb_field mb__s_follow_chatbot_delete_social_following_f[] = {
     {"affectedRows", offsetof(mb_follow_chatbot_delete_social_following, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_follow_chatbot_delete_social_following = {mb__s_follow_chatbot_delete_social_following_f, 1, sizeof(mb_follow_chatbot_delete_social_following)};
+static const mb_shape mb__s_follow_chatbot_delete_social_following = {mb__s_follow_chatbot_delete_social_following_f, 1, MB_SHAPE_SIZE(mb_follow_chatbot_delete_social_following)};
 static const mb_field mb__s_follow_chatbot_insert_social_following_one_chatbot_f[] = {
     {"name", offsetof(mb_follow_chatbot_insert_social_following_one_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_follow_chatbot_insert_social_following_one_chatbot = {mb__s_follow_chatbot_insert_social_following_one_chatbot_f, 1, sizeof(mb_follow_chatbot_insert_social_following_one_chatbot)};
+static const mb_shape mb__s_follow_chatbot_insert_social_following_one_chatbot = {mb__s_follow_chatbot_insert_social_following_one_chatbot_f, 1, MB_SHAPE_SIZE(mb_follow_chatbot_insert_social_following_one_chatbot)};
 static const mb_field mb__s_follow_chatbot_insert_social_following_one_f[] = {
     {"followerId", offsetof(mb_follow_chatbot_insert_social_following_one, follower_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"followeeIdChatbot", offsetof(mb_follow_chatbot_insert_social_following_one, followee_id_chatbot), offsetof(mb_follow_chatbot_insert_social_following_one, followee_id_chatbot_null), MB_T_I32, 0, 0, NULL},
     {"chatbot", offsetof(mb_follow_chatbot_insert_social_following_one, chatbot), offsetof(mb_follow_chatbot_insert_social_following_one, chatbot_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_insert_social_following_one_chatbot},
 };
-static const mb_shape mb__s_follow_chatbot_insert_social_following_one = {mb__s_follow_chatbot_insert_social_following_one_f, 3, sizeof(mb_follow_chatbot_insert_social_following_one)};
+static const mb_shape mb__s_follow_chatbot_insert_social_following_one = {mb__s_follow_chatbot_insert_social_following_one_f, 3, MB_SHAPE_SIZE(mb_follow_chatbot_insert_social_following_one)};
 static const mb_field mb__s_follow_chatbot_data_f[] = {
     {"deleteSocialFollowing", offsetof(mb_follow_chatbot_data, delete_social_following), offsetof(mb_follow_chatbot_data, delete_social_following_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_delete_social_following},
     {"insertSocialFollowingOne", offsetof(mb_follow_chatbot_data, insert_social_following_one), offsetof(mb_follow_chatbot_data, insert_social_following_one_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_insert_social_following_one},
 };
-static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 2, sizeof(mb_follow_chatbot_data)};
+static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_follow_chatbot_data)};
 static const mb_var mb__v_follow_chatbot[] = {
     {"followerId", offsetof(mb_follow_chatbot_vars, follower_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_follow_chatbot_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},
@@ -5698,11 +5712,11 @@ static const char mb__q_unfollow_chatbot[] =
 static const mb_field mb__s_unfollow_chatbot_delete_social_following_f[] = {
     {"affectedRows", offsetof(mb_unfollow_chatbot_delete_social_following, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_unfollow_chatbot_delete_social_following = {mb__s_unfollow_chatbot_delete_social_following_f, 1, sizeof(mb_unfollow_chatbot_delete_social_following)};
+static const mb_shape mb__s_unfollow_chatbot_delete_social_following = {mb__s_unfollow_chatbot_delete_social_following_f, 1, MB_SHAPE_SIZE(mb_unfollow_chatbot_delete_social_following)};
 static const mb_field mb__s_unfollow_chatbot_data_f[] = {
     {"deleteSocialFollowing", offsetof(mb_unfollow_chatbot_data, delete_social_following), offsetof(mb_unfollow_chatbot_data, delete_social_following_null), MB_T_OBJ, 0, 0, &mb__s_unfollow_chatbot_delete_social_following},
 };
-static const mb_shape mb__s_unfollow_chatbot_data = {mb__s_unfollow_chatbot_data_f, 1, sizeof(mb_unfollow_chatbot_data)};
+static const mb_shape mb__s_unfollow_chatbot_data = {mb__s_unfollow_chatbot_data_f, 1, MB_SHAPE_SIZE(mb_unfollow_chatbot_data)};
 static const mb_var mb__v_unfollow_chatbot[] = {
     {"followerId", offsetof(mb_unfollow_chatbot_vars, follower_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_unfollow_chatbot_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},

@@ -10,22 +10,22 @@ static const mb_field mb__s_get_categories_category_chatbots_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_categories_category_chatbots_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category_chatbots_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_categories_category_chatbots_chatbot = {mb__s_get_categories_category_chatbots_chatbot_f, 2, sizeof(mb_get_categories_category_chatbots_chatbot)};
+static const mb_shape mb__s_get_categories_category_chatbots_chatbot = {mb__s_get_categories_category_chatbots_chatbot_f, 2, MB_SHAPE_SIZE(mb_get_categories_category_chatbots_chatbot)};
 static const mb_field mb__s_get_categories_category_chatbots_f[] = {
     {"chatbot", offsetof(mb_get_categories_category_chatbots, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_categories_category_chatbots_chatbot},
 };
-static const mb_shape mb__s_get_categories_category_chatbots = {mb__s_get_categories_category_chatbots_f, 1, sizeof(mb_get_categories_category_chatbots)};
+static const mb_shape mb__s_get_categories_category_chatbots = {mb__s_get_categories_category_chatbots_f, 1, MB_SHAPE_SIZE(mb_get_categories_category_chatbots)};
 static const mb_field mb__s_get_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"order", offsetof(mb_get_categories_category, order), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"chatbots", offsetof(mb_get_categories_category, chatbots), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category_chatbots},
 };
-static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, sizeof(mb_get_categories_category)};
+static const mb_shape mb__s_get_categories_category = {mb__s_get_categories_category_f, 4, MB_SHAPE_SIZE(mb_get_categories_category)};
 static const mb_field mb__s_get_categories_data_f[] = {
     {"category", offsetof(mb_get_categories_data, category), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_categories_category},
 };
-static const mb_shape mb__s_get_categories_data = {mb__s_get_categories_data_f, 1, sizeof(mb_get_categories_data)};
+static const mb_shape mb__s_get_categories_data = {mb__s_get_categories_data_f, 1, MB_SHAPE_SIZE(mb_get_categories_data)};
 static const mb_op mb__op_get_categories = {mb__q_get_categories, "getCategories", NULL, 0, &mb__s_get_categories_data};
 const mb_op *mb_get_categories_op(void) { return &mb__op_get_categories; }
 mb_status mb_get_categories(mb_client *c, mb_get_categories_data *out, mb_get_categories_arrays *arrays) {
@@ -61,16 +61,16 @@ static const char mb__q_get_chatbots[] =
 static const mb_field mb__s_chatbot_list_item_categories_category_f[] = {
     {"name", offsetof(mb_chatbot_list_item_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, sizeof(mb_chatbot_list_item_categories_category)};
+static const mb_shape mb__s_chatbot_list_item_categories_category = {mb__s_chatbot_list_item_categories_category_f, 1, MB_SHAPE_SIZE(mb_chatbot_list_item_categories_category)};
 static const mb_field mb__s_chatbot_list_item_categories_f[] = {
     {"categoryId", offsetof(mb_chatbot_list_item_categories, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"category", offsetof(mb_chatbot_list_item_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_chatbot_list_item_categories_category},
 };
-static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, sizeof(mb_chatbot_list_item_categories)};
+static const mb_shape mb__s_chatbot_list_item_categories = {mb__s_chatbot_list_item_categories_f, 2, MB_SHAPE_SIZE(mb_chatbot_list_item_categories)};
 static const mb_field mb__s_chatbot_list_item_metadata_f[] = {
     {"domainName", offsetof(mb_chatbot_list_item_metadata, domain_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, sizeof(mb_chatbot_list_item_metadata)};
+static const mb_shape mb__s_chatbot_list_item_metadata = {mb__s_chatbot_list_item_metadata_f, 1, MB_SHAPE_SIZE(mb_chatbot_list_item_metadata)};
 static const mb_field mb__s_chatbot_list_item_f[] = {
     {"chatbotId", offsetof(mb_chatbot_list_item, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_chatbot_list_item, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -82,11 +82,11 @@ static const mb_field mb__s_chatbot_list_item_f[] = {
     {"categories", offsetof(mb_chatbot_list_item, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item_categories},
     {"metadata", offsetof(mb_chatbot_list_item, metadata), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_chatbot_list_item_metadata},
 };
-static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, sizeof(mb_chatbot_list_item)};
+static const mb_shape mb__s_chatbot_list_item = {mb__s_chatbot_list_item_f, 9, MB_SHAPE_SIZE(mb_chatbot_list_item)};
 static const mb_field mb__s_get_chatbots_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbots_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
-static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, sizeof(mb_get_chatbots_data)};
+static const mb_shape mb__s_get_chatbots_data = {mb__s_get_chatbots_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbots_data)};
 static const mb_var mb__v_get_chatbots[] = {
     {"limit", offsetof(mb_get_chatbots_vars, limit), offsetof(mb_get_chatbots_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_chatbots_vars, offset), offsetof(mb_get_chatbots_vars, has_offset), MB_T_I32},
@@ -133,7 +133,7 @@ static const char mb__q_get_chatbots_by_category[] =
 static const mb_field mb__s_get_chatbots_by_category_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbots_by_category_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_chatbot_list_item},
 };
-static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, sizeof(mb_get_chatbots_by_category_data)};
+static const mb_shape mb__s_get_chatbots_by_category_data = {mb__s_get_chatbots_by_category_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbots_by_category_data)};
 static const mb_var mb__v_get_chatbots_by_category[] = {
     {"categoryId", offsetof(mb_get_chatbots_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
     {"limit", offsetof(mb_get_chatbots_by_category_vars, limit), offsetof(mb_get_chatbots_by_category_vars, has_limit), MB_T_I32},
@@ -182,38 +182,38 @@ static const mb_field mb__s_get_chatbot_chatbot_categories_category_f[] = {
     {"categoryId", offsetof(mb_get_chatbot_chatbot_categories_category, category_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_chatbot_chatbot_categories_category, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_categories_category = {mb__s_get_chatbot_chatbot_categories_category_f, 2, sizeof(mb_get_chatbot_chatbot_categories_category)};
+static const mb_shape mb__s_get_chatbot_chatbot_categories_category = {mb__s_get_chatbot_chatbot_categories_category_f, 2, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_categories_category)};
 static const mb_field mb__s_get_chatbot_chatbot_categories_f[] = {
     {"category", offsetof(mb_get_chatbot_chatbot_categories, category), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_categories_category},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_categories = {mb__s_get_chatbot_chatbot_categories_f, 1, sizeof(mb_get_chatbot_chatbot_categories)};
+static const mb_shape mb__s_get_chatbot_chatbot_categories = {mb__s_get_chatbot_chatbot_categories_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_categories)};
 static const mb_field mb__s_get_chatbot_chatbot_prompts_prompt_f[] = {
     {"promptId", offsetof(mb_get_chatbot_chatbot_prompts_prompt, prompt_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"promptName", offsetof(mb_get_chatbot_chatbot_prompts_prompt, prompt_name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_get_chatbot_chatbot_prompts_prompt, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"type", offsetof(mb_get_chatbot_chatbot_prompts_prompt, type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_prompts_prompt = {mb__s_get_chatbot_chatbot_prompts_prompt_f, 4, sizeof(mb_get_chatbot_chatbot_prompts_prompt)};
+static const mb_shape mb__s_get_chatbot_chatbot_prompts_prompt = {mb__s_get_chatbot_chatbot_prompts_prompt_f, 4, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_prompts_prompt)};
 static const mb_field mb__s_get_chatbot_chatbot_prompts_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_prompts, prompt), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_prompts_prompt},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_prompts = {mb__s_get_chatbot_chatbot_prompts_f, 1, sizeof(mb_get_chatbot_chatbot_prompts)};
+static const mb_shape mb__s_get_chatbot_chatbot_prompts = {mb__s_get_chatbot_chatbot_prompts_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_prompts)};
 static const mb_field mb__s_get_chatbot_chatbot_complexity_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_complexity_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_complexity_enum = {mb__s_get_chatbot_chatbot_complexity_enum_f, 1, sizeof(mb_get_chatbot_chatbot_complexity_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_complexity_enum = {mb__s_get_chatbot_chatbot_complexity_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_complexity_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_length_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_length_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_length_enum = {mb__s_get_chatbot_chatbot_length_enum_f, 1, sizeof(mb_get_chatbot_chatbot_length_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_length_enum = {mb__s_get_chatbot_chatbot_length_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_length_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_tone_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_tone_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_tone_enum = {mb__s_get_chatbot_chatbot_tone_enum_f, 1, sizeof(mb_get_chatbot_chatbot_tone_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_tone_enum = {mb__s_get_chatbot_chatbot_tone_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_tone_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_type_enum_f[] = {
     {"prompt", offsetof(mb_get_chatbot_chatbot_type_enum, prompt), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_chatbot_type_enum = {mb__s_get_chatbot_chatbot_type_enum_f, 1, sizeof(mb_get_chatbot_chatbot_type_enum)};
+static const mb_shape mb__s_get_chatbot_chatbot_type_enum = {mb__s_get_chatbot_chatbot_type_enum_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_chatbot_type_enum)};
 static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"chatbotId", offsetof(mb_get_chatbot_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_get_chatbot_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -227,16 +227,16 @@ static const mb_field mb__s_get_chatbot_chatbot_f[] = {
     {"defaultType", offsetof(mb_get_chatbot_chatbot, default_type), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"categories", offsetof(mb_get_chatbot_chatbot, categories), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot_categories},
     {"prompts", offsetof(mb_get_chatbot_chatbot, prompts), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 1, &mb__s_get_chatbot_chatbot_prompts},
-    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_complexity_enum},
-    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_length_enum},
-    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_tone_enum},
-    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 2, &mb__s_get_chatbot_chatbot_type_enum},
+    {"complexityEnum", offsetof(mb_get_chatbot_chatbot, complexity_enum), offsetof(mb_get_chatbot_chatbot, complexity_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_complexity_enum},
+    {"lengthEnum", offsetof(mb_get_chatbot_chatbot, length_enum), offsetof(mb_get_chatbot_chatbot, length_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_length_enum},
+    {"toneEnum", offsetof(mb_get_chatbot_chatbot, tone_enum), offsetof(mb_get_chatbot_chatbot, tone_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_tone_enum},
+    {"typeEnum", offsetof(mb_get_chatbot_chatbot, type_enum), offsetof(mb_get_chatbot_chatbot, type_enum_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_chatbot_type_enum},
 };
-static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, sizeof(mb_get_chatbot_chatbot)};
+static const mb_shape mb__s_get_chatbot_chatbot = {mb__s_get_chatbot_chatbot_f, 16, MB_SHAPE_SIZE(mb_get_chatbot_chatbot)};
 static const mb_field mb__s_get_chatbot_data_f[] = {
     {"chatbot", offsetof(mb_get_chatbot_data, chatbot), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_chatbot_chatbot},
 };
-static const mb_shape mb__s_get_chatbot_data = {mb__s_get_chatbot_data_f, 1, sizeof(mb_get_chatbot_data)};
+static const mb_shape mb__s_get_chatbot_data = {mb__s_get_chatbot_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_data)};
 static const mb_var mb__v_get_chatbot[] = {
     {"name", offsetof(mb_get_chatbot_vars, name), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -279,15 +279,15 @@ static const char mb__q_get_chatbot_count[] =
 static const mb_field mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_chatbot_count_chatbot_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f, 1, sizeof(mb_get_chatbot_count_chatbot_aggregate_aggregate)};
+static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_chatbot_aggregate_aggregate)};
 static const mb_field mb__s_get_chatbot_count_chatbot_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_chatbot_count_chatbot_aggregate, aggregate), offsetof(mb_get_chatbot_count_chatbot_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_chatbot_count_chatbot_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_f, 1, sizeof(mb_get_chatbot_count_chatbot_aggregate)};
+static const mb_shape mb__s_get_chatbot_count_chatbot_aggregate = {mb__s_get_chatbot_count_chatbot_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_chatbot_aggregate)};
 static const mb_field mb__s_get_chatbot_count_data_f[] = {
     {"chatbotAggregate", offsetof(mb_get_chatbot_count_data, chatbot_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_chatbot_count_chatbot_aggregate},
 };
-static const mb_shape mb__s_get_chatbot_count_data = {mb__s_get_chatbot_count_data_f, 1, sizeof(mb_get_chatbot_count_data)};
+static const mb_shape mb__s_get_chatbot_count_data = {mb__s_get_chatbot_count_data_f, 1, MB_SHAPE_SIZE(mb_get_chatbot_count_data)};
 static const mb_op mb__op_get_chatbot_count = {mb__q_get_chatbot_count, "getChatbotCount", NULL, 0, &mb__s_get_chatbot_count_data};
 const mb_op *mb_get_chatbot_count_op(void) { return &mb__op_get_chatbot_count; }
 mb_status mb_get_chatbot_count(mb_client *c, mb_get_chatbot_count_data *out) {
@@ -303,18 +303,18 @@ static const char mb__q_get_models[] =
 static const mb_field mb__s_get_models_models_model_data_f[] = {
     {"name", offsetof(mb_get_models_models_model_data, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_models_models_model_data = {mb__s_get_models_models_model_data_f, 1, sizeof(mb_get_models_models_model_data)};
+static const mb_shape mb__s_get_models_models_model_data = {mb__s_get_models_models_model_data_f, 1, MB_SHAPE_SIZE(mb_get_models_models_model_data)};
 static const mb_field mb__s_get_models_models_f[] = {
     {"model", offsetof(mb_get_models_models, model), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"type", offsetof(mb_get_models_models, type), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
     {"enabled", offsetof(mb_get_models_models, enabled), MB_NO_NULL_FLAG, MB_T_BOOL, 0, 0, NULL},
     {"model_data", offsetof(mb_get_models_models, model_data), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_models_models_model_data},
 };
-static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 4, sizeof(mb_get_models_models)};
+static const mb_shape mb__s_get_models_models = {mb__s_get_models_models_f, 4, MB_SHAPE_SIZE(mb_get_models_models)};
 static const mb_field mb__s_get_models_data_f[] = {
     {"models", offsetof(mb_get_models_data, models), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_models_models},
 };
-static const mb_shape mb__s_get_models_data = {mb__s_get_models_data_f, 1, sizeof(mb_get_models_data)};
+static const mb_shape mb__s_get_models_data = {mb__s_get_models_data_f, 1, MB_SHAPE_SIZE(mb_get_models_data)};
 static const mb_op mb__op_get_models = {mb__q_get_models, "getModels", NULL, 0, &mb__s_get_models_data};
 const mb_op *mb_get_models_op(void) { return &mb__op_get_models; }
 mb_status mb_get_models(mb_client *c, mb_get_models_data *out, mb_get_models_arrays *arrays) {
@@ -347,14 +347,14 @@ static const mb_field mb__s_own_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_own_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_own_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, sizeof(mb_own_thread_chatbot)};
+static const mb_shape mb__s_own_thread_chatbot = {mb__s_own_thread_chatbot_f, 2, MB_SHAPE_SIZE(mb_own_thread_chatbot)};
 static const mb_field mb__s_own_thread_messages_f[] = {
     {"messageId", offsetof(mb_own_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"role", offsetof(mb_own_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_own_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_own_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, sizeof(mb_own_thread_messages)};
+static const mb_shape mb__s_own_thread_messages = {mb__s_own_thread_messages_f, 4, MB_SHAPE_SIZE(mb_own_thread_messages)};
 static const mb_field mb__s_own_thread_f[] = {
     {"threadId", offsetof(mb_own_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_own_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -366,20 +366,20 @@ static const mb_field mb__s_own_thread_f[] = {
     {"chatbot", offsetof(mb_own_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_own_thread_chatbot},
     {"messages", offsetof(mb_own_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread_messages},
 };
-static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, sizeof(mb_own_thread)};
+static const mb_shape mb__s_own_thread = {mb__s_own_thread_f, 9, MB_SHAPE_SIZE(mb_own_thread)};
 static const mb_field mb__s_get_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_thread_aggregate_aggregate = {mb__s_get_threads_thread_aggregate_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_threads_thread_aggregate_aggregate = {mb__s_get_threads_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_threads_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_threads_thread_aggregate, aggregate), offsetof(mb_get_threads_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, sizeof(mb_get_threads_thread_aggregate)};
+static const mb_shape mb__s_get_threads_thread_aggregate = {mb__s_get_threads_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_thread_aggregate)};
 static const mb_field mb__s_get_threads_data_f[] = {
     {"thread", offsetof(mb_get_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
-    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_thread_aggregate},
 };
-static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, sizeof(mb_get_threads_data)};
+static const mb_shape mb__s_get_threads_data = {mb__s_get_threads_data_f, 2, MB_SHAPE_SIZE(mb_get_threads_data)};
 static const mb_var mb__v_get_threads[] = {
     {"userId", offsetof(mb_get_threads_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_threads_vars, limit), offsetof(mb_get_threads_vars, has_limit), MB_T_I32},
@@ -423,16 +423,16 @@ static const char mb__q_get_threads_by_chatbot[] =
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_threads_by_chatbot_thread_aggregate)};
+static const mb_shape mb__s_get_threads_by_chatbot_thread_aggregate = {mb__s_get_threads_by_chatbot_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_threads_by_chatbot_data_f[] = {
     {"thread", offsetof(mb_get_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_own_thread},
-    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_threads_by_chatbot_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_threads_by_chatbot_thread_aggregate},
 };
-static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, sizeof(mb_get_threads_by_chatbot_data)};
+static const mb_shape mb__s_get_threads_by_chatbot_data = {mb__s_get_threads_by_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_get_threads_by_chatbot_data)};
 static const mb_var mb__v_get_threads_by_chatbot[] = {
     {"userId", offsetof(mb_get_threads_by_chatbot_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotName", offsetof(mb_get_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
@@ -477,17 +477,17 @@ static const mb_field mb__s_browse_thread_chatbot_f[] = {
     {"chatbotId", offsetof(mb_browse_thread_chatbot, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"name", offsetof(mb_browse_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, sizeof(mb_browse_thread_chatbot)};
+static const mb_shape mb__s_browse_thread_chatbot = {mb__s_browse_thread_chatbot_f, 2, MB_SHAPE_SIZE(mb_browse_thread_chatbot)};
 static const mb_field mb__s_browse_thread_user_f[] = {
     {"username", offsetof(mb_browse_thread_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_browse_thread_user, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, sizeof(mb_browse_thread_user)};
+static const mb_shape mb__s_browse_thread_user = {mb__s_browse_thread_user_f, 2, MB_SHAPE_SIZE(mb_browse_thread_user)};
 static const mb_field mb__s_browse_thread_messages_f[] = {
     {"role", offsetof(mb_browse_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_browse_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, sizeof(mb_browse_thread_messages)};
+static const mb_shape mb__s_browse_thread_messages = {mb__s_browse_thread_messages_f, 2, MB_SHAPE_SIZE(mb_browse_thread_messages)};
 static const mb_field mb__s_browse_thread_f[] = {
     {"threadId", offsetof(mb_browse_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_browse_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -496,20 +496,20 @@ static const mb_field mb__s_browse_thread_f[] = {
     {"user", offsetof(mb_browse_thread, user), offsetof(mb_browse_thread, user_null), MB_T_OBJ, 0, 0, &mb__s_browse_thread_user},
     {"messages", offsetof(mb_browse_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread_messages},
 };
-static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, sizeof(mb_browse_thread)};
+static const mb_shape mb__s_browse_thread = {mb__s_browse_thread_f, 6, MB_SHAPE_SIZE(mb_browse_thread)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_thread_aggregate_aggregate = {mb__s_get_browse_threads_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_thread_aggregate_aggregate = {mb__s_get_browse_threads_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_thread_aggregate = {mb__s_get_browse_threads_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, sizeof(mb_get_browse_threads_data)};
+static const mb_shape mb__s_get_browse_threads_data = {mb__s_get_browse_threads_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_data)};
 static const mb_var mb__v_get_browse_threads[] = {
     {"limit", offsetof(mb_get_browse_threads_vars, limit), offsetof(mb_get_browse_threads_vars, has_limit), MB_T_I32},
     {"offset", offsetof(mb_get_browse_threads_vars, offset), offsetof(mb_get_browse_threads_vars, has_offset), MB_T_I32},
@@ -552,16 +552,16 @@ static const char mb__q_get_browse_threads_by_chatbot[] =
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_chatbot_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_chatbot_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_thread_aggregate = {mb__s_get_browse_threads_by_chatbot_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_chatbot_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_chatbot_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_chatbot_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_chatbot_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, sizeof(mb_get_browse_threads_by_chatbot_data)};
+static const mb_shape mb__s_get_browse_threads_by_chatbot_data = {mb__s_get_browse_threads_by_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_chatbot_data)};
 static const mb_var mb__v_get_browse_threads_by_chatbot[] = {
     {"chatbotName", offsetof(mb_get_browse_threads_by_chatbot_vars, chatbot_name), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_by_chatbot_vars, limit), offsetof(mb_get_browse_threads_by_chatbot_vars, has_limit), MB_T_I32},
@@ -605,16 +605,16 @@ static const char mb__q_get_browse_threads_by_category[] =
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_category_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_category_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_category_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_category_thread_aggregate = {mb__s_get_browse_threads_by_category_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_category_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_category_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_category_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_category_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_category_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, sizeof(mb_get_browse_threads_by_category_data)};
+static const mb_shape mb__s_get_browse_threads_by_category_data = {mb__s_get_browse_threads_by_category_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_category_data)};
 static const mb_var mb__v_get_browse_threads_by_category[] = {
     {"categoryId", offsetof(mb_get_browse_threads_by_category_vars, category_id), MB_NO_NULL_FLAG, MB_T_I32},
     {"limit", offsetof(mb_get_browse_threads_by_category_vars, limit), offsetof(mb_get_browse_threads_by_category_vars, has_limit), MB_T_I32},
@@ -657,16 +657,16 @@ static const char mb__q_get_browse_threads_by_user[] =
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f[] = {
     {"count", offsetof(mb_get_browse_threads_by_user_thread_aggregate_aggregate, count), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_thread_aggregate_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_thread_aggregate_f[] = {
     {"aggregate", offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate), offsetof(mb_get_browse_threads_by_user_thread_aggregate, aggregate_null), MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, sizeof(mb_get_browse_threads_by_user_thread_aggregate)};
+static const mb_shape mb__s_get_browse_threads_by_user_thread_aggregate = {mb__s_get_browse_threads_by_user_thread_aggregate_f, 1, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_thread_aggregate)};
 static const mb_field mb__s_get_browse_threads_by_user_data_f[] = {
     {"thread", offsetof(mb_get_browse_threads_by_user_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_browse_thread},
-    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 2, &mb__s_get_browse_threads_by_user_thread_aggregate},
+    {"threadAggregate", offsetof(mb_get_browse_threads_by_user_data, thread_aggregate), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_browse_threads_by_user_thread_aggregate},
 };
-static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, sizeof(mb_get_browse_threads_by_user_data)};
+static const mb_shape mb__s_get_browse_threads_by_user_data = {mb__s_get_browse_threads_by_user_data_f, 2, MB_SHAPE_SIZE(mb_get_browse_threads_by_user_data)};
 static const mb_var mb__v_get_browse_threads_by_user[] = {
     {"userId", offsetof(mb_get_browse_threads_by_user_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_browse_threads_by_user_vars, limit), offsetof(mb_get_browse_threads_by_user_vars, has_limit), MB_T_I32},
@@ -709,14 +709,14 @@ static const mb_field mb__s_get_thread_thread_chatbot_f[] = {
     {"name", offsetof(mb_get_thread_thread_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"avatar", offsetof(mb_get_thread_thread_chatbot, avatar), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_thread_thread_chatbot = {mb__s_get_thread_thread_chatbot_f, 3, sizeof(mb_get_thread_thread_chatbot)};
+static const mb_shape mb__s_get_thread_thread_chatbot = {mb__s_get_thread_thread_chatbot_f, 3, MB_SHAPE_SIZE(mb_get_thread_thread_chatbot)};
 static const mb_field mb__s_get_thread_thread_messages_f[] = {
     {"messageId", offsetof(mb_get_thread_thread_messages, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"role", offsetof(mb_get_thread_thread_messages, role), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_get_thread_thread_messages, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_get_thread_thread_messages, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_thread_thread_messages = {mb__s_get_thread_thread_messages_f, 4, sizeof(mb_get_thread_thread_messages)};
+static const mb_shape mb__s_get_thread_thread_messages = {mb__s_get_thread_thread_messages_f, 4, MB_SHAPE_SIZE(mb_get_thread_thread_messages)};
 static const mb_field mb__s_get_thread_thread_f[] = {
     {"threadId", offsetof(mb_get_thread_thread, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_get_thread_thread, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -731,11 +731,11 @@ static const mb_field mb__s_get_thread_thread_f[] = {
     {"chatbot", offsetof(mb_get_thread_thread, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_thread_thread_chatbot},
     {"messages", offsetof(mb_get_thread_thread, messages), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread_messages},
 };
-static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, sizeof(mb_get_thread_thread)};
+static const mb_shape mb__s_get_thread_thread = {mb__s_get_thread_thread_f, 12, MB_SHAPE_SIZE(mb_get_thread_thread)};
 static const mb_field mb__s_get_thread_data_f[] = {
     {"thread", offsetof(mb_get_thread_data, thread), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_thread_thread},
 };
-static const mb_shape mb__s_get_thread_data = {mb__s_get_thread_data_f, 1, sizeof(mb_get_thread_data)};
+static const mb_shape mb__s_get_thread_data = {mb__s_get_thread_data_f, 1, MB_SHAPE_SIZE(mb_get_thread_data)};
 static const mb_var mb__v_get_thread[] = {
     {"threadId", offsetof(mb_get_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -782,11 +782,11 @@ static const mb_field mb__s_get_messages_message_f[] = {
     {"examples", offsetof(mb_get_messages_message, examples), MB_NO_NULL_FLAG, MB_T_JSON, 0, 0, NULL},
     {"thinking", offsetof(mb_get_messages_message, thinking), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_messages_message = {mb__s_get_messages_message_f, 9, sizeof(mb_get_messages_message)};
+static const mb_shape mb__s_get_messages_message = {mb__s_get_messages_message_f, 9, MB_SHAPE_SIZE(mb_get_messages_message)};
 static const mb_field mb__s_get_messages_data_f[] = {
     {"message", offsetof(mb_get_messages_data, message), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_messages_message},
 };
-static const mb_shape mb__s_get_messages_data = {mb__s_get_messages_data_f, 1, sizeof(mb_get_messages_data)};
+static const mb_shape mb__s_get_messages_data = {mb__s_get_messages_data_f, 1, MB_SHAPE_SIZE(mb_get_messages_data)};
 static const mb_var mb__v_get_messages[] = {
     {"threadId", offsetof(mb_get_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"limit", offsetof(mb_get_messages_vars, limit), offsetof(mb_get_messages_vars, has_limit), MB_T_I32},
@@ -826,11 +826,11 @@ static const mb_field mb__s_create_thread_insert_thread_one_f[] = {
     {"isPublic", offsetof(mb_create_thread_insert_thread_one, is_public), offsetof(mb_create_thread_insert_thread_one, is_public_null), MB_T_BOOL, 0, 0, NULL},
     {"createdAt", offsetof(mb_create_thread_insert_thread_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_create_thread_insert_thread_one = {mb__s_create_thread_insert_thread_one_f, 5, sizeof(mb_create_thread_insert_thread_one)};
+static const mb_shape mb__s_create_thread_insert_thread_one = {mb__s_create_thread_insert_thread_one_f, 5, MB_SHAPE_SIZE(mb_create_thread_insert_thread_one)};
 static const mb_field mb__s_create_thread_data_f[] = {
     {"insertThreadOne", offsetof(mb_create_thread_data, insert_thread_one), offsetof(mb_create_thread_data, insert_thread_one_null), MB_T_OBJ, 0, 0, &mb__s_create_thread_insert_thread_one},
 };
-static const mb_shape mb__s_create_thread_data = {mb__s_create_thread_data_f, 1, sizeof(mb_create_thread_data)};
+static const mb_shape mb__s_create_thread_data = {mb__s_create_thread_data_f, 1, MB_SHAPE_SIZE(mb_create_thread_data)};
 static const mb_var mb__v_create_thread[] = {
     {"threadId", offsetof(mb_create_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_create_thread_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},
@@ -864,11 +864,11 @@ static const mb_field mb__s_save_new_message_insert_message_one_f[] = {
     {"slug", offsetof(mb_save_new_message_insert_message_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_save_new_message_insert_message_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_save_new_message_insert_message_one = {mb__s_save_new_message_insert_message_one_f, 6, sizeof(mb_save_new_message_insert_message_one)};
+static const mb_shape mb__s_save_new_message_insert_message_one = {mb__s_save_new_message_insert_message_one_f, 6, MB_SHAPE_SIZE(mb_save_new_message_insert_message_one)};
 static const mb_field mb__s_save_new_message_data_f[] = {
     {"insertMessageOne", offsetof(mb_save_new_message_data, insert_message_one), offsetof(mb_save_new_message_data, insert_message_one_null), MB_T_OBJ, 0, 0, &mb__s_save_new_message_insert_message_one},
 };
-static const mb_shape mb__s_save_new_message_data = {mb__s_save_new_message_data_f, 1, sizeof(mb_save_new_message_data)};
+static const mb_shape mb__s_save_new_message_data = {mb__s_save_new_message_data_f, 1, MB_SHAPE_SIZE(mb_save_new_message_data)};
 static const mb_var mb__v_save_new_message[] = {
     {"messageId", offsetof(mb_save_new_message_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"threadId", offsetof(mb_save_new_message_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -903,11 +903,11 @@ static const mb_field mb__s_save_new_message_at_insert_message_one_f[] = {
     {"slug", offsetof(mb_save_new_message_at_insert_message_one, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_save_new_message_at_insert_message_one, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_save_new_message_at_insert_message_one = {mb__s_save_new_message_at_insert_message_one_f, 6, sizeof(mb_save_new_message_at_insert_message_one)};
+static const mb_shape mb__s_save_new_message_at_insert_message_one = {mb__s_save_new_message_at_insert_message_one_f, 6, MB_SHAPE_SIZE(mb_save_new_message_at_insert_message_one)};
 static const mb_field mb__s_save_new_message_at_data_f[] = {
     {"insertMessageOne", offsetof(mb_save_new_message_at_data, insert_message_one), offsetof(mb_save_new_message_at_data, insert_message_one_null), MB_T_OBJ, 0, 0, &mb__s_save_new_message_at_insert_message_one},
 };
-static const mb_shape mb__s_save_new_message_at_data = {mb__s_save_new_message_at_data_f, 1, sizeof(mb_save_new_message_at_data)};
+static const mb_shape mb__s_save_new_message_at_data = {mb__s_save_new_message_at_data_f, 1, MB_SHAPE_SIZE(mb_save_new_message_at_data)};
 static const mb_var mb__v_save_new_message_at[] = {
     {"messageId", offsetof(mb_save_new_message_at_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"threadId", offsetof(mb_save_new_message_at_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -937,16 +937,16 @@ static const mb_field mb__s_update_message_update_message_returning_f[] = {
     {"messageId", offsetof(mb_update_message_update_message_returning, message_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"content", offsetof(mb_update_message_update_message_returning, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_message_update_message_returning = {mb__s_update_message_update_message_returning_f, 2, sizeof(mb_update_message_update_message_returning)};
+static const mb_shape mb__s_update_message_update_message_returning = {mb__s_update_message_update_message_returning_f, 2, MB_SHAPE_SIZE(mb_update_message_update_message_returning)};
 static const mb_field mb__s_update_message_update_message_f[] = {
     {"affectedRows", offsetof(mb_update_message_update_message, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_message_update_message, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_message_update_message_returning},
 };
-static const mb_shape mb__s_update_message_update_message = {mb__s_update_message_update_message_f, 2, sizeof(mb_update_message_update_message)};
+static const mb_shape mb__s_update_message_update_message = {mb__s_update_message_update_message_f, 2, MB_SHAPE_SIZE(mb_update_message_update_message)};
 static const mb_field mb__s_update_message_data_f[] = {
     {"updateMessage", offsetof(mb_update_message_data, update_message), offsetof(mb_update_message_data, update_message_null), MB_T_OBJ, 0, 0, &mb__s_update_message_update_message},
 };
-static const mb_shape mb__s_update_message_data = {mb__s_update_message_data_f, 1, sizeof(mb_update_message_data)};
+static const mb_shape mb__s_update_message_data = {mb__s_update_message_data_f, 1, MB_SHAPE_SIZE(mb_update_message_data)};
 static const mb_var mb__v_update_message[] = {
     {"messageId", offsetof(mb_update_message_vars, message_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"content", offsetof(mb_update_message_vars, content), MB_NO_NULL_FLAG, MB_T_STR},
@@ -983,16 +983,16 @@ static const mb_field mb__s_update_thread_visibility_update_thread_returning_f[]
     {"threadId", offsetof(mb_update_thread_visibility_update_thread_returning, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"isPublic", offsetof(mb_update_thread_visibility_update_thread_returning, is_public), offsetof(mb_update_thread_visibility_update_thread_returning, is_public_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_thread_visibility_update_thread_returning = {mb__s_update_thread_visibility_update_thread_returning_f, 2, sizeof(mb_update_thread_visibility_update_thread_returning)};
+static const mb_shape mb__s_update_thread_visibility_update_thread_returning = {mb__s_update_thread_visibility_update_thread_returning_f, 2, MB_SHAPE_SIZE(mb_update_thread_visibility_update_thread_returning)};
 static const mb_field mb__s_update_thread_visibility_update_thread_f[] = {
     {"affectedRows", offsetof(mb_update_thread_visibility_update_thread, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_thread_visibility_update_thread, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_thread_visibility_update_thread_returning},
 };
-static const mb_shape mb__s_update_thread_visibility_update_thread = {mb__s_update_thread_visibility_update_thread_f, 2, sizeof(mb_update_thread_visibility_update_thread)};
+static const mb_shape mb__s_update_thread_visibility_update_thread = {mb__s_update_thread_visibility_update_thread_f, 2, MB_SHAPE_SIZE(mb_update_thread_visibility_update_thread)};
 static const mb_field mb__s_update_thread_visibility_data_f[] = {
     {"updateThread", offsetof(mb_update_thread_visibility_data, update_thread), offsetof(mb_update_thread_visibility_data, update_thread_null), MB_T_OBJ, 0, 0, &mb__s_update_thread_visibility_update_thread},
 };
-static const mb_shape mb__s_update_thread_visibility_data = {mb__s_update_thread_visibility_data_f, 1, sizeof(mb_update_thread_visibility_data)};
+static const mb_shape mb__s_update_thread_visibility_data = {mb__s_update_thread_visibility_data_f, 1, MB_SHAPE_SIZE(mb_update_thread_visibility_data)};
 static const mb_var mb__v_update_thread_visibility[] = {
     {"threadId", offsetof(mb_update_thread_visibility_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"isPublic", offsetof(mb_update_thread_visibility_vars, is_public), MB_NO_NULL_FLAG, MB_T_BOOL},
@@ -1028,11 +1028,11 @@ static const char mb__q_delete_thread[] =
 static const mb_field mb__s_delete_thread_delete_thread_f[] = {
     {"affectedRows", offsetof(mb_delete_thread_delete_thread, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_delete_thread_delete_thread = {mb__s_delete_thread_delete_thread_f, 1, sizeof(mb_delete_thread_delete_thread)};
+static const mb_shape mb__s_delete_thread_delete_thread = {mb__s_delete_thread_delete_thread_f, 1, MB_SHAPE_SIZE(mb_delete_thread_delete_thread)};
 static const mb_field mb__s_delete_thread_data_f[] = {
     {"deleteThread", offsetof(mb_delete_thread_data, delete_thread), offsetof(mb_delete_thread_data, delete_thread_null), MB_T_OBJ, 0, 0, &mb__s_delete_thread_delete_thread},
 };
-static const mb_shape mb__s_delete_thread_data = {mb__s_delete_thread_data_f, 1, sizeof(mb_delete_thread_data)};
+static const mb_shape mb__s_delete_thread_data = {mb__s_delete_thread_data_f, 1, MB_SHAPE_SIZE(mb_delete_thread_data)};
 static const mb_var mb__v_delete_thread[] = {
     {"threadId", offsetof(mb_delete_thread_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"userId", offsetof(mb_delete_thread_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
@@ -1061,11 +1061,11 @@ static const mb_field mb__s_thread_messages_message_stream_f[] = {
     {"content", offsetof(mb_thread_messages_message_stream, content), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"createdAt", offsetof(mb_thread_messages_message_stream, created_at), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, sizeof(mb_thread_messages_message_stream)};
+static const mb_shape mb__s_thread_messages_message_stream = {mb__s_thread_messages_message_stream_f, 5, MB_SHAPE_SIZE(mb_thread_messages_message_stream)};
 static const mb_field mb__s_thread_messages_data_f[] = {
     {"messageStream", offsetof(mb_thread_messages_data, message_stream), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_thread_messages_message_stream},
 };
-static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, sizeof(mb_thread_messages_data)};
+static const mb_shape mb__s_thread_messages_data = {mb__s_thread_messages_data_f, 1, MB_SHAPE_SIZE(mb_thread_messages_data)};
 static const mb_var mb__v_thread_messages[] = {
     {"threadId", offsetof(mb_thread_messages_vars, thread_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"since", offsetof(mb_thread_messages_vars, since), MB_NO_NULL_FLAG, MB_T_STR},
@@ -1090,13 +1090,13 @@ static const char mb__q_get_user_by_slug[] =
 static const mb_field mb__s_get_user_by_slug_user_threads_chatbot_f[] = {
     {"name", offsetof(mb_get_user_by_slug_user_threads_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_user_by_slug_user_threads_chatbot = {mb__s_get_user_by_slug_user_threads_chatbot_f, 1, sizeof(mb_get_user_by_slug_user_threads_chatbot)};
+static const mb_shape mb__s_get_user_by_slug_user_threads_chatbot = {mb__s_get_user_by_slug_user_threads_chatbot_f, 1, MB_SHAPE_SIZE(mb_get_user_by_slug_user_threads_chatbot)};
 static const mb_field mb__s_get_user_by_slug_user_threads_f[] = {
     {"threadId", offsetof(mb_get_user_by_slug_user_threads, thread_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"slug", offsetof(mb_get_user_by_slug_user_threads, slug), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"chatbot", offsetof(mb_get_user_by_slug_user_threads, chatbot), MB_NO_NULL_FLAG, MB_T_OBJ, 0, 0, &mb__s_get_user_by_slug_user_threads_chatbot},
 };
-static const mb_shape mb__s_get_user_by_slug_user_threads = {mb__s_get_user_by_slug_user_threads_f, 3, sizeof(mb_get_user_by_slug_user_threads)};
+static const mb_shape mb__s_get_user_by_slug_user_threads = {mb__s_get_user_by_slug_user_threads_f, 3, MB_SHAPE_SIZE(mb_get_user_by_slug_user_threads)};
 static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"userId", offsetof(mb_get_user_by_slug_user, user_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"username", offsetof(mb_get_user_by_slug_user, username), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
@@ -1107,11 +1107,11 @@ static const mb_field mb__s_get_user_by_slug_user_f[] = {
     {"isVerified", offsetof(mb_get_user_by_slug_user, is_verified), offsetof(mb_get_user_by_slug_user, is_verified_null), MB_T_BOOL, 0, 0, NULL},
     {"threads", offsetof(mb_get_user_by_slug_user, threads), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user_threads},
 };
-static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, sizeof(mb_get_user_by_slug_user)};
+static const mb_shape mb__s_get_user_by_slug_user = {mb__s_get_user_by_slug_user_f, 8, MB_SHAPE_SIZE(mb_get_user_by_slug_user)};
 static const mb_field mb__s_get_user_by_slug_data_f[] = {
     {"user", offsetof(mb_get_user_by_slug_data, user), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_user_by_slug_user},
 };
-static const mb_shape mb__s_get_user_by_slug_data = {mb__s_get_user_by_slug_data_f, 1, sizeof(mb_get_user_by_slug_data)};
+static const mb_shape mb__s_get_user_by_slug_data = {mb__s_get_user_by_slug_data_f, 1, MB_SHAPE_SIZE(mb_get_user_by_slug_data)};
 static const mb_var mb__v_get_user_by_slug[] = {
     {"slug", offsetof(mb_get_user_by_slug_vars, slug), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -1157,11 +1157,11 @@ static const mb_field mb__s_get_preference_preference_f[] = {
     {"deepExpertise", offsetof(mb_get_preference_preference, deep_expertise), offsetof(mb_get_preference_preference, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
     {"favorite", offsetof(mb_get_preference_preference, favorite), offsetof(mb_get_preference_preference, favorite_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_get_preference_preference = {mb__s_get_preference_preference_f, 9, sizeof(mb_get_preference_preference)};
+static const mb_shape mb__s_get_preference_preference = {mb__s_get_preference_preference_f, 9, MB_SHAPE_SIZE(mb_get_preference_preference)};
 static const mb_field mb__s_get_preference_data_f[] = {
     {"preference", offsetof(mb_get_preference_data, preference), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_get_preference_preference},
 };
-static const mb_shape mb__s_get_preference_data = {mb__s_get_preference_data_f, 1, sizeof(mb_get_preference_data)};
+static const mb_shape mb__s_get_preference_data = {mb__s_get_preference_data_f, 1, MB_SHAPE_SIZE(mb_get_preference_data)};
 static const mb_var mb__v_get_preference[] = {
     {"userId", offsetof(mb_get_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
 };
@@ -1204,11 +1204,11 @@ static const mb_field mb__s_insert_preference_insert_preference_one_f[] = {
     {"webSearch", offsetof(mb_insert_preference_insert_preference_one, web_search), offsetof(mb_insert_preference_insert_preference_one, web_search_null), MB_T_BOOL, 0, 0, NULL},
     {"deepExpertise", offsetof(mb_insert_preference_insert_preference_one, deep_expertise), offsetof(mb_insert_preference_insert_preference_one, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_insert_preference_insert_preference_one = {mb__s_insert_preference_insert_preference_one_f, 8, sizeof(mb_insert_preference_insert_preference_one)};
+static const mb_shape mb__s_insert_preference_insert_preference_one = {mb__s_insert_preference_insert_preference_one_f, 8, MB_SHAPE_SIZE(mb_insert_preference_insert_preference_one)};
 static const mb_field mb__s_insert_preference_data_f[] = {
     {"insertPreferenceOne", offsetof(mb_insert_preference_data, insert_preference_one), offsetof(mb_insert_preference_data, insert_preference_one_null), MB_T_OBJ, 0, 0, &mb__s_insert_preference_insert_preference_one},
 };
-static const mb_shape mb__s_insert_preference_data = {mb__s_insert_preference_data_f, 1, sizeof(mb_insert_preference_data)};
+static const mb_shape mb__s_insert_preference_data = {mb__s_insert_preference_data_f, 1, MB_SHAPE_SIZE(mb_insert_preference_data)};
 static const mb_var mb__v_insert_preference[] = {
     {"userId", offsetof(mb_insert_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"preferredComplexity", offsetof(mb_insert_preference_vars, preferred_complexity), offsetof(mb_insert_preference_vars, has_preferred_complexity), MB_T_STR},
@@ -1247,16 +1247,16 @@ static const mb_field mb__s_update_preference_update_preference_returning_f[] = 
     {"webSearch", offsetof(mb_update_preference_update_preference_returning, web_search), offsetof(mb_update_preference_update_preference_returning, web_search_null), MB_T_BOOL, 0, 0, NULL},
     {"deepExpertise", offsetof(mb_update_preference_update_preference_returning, deep_expertise), offsetof(mb_update_preference_update_preference_returning, deep_expertise_null), MB_T_BOOL, 0, 0, NULL},
 };
-static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 7, sizeof(mb_update_preference_update_preference_returning)};
+static const mb_shape mb__s_update_preference_update_preference_returning = {mb__s_update_preference_update_preference_returning_f, 7, MB_SHAPE_SIZE(mb_update_preference_update_preference_returning)};
 static const mb_field mb__s_update_preference_update_preference_f[] = {
     {"affectedRows", offsetof(mb_update_preference_update_preference, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
     {"returning", offsetof(mb_update_preference_update_preference, returning), MB_NO_NULL_FLAG, MB_T_ARR, MB_T_OBJ, 0, &mb__s_update_preference_update_preference_returning},
 };
-static const mb_shape mb__s_update_preference_update_preference = {mb__s_update_preference_update_preference_f, 2, sizeof(mb_update_preference_update_preference)};
+static const mb_shape mb__s_update_preference_update_preference = {mb__s_update_preference_update_preference_f, 2, MB_SHAPE_SIZE(mb_update_preference_update_preference)};
 static const mb_field mb__s_update_preference_data_f[] = {
     {"updatePreference", offsetof(mb_update_preference_data, update_preference), offsetof(mb_update_preference_data, update_preference_null), MB_T_OBJ, 0, 0, &mb__s_update_preference_update_preference},
 };
-static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_data_f, 1, sizeof(mb_update_preference_data)};
+static const mb_shape mb__s_update_preference_data = {mb__s_update_preference_data_f, 1, MB_SHAPE_SIZE(mb_update_preference_data)};
 static const mb_var mb__v_update_preference[] = {
     {"userId", offsetof(mb_update_preference_vars, user_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"preferredComplexity", offsetof(mb_update_preference_vars, preferred_complexity), MB_NO_NULL_FLAG, MB_T_STR},
@@ -1298,22 +1298,22 @@ static const char mb__q_follow_chatbot[] =
 static const mb_field mb__s_follow_chatbot_delete_social_following_f[] = {
     {"affectedRows", offsetof(mb_follow_chatbot_delete_social_following, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_follow_chatbot_delete_social_following = {mb__s_follow_chatbot_delete_social_following_f, 1, sizeof(mb_follow_chatbot_delete_social_following)};
+static const mb_shape mb__s_follow_chatbot_delete_social_following = {mb__s_follow_chatbot_delete_social_following_f, 1, MB_SHAPE_SIZE(mb_follow_chatbot_delete_social_following)};
 static const mb_field mb__s_follow_chatbot_insert_social_following_one_chatbot_f[] = {
     {"name", offsetof(mb_follow_chatbot_insert_social_following_one_chatbot, name), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
 };
-static const mb_shape mb__s_follow_chatbot_insert_social_following_one_chatbot = {mb__s_follow_chatbot_insert_social_following_one_chatbot_f, 1, sizeof(mb_follow_chatbot_insert_social_following_one_chatbot)};
+static const mb_shape mb__s_follow_chatbot_insert_social_following_one_chatbot = {mb__s_follow_chatbot_insert_social_following_one_chatbot_f, 1, MB_SHAPE_SIZE(mb_follow_chatbot_insert_social_following_one_chatbot)};
 static const mb_field mb__s_follow_chatbot_insert_social_following_one_f[] = {
     {"followerId", offsetof(mb_follow_chatbot_insert_social_following_one, follower_id), MB_NO_NULL_FLAG, MB_T_STR, 0, 0, NULL},
     {"followeeIdChatbot", offsetof(mb_follow_chatbot_insert_social_following_one, followee_id_chatbot), offsetof(mb_follow_chatbot_insert_social_following_one, followee_id_chatbot_null), MB_T_I32, 0, 0, NULL},
     {"chatbot", offsetof(mb_follow_chatbot_insert_social_following_one, chatbot), offsetof(mb_follow_chatbot_insert_social_following_one, chatbot_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_insert_social_following_one_chatbot},
 };
-static const mb_shape mb__s_follow_chatbot_insert_social_following_one = {mb__s_follow_chatbot_insert_social_following_one_f, 3, sizeof(mb_follow_chatbot_insert_social_following_one)};
+static const mb_shape mb__s_follow_chatbot_insert_social_following_one = {mb__s_follow_chatbot_insert_social_following_one_f, 3, MB_SHAPE_SIZE(mb_follow_chatbot_insert_social_following_one)};
 static const mb_field mb__s_follow_chatbot_data_f[] = {
     {"deleteSocialFollowing", offsetof(mb_follow_chatbot_data, delete_social_following), offsetof(mb_follow_chatbot_data, delete_social_following_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_delete_social_following},
     {"insertSocialFollowingOne", offsetof(mb_follow_chatbot_data, insert_social_following_one), offsetof(mb_follow_chatbot_data, insert_social_following_one_null), MB_T_OBJ, 0, 0, &mb__s_follow_chatbot_insert_social_following_one},
 };
-static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 2, sizeof(mb_follow_chatbot_data)};
+static const mb_shape mb__s_follow_chatbot_data = {mb__s_follow_chatbot_data_f, 2, MB_SHAPE_SIZE(mb_follow_chatbot_data)};
 static const mb_var mb__v_follow_chatbot[] = {
     {"followerId", offsetof(mb_follow_chatbot_vars, follower_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_follow_chatbot_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},
@@ -1337,11 +1337,11 @@ static const char mb__q_unfollow_chatbot[] =
 static const mb_field mb__s_unfollow_chatbot_delete_social_following_f[] = {
     {"affectedRows", offsetof(mb_unfollow_chatbot_delete_social_following, affected_rows), MB_NO_NULL_FLAG, MB_T_I32, 0, 0, NULL},
 };
-static const mb_shape mb__s_unfollow_chatbot_delete_social_following = {mb__s_unfollow_chatbot_delete_social_following_f, 1, sizeof(mb_unfollow_chatbot_delete_social_following)};
+static const mb_shape mb__s_unfollow_chatbot_delete_social_following = {mb__s_unfollow_chatbot_delete_social_following_f, 1, MB_SHAPE_SIZE(mb_unfollow_chatbot_delete_social_following)};
 static const mb_field mb__s_unfollow_chatbot_data_f[] = {
     {"deleteSocialFollowing", offsetof(mb_unfollow_chatbot_data, delete_social_following), offsetof(mb_unfollow_chatbot_data, delete_social_following_null), MB_T_OBJ, 0, 0, &mb__s_unfollow_chatbot_delete_social_following},
 };
-static const mb_shape mb__s_unfollow_chatbot_data = {mb__s_unfollow_chatbot_data_f, 1, sizeof(mb_unfollow_chatbot_data)};
+static const mb_shape mb__s_unfollow_chatbot_data = {mb__s_unfollow_chatbot_data_f, 1, MB_SHAPE_SIZE(mb_unfollow_chatbot_data)};
 static const mb_var mb__v_unfollow_chatbot[] = {
     {"followerId", offsetof(mb_unfollow_chatbot_vars, follower_id), MB_NO_NULL_FLAG, MB_T_STR},
     {"chatbotId", offsetof(mb_unfollow_chatbot_vars, chatbot_id), MB_NO_NULL_FLAG, MB_T_I32},

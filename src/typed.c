@@ -79,10 +79,13 @@ void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars) {
             mb_w_int(w, x);
             break;
         }
-        case MB_T_I64: {
+        case MB_T_I64: { /* a string: Hasura reads a bigint from a JSON number through a double
+                            (rounded past 2^53, issue #10158), from a string exactly */
             int64_t x;
             memcpy(&x, m, sizeof x);
-            mb_w_int(w, x);
+            mb_w_raw(w, "\"-", 1u + (x < 0)); /* the value's comma, its quote (and sign) */
+            mb_w_u64(w, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x);
+            mb_w_bytes(w, "\"", 1);
             break;
         }
 #if !defined(MB_NO_FLOAT)
@@ -139,6 +142,9 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
         return -1;
     }
     memset(dst, 0, sh->size); /* absent fields: NULL strings, zero numbers, empty arrays */
+    /* ...and null where there is a flag: a field left out (@include/@skip) is not a 0 */
+    for (uint16_t i = 0; i < sh->count; i++)
+        if (sh->fields[i].null_offset != MB_NO_NULL_FLAG) dst[sh->fields[i].null_offset] = 1;
     while (n-- > 0) {
         const mb_token *key = &x->doc->tok[k];
         size_t kl = (size_t)(key->end - key->start);
@@ -174,6 +180,7 @@ static int mb__t_object(mb__tctx *x, int tok, const mb_shape *sh, char *dst, mb_
                                 : mb__t_value(x, k + 1, f->type, f->shape, dst + f->offset, st);
         x->at = b;
         if (k < 0) return -1;
+        if (f->null_offset != MB_NO_NULL_FLAG) dst[f->null_offset] = 0;
     }
     return k;
 }

@@ -14,7 +14,8 @@
  * Strings are unescaped in place in the response buffer and NUL-terminated:
  * a mb_str of a result is plain UTF-8, printable with "%s", valid until the
  * next request on the client. A JSON null gives ptr == NULL for strings and
- * sets the field's `_null` flag for other scalars.
+ * sets the field's `_null` flag for other fields; so does a field the answer
+ * leaves out (@include/@skip), which has a flag whatever its type.
  *
  * Arrays go into caller pools, one per array field of the selection: nested
  * arrays of all parents share their pool, each parent pointing at its own
@@ -49,8 +50,9 @@ typedef struct mb_field {
     uint8_t type;          /* mb_ftype */
     uint8_t elem;          /* MB_T_ARR: element type */
     uint8_t pool;          /* MB_T_ARR: index of its pool; MB_T_OBJ: of the first pool
-                              below it; counted from the first pool of the enclosing
-                              array element's or object's subtree (pre-order) */
+                              below it (0, unused, when there is none); counted from the
+                              first pool of the enclosing array element's or object's
+                              subtree (pre-order) */
     const mb_shape *shape; /* MB_T_OBJ, or MB_T_ARR of MB_T_OBJ */
 } mb_field;
 struct mb_shape {
@@ -58,6 +60,10 @@ struct mb_shape {
     uint16_t count;
     uint16_t size; /* sizeof the struct */
 };
+/* sizeof a generated struct, for mb_shape.size: a struct past 65535 bytes, whose
+ * offsets would not fit the tables' uint16_t (and could meet MB_NO_NULL_FLAG),
+ * is a compile error (a negative array size) rather than offsets cut short */
+#define MB_SHAPE_SIZE(T) (sizeof(char[sizeof(T) <= 0xFFFFu ? 1 : -1]) * sizeof(T))
 
 /* A caller array: base and cap set by the caller; used and needed by the
  * decoder (needed > cap means MB_ERR_CAPACITY). */
@@ -86,7 +92,8 @@ typedef struct mb_op {
 
 /* Writes the variables described by op->vars from the struct at vars. */
 MB_API void mb_typed_write_vars(mb_writer *w, const mb_op *op, const void *vars);
-/* Decodes res->data into the struct at data (zeroed first) and the pools. */
+/* Decodes res->data into the struct at data (zeroed first; a field with a
+ * null flag that the answer leaves out reads as null) and the pools. */
 /* res is const for its views; the bytes behind res->body are the caller's
  * and are unescaped in place, so a result is decoded once: a second decode
  * (or mb_json_unescape after it) would read the unescaped text as JSON. */

@@ -1,6 +1,10 @@
 /* Typed C for your own Hasura: code generated from tests/codegen/own.graphql
  * decodes a canned answer (aliases, nulls, numeric, jsonb, scalar lists). */
 #define MB_IMPLEMENTATION
+#include <errno.h> /* its errno macro must not meet a member errno */
+#if !defined(__cplusplus)
+#include <complex.h> /* nor its complex */
+#endif
 #include <stdio.h>
 #include <string.h>
 #include "mb.h"
@@ -46,6 +50,32 @@ int main(void) {
         T(strcmp(out, "{\"at\":\"12:30:00+02\"}") == 0);
         if (strcmp(out, "{\"at\":\"12:30:00+02\"}") != 0) printf("  wrote %s\n", out);
     }
+    { /* a bigint variable is a string, exact past 2^53 (Hasura reads a number through a double) */
+        char out[128];
+        mb_writer w;
+        mb_by_id_vars bv;
+        bv.id = 9007199254740993LL;
+        mb_w_init(&w, out, sizeof out);
+        mb_w_object_begin(&w);
+        mb_typed_write_vars(&w, mb_by_id_op(), &bv);
+        mb_w_object_end(&w);
+        T(mb_w_status(&w) == MB_OK && w.len < sizeof out);
+        out[w.len < sizeof out ? w.len : 0] = '\0';
+        T(strcmp(out, "{\"id\":\"9007199254740993\"}") == 0);
+    }
+    { /* a float4 variable is a double, as a float4 result is */
+        char out[64];
+        mb_writer w;
+        mb_warm_vars wv;
+        wv.above = 21.5;
+        mb_w_init(&w, out, sizeof out);
+        mb_w_object_begin(&w);
+        mb_typed_write_vars(&w, mb_warm_op(), &wv);
+        mb_w_object_end(&w);
+        T(mb_w_status(&w) == MB_OK && w.len < sizeof out);
+        out[w.len < sizeof out ? w.len : 0] = '\0';
+        T(strcmp(out, "{\"above\":21.5}") == 0);
+    }
     { /* a field selected twice (here once through a fragment) gets the union of its selections, as GraphQL merges them */
         static char mbody[] = "{\"data\":{\"device\":[{\"id\":1,\"owner\":{\"email\":\"e@x\",\"name\":\"Ann\"},"
                               "\"readings\":[{\"at\":\"2025-01-01T00:00:00Z\",\"value\":2.5}]}]}}";
@@ -87,6 +117,54 @@ int main(void) {
         T(ka.device_by_pk_readings_needed == 1 && ka.device_tags_needed == 3 && strcmp(one->owner.email.ptr, "b@x") == 0);
         ka.device_by_pk_readings_cap = 0; /* the fragment's list counts in its own pool */
         T(mb_cards_after_lists_decode(&res, &kd, &ka) == MB_ERR_CAPACITY && ka.device_by_pk_readings_needed == 1 && ka.device_tags_needed == 3);
+    }
+    { /* columns named namespace, operator, unix, errno, complex: members with a '_' (C++ keywords, GNU-mode,
+         * <errno.h> and <complex.h> macros) */
+        static char kbody[] = "{\"data\":{\"device\":[{\"namespace\":\"ns\",\"operator\":\"op\",\"unix\":1700000000,\"errno\":5,\"complex\":true}]}}";
+        mb_keywords_data kd;
+        mb_keywords_device kdev[1];
+        mb_keywords_arrays ka = {kdev, 1, 0};
+        T(mb_gql_decode(&res, kbody, sizeof kbody - 1, toks, 128) == MB_OK);
+        T(mb_keywords_decode(&res, &kd, &ka) == MB_OK && kd.device.len == 1);
+        T(strcmp(kdev[0].namespace_.ptr, "ns") == 0 && strcmp(kdev[0].operator_.ptr, "op") == 0);
+        T(kdev[0].unix_ == 1700000000 && kdev[0].errno_ == 5 && !kdev[0].errno__null && kdev[0].complex_ == 1);
+    }
+    { /* fields under @include/@skip have flags whatever their type; left out they read as null, as does a
+         * null list (tags), and a list that is there, empty or not, is not null */
+        static char ibody[] = "{\"data\":{\"device\":[{\"id\":1,\"boots\":3,\"tags\":null},"
+                              "{\"id\":2,\"online\":false,\"readings\":[],\"tags\":[]}]}}";
+        mb_maybe_data md;
+        mb_maybe_device mdev[2];
+        mb_maybe_device_readings mrd[1];
+        mb_str mtags[1];
+        mb_maybe_arrays ma = {mdev, 2, 0, mrd, 1, 0, mtags, 1, 0};
+        T(mb_gql_decode(&res, ibody, sizeof ibody - 1, toks, 128) == MB_OK);
+        T(mb_maybe_decode(&res, &md, &ma) == MB_OK && md.device.len == 2);
+        T(mdev[0].online_null == 1 && mdev[0].boots == 3 && !mdev[0].boots_null && mdev[0].readings_null == 1);
+        T(mdev[0].tags_null == 1 && mdev[0].tags.len == 0);
+        T(mdev[1].online == 0 && !mdev[1].online_null && mdev[1].boots_null == 1 && !mdev[1].readings_null);
+        T(mdev[1].readings.len == 0 && !mdev[1].tags_null && mdev[1].tags.len == 0);
+    }
+    { /* introspection (__type) decodes as any object */
+        static char tbody[] = "{\"data\":{\"__type\":{\"name\":\"device\",\"fields\":[{\"name\":\"id\",\"type\":{\"kind\":\"NON_NULL\","
+                              "\"name\":null,\"ofType\":{\"name\":\"bigint\"}}},{\"name\":\"firmware\",\"type\":{\"kind\":\"SCALAR\","
+                              "\"name\":\"String\",\"ofType\":null}}]}}}";
+        mb_columns_data td;
+        mb_columns___type_fields tf[2];
+        mb_columns_arrays ta = {tf, 2, 0};
+        T(mb_gql_decode(&res, tbody, sizeof tbody - 1, toks, 128) == MB_OK);
+        T(mb_columns_decode(&res, &td, &ta) == MB_OK && !td.__type_null && strcmp(td.__type.name.ptr, "device") == 0);
+        T(td.__type.fields.len == 2 && strcmp(tf[0].type.of_type.name.ptr, "bigint") == 0 && tf[1].type.of_type_null == 1);
+    }
+    /* "??!" stays as it is (a trigraph to C99); a text past C99's 4095-byte literal is whole, NUL-terminated */
+    T(strstr(mb_puzzled_op()->query, "{_eq:\"what?" "?!\"}") != NULL);
+    {
+        static const char head[] = "query longQuery{device(where:{name:{_eq:\"\"\"line 00: K\xc3\xbc" "che \xe2\x80\x93 it's ?" "?! a back\\slash";
+        static const char tail[] = "line 63: K\xc3\xbc" "che \xe2\x80\x93 it's ?" "?! a back\\slash and \"quotes\" ........\"\"\"}}){id}}";
+        const char *q = mb_long_query_op()->query;
+        size_t n = strlen(q);
+        T(n > 4095 && strncmp(q, head, sizeof head - 1) == 0);
+        T(strcmp(q + n - (sizeof tail - 1), tail) == 0);
     }
     /* text outside ASCII in a document is kept as its UTF-8 bytes */
     T(strstr(mb_kitchen_op()->query, "{_eq:\"K\xc3\xbc" "che \xe2\x80\x93 1\"}") != NULL);

@@ -135,6 +135,15 @@ void test_typed(void) {
         CHECK_ST(mb_typed_decode(&res, &s_data, &d, pools, 3), MB_ERR_TYPE);
     }
 
+    t_case = "typed decode: a field left out (@include/@skip) reads as null, not as 0";
+    {
+        static char b4[] = "{\"data\":{\"chatbot\":[{\"name\":\"D\"},{\"chatbotId\":0,\"name\":\"E\"}]}}";
+        CHECK_ST(mb_gql_decode(&res, b4, sizeof b4 - 1, tk, 256), MB_OK);
+        CHECK_ST(mb_typed_decode(&res, &s_data, &d, pools, 3), MB_OK);
+        CHECK(d.chatbot.len == 2 && bots[0].chatbot_id_null == 1 && bots[0].chatbot_id == 0);
+        CHECK(bots[1].chatbot_id_null == 0 && bots[1].chatbot_id == 0 && strcmp(bots[1].name.ptr, "E") == 0);
+    }
+
     t_case = "uuid4";
     {
         char u[37];

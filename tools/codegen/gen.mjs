@@ -20,7 +20,7 @@
 // (the arrays argument exists only when the selection has lists).
 // Writes PREFIX.h (declarations) and PREFIX.c (implementation), in the form
 // tools/amalgamate.sh concatenates into mb.h.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 
@@ -86,9 +86,18 @@ for (const file of opt.docs) {
 if (failed) process.exit(1);
 
 // ---- naming ----
+// A member name must be an identifier in C99, C11/C23 and C++ (mb.h compiles as both), and not a
+// lower-case macro a user's build defines: errno (<errno.h>), complex and imaginary (<complex.h>),
+// noreturn (<stdnoreturn.h>), stdin/stdout/stderr (newlib: (_REENT->_stdin)), unix and linux (gcc and
+// clang in their default GNU modes, -std=gnu17/gnu++17, define them as 1). Such a name takes a '_'.
 const KEYWORDS = new Set(('auto break case char const continue default do double else enum extern float for goto if inline int long '
   + 'register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while '
-  + 'bool class delete new private public template this true false').split(' '));
+  + 'alignas alignof bool constexpr false nullptr static_assert thread_local true typeof typeof_unqual '
+  + 'asm catch char8_t char16_t char32_t class co_await co_return co_yield concept const_cast consteval constinit '
+  + 'decltype delete dynamic_cast explicit export friend mutable namespace new noexcept operator private protected '
+  + 'public reinterpret_cast requires static_cast template this throw try typeid typename using virtual wchar_t '
+  + 'and and_eq bitand bitor compl not not_eq or or_eq xor xor_eq '
+  + 'errno complex imaginary noreturn stdin stdout stderr unix linux').split(' '));
 const snake = (s) => {
   const r = s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
   return KEYWORDS.has(r) ? `${r}_` : r;
@@ -117,21 +126,37 @@ const VAR_SCALAR = {
   timestamptz: ['STR', 'const char *'], timestamp: ['STR', 'const char *'], date: ['STR', 'const char *'],
   time: ['STR', 'const char *'], timetz: ['STR', 'const char *'], citext: ['STR', 'const char *'], bpchar: ['STR', 'const char *'],
   jsonb: ['JSON', 'const char *'], json: ['JSON', 'const char *'], Int: ['I32', 'int32_t'], smallint: ['I32', 'int32_t'],
-  bigint: ['I64', 'int64_t'], Float: ['F64', 'double'], float8: ['F64', 'double'], numeric: ['F64', 'double'],
-  Boolean: ['BOOL', 'int'],
+  bigint: ['I64', 'int64_t'], Float: ['F64', 'double'], float8: ['F64', 'double'], float4: ['F64', 'double'],
+  numeric: ['F64', 'double'], Boolean: ['BOOL', 'int'],
 };
 
 // ---- selection sets -> struct tree ----
+// A field that may be null or left out gets a uint8_t <member>_null (1 when null or absent), lists
+// included (null or left out is not []); a string or JSON text needs none: its ptr is NULL.
+const hasNullFlag = (f) => f.nullable && (f.list || (f.kind !== 'STR' && f.kind !== 'JSON'));
+// @include/@skip on a field, an inline fragment or a spread: the answer may leave the fields out, so
+// they are optional whatever their type (@include(if: true) and @skip(if: false) leave nothing out)
+function conditional(node) {
+  return (node.directives || []).some((d) => {
+    const n = d.name.value;
+    if (n !== 'include' && n !== 'skip') return false;
+    const v = d.arguments?.find((a) => a.name.value === 'if')?.value;
+    return !(v && v.kind === G.Kind.BOOLEAN && v.value === (n === 'include'));
+  });
+}
+const items = (selSet, cond = false) => selSet.selections.map((s) => ({ s, cond }));
+// the fields of a selection set through its fragments, each with whether a directive may leave it out
 function collectFields(file, sel, type, fragments, out = []) {
-  for (const s of sel.selections) {
-    if (s.kind === 'Field') out.push(s);
+  for (const { s, cond: outer } of sel) {
+    const cond = outer || conditional(s);
+    if (s.kind === 'Field') out.push({ f: s, cond });
     else if (s.kind === 'InlineFragment') {
       if (s.typeCondition && s.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
-      collectFields(file, s.selectionSet, type, fragments, out);
+      collectFields(file, items(s.selectionSet, cond), type, fragments, out);
     } else if (s.kind === 'FragmentSpread') {
       const f = fragments[s.name.value];
       if (f.typeCondition.name.value !== type.name) fail(file, s, 'fragments on other types are not supported');
-      collectFields(file, f.selectionSet, type, fragments, out);
+      collectFields(file, items(f.selectionSet, cond), type, fragments, out);
     }
   }
   return out;
@@ -155,7 +180,7 @@ function fragmentType(file, spread, type, fragments) {
     return ft;
   }
   const fctx = { structs: [], pools: [] };
-  const node = build(file, snake(name), [], def.selectionSet, type, fragments, fctx);
+  const node = build(file, snake(name), [], items(def.selectionSet), type, fragments, fctx);
   node.fragment = `${name} (${basename(file)})`;
   node.fragmentName = name;
   ft = { def, file, node, pools: fctx.pools };
@@ -164,21 +189,28 @@ function fragmentType(file, spread, type, fragments) {
   return ft;
 }
 
-function build(file, opName, path, selSet, type, fragments, ctx) {
+function build(file, opName, path, sel, type, fragments, ctx) {
   const node = { cname: `mb_${opName}${path.map((p) => `_${p}`).join('')}`, fields: [] };
   const seen = new Set();
   const base = ctx.pools.length; // this subtree's pools are numbered from here
-  const all = collectFields(file, selSet, type, fragments);
+  const all = collectFields(file, sel, type, fragments);
   const keyOf = (f) => (f.alias ? f.alias.value : f.name.value);
-  for (const f of all) {
+  for (const { f } of all) {
     const key = keyOf(f);
     if (seen.has(key)) continue; // merged by GraphQL: one member with the union of their selections
     seen.add(key);
-    const sels = all.filter((g) => keyOf(g) === key && g.selectionSet).flatMap((g) => g.selectionSet.selections);
+    // absent when every occurrence may be left out; the selections of an occurrence that may be left
+    // out are optional too, unless it is the only one (then the field's own flag says it)
+    const occ = all.filter((g) => keyOf(g.f) === key);
+    const cond = occ.every((g) => g.cond);
+    const sels = occ.filter((g) => g.f.selectionSet)
+      .flatMap((g) => items(g.f.selectionSet, g.cond && occ.length > 1));
     let ftype;
     if (f.name.value === '__typename') ftype = new G.GraphQLNonNull(G.GraphQLString);
+    else if (f.name.value === '__schema') ftype = G.SchemaMetaFieldDef.type; // introspection: not among the root's fields
+    else if (f.name.value === '__type') ftype = G.TypeMetaFieldDef.type;
     else ftype = type.getFields()[f.name.value].type;
-    let nullable = !G.isNonNullType(ftype);
+    const nullable = !G.isNonNullType(ftype) || cond;
     let t = G.getNullableType(ftype), list = false;
     if (G.isListType(t)) {
       list = true;
@@ -186,19 +218,22 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
       if (G.isListType(t)) fail(file, f, `lists of lists are not supported (${key})`);
     }
     const member = snake(key);
-    const fd = { key, member, nullable, list, pool: 0 };
-    if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_') }) - 1 - base; /* parents first */
+    const fd = { key, member, nullable, cond, list, pool: 0, node: f };
+    if (list) fd.pool = ctx.pools.push({ field: fd, name: [...path, member].join('_'), at: [...path, member].join('.') }) - 1 - base; /* parents first */
     if (G.isObjectType(t)) {
       if (!f.selectionSet) fail(file, f, `${key} needs a selection set`);
-      if (!list) fd.pool = ctx.pools.length - base; // where its subtree's pools start
-      const spread = sels.length > 0 && sels.every((s) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].name.value);
+      const first = ctx.pools.length; // where its subtree's pools start
+      const spread = sels.length > 0 && sels.every(({ s }) => s.kind === 'FragmentSpread' && !s.directives?.length && s.name.value === sels[0].s.name.value);
       if (spread) {
-        const ft = fragmentType(file, sels[0], t, fragments);
-        for (const p of ft.pools) ctx.pools.push({ field: p.field, name: [...path, member, p.name].join('_') });
+        const ft = fragmentType(file, sels[0].s, t, fragments);
+        for (const p of ft.pools) ctx.pools.push({ field: p.field, name: [...path, member, p.name].join('_'), at: [...path, member, p.at].join('.') });
         fd.child = ft.node;
       } else {
-        fd.child = build(file, opName, [...path, member], { selections: sels }, t, fragments, ctx);
+        fd.child = build(file, opName, [...path, member], sels, t, fragments, ctx);
       }
+      // an object's index is of its first pool below it; with none below it is never used, and 0 keeps
+      // an object after the 256th list inside uint8_t
+      if (!list) fd.pool = ctx.pools.length > first ? first - base : 0;
       fd.kind = 'OBJ';
     } else if (G.isLeafType(t)) {
       [fd.kind, fd.ctype] = scalarOf(t);
@@ -207,6 +242,16 @@ function build(file, opName, path, selSet, type, fragments, ctx) {
       fail(file, f, `${key}: interfaces and unions are not supported`);
     }
     node.fields.push(fd);
+  }
+  // two response keys of one snake case (fooBar, foo_bar), or a key taking a null flag's name
+  // (x_null beside a nullable x), would be one member twice: C that does not compile
+  const members = new Map();
+  for (const fd of node.fields) {
+    for (const m of [fd.member, hasNullFlag(fd) && `${fd.member}_null`].filter(Boolean)) {
+      const other = members.get(m);
+      if (other) fail(file, fd.node, `${fd.key} and ${other} would both be the member ${m} of ${node.cname}: alias one of them`);
+      members.set(m, fd.key);
+    }
   }
   ctx.structs.push(node); // children first: post-order
   return node;
@@ -249,8 +294,9 @@ function checkNullableVariables(file, op, frags, root) {
         const [parent, field] = parents[parents.length - 1] || [];
         if (!parent || !G.isInputObjectType(parent)) return;
         const def = defs.get(v.name.value);
-        if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || def.defaultValue) return;
-        const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable without a default and is `;
+        // a default of null is no default: left out, the variable is null all the same
+        if (!def || def.type.kind === G.Kind.NON_NULL_TYPE || (def.defaultValue && def.defaultValue.kind !== G.Kind.NULL)) return;
+        const why = `variable $${v.name.value} (${G.print(def.type)}) is nullable ${def.defaultValue ? 'with the default null' : 'without a default'} and is `;
         const leftOut = ', which a variable left out (has_ 0) is';
         if (/comparison_?exp$/i.test(parent.name)) {
           fail(file, v, `${why}compared in ${parent.name}: `
@@ -293,7 +339,29 @@ const C = [];
 // operation's name (fragment getThreads and query getThreads), nor two
 // operations' names meet (getX with a field y, and getXY)
 const declared = new Map(); // name -> what declared it
+// and the SDK's own names: an operation `status` would make a function mb_status, a fragment `Op` a
+// type mb_op. Masterbots' operations are in mb.h too unless MB_NO_MASTERBOTS: another module taking
+// one of their names only compiles with it, which is worth a warning, not a refusal.
+const masterbots = new Set();
+{
+  const names = (f) => readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').match(/\bmb_[a-z0-9_]+\b/g) || [];
+  for (const dir of ['../../src/', '../../platform/']) {
+    const url = new URL(dir, import.meta.url);
+    let files = [];
+    try { files = readdirSync(url).filter((f) => f.endsWith('.h')); } catch { continue; }
+    for (const f of files) {
+      if (f === 'masterbots.h') { if (opt.module !== 'masterbots') for (const n of names(new URL(f, url))) masterbots.add(n); continue; }
+      for (const n of names(new URL(f, url))) if (!declared.has(n)) declared.set(n, dir === '../../src/' ? 'the SDK (mb.h)' : `the SDK (platform/${f})`);
+    }
+  }
+  for (const n of declared.keys()) masterbots.delete(n);
+}
 function declare(file, node, name, owner) {
+  if (masterbots.has(name)) {
+    const l = node?.loc ? G.getLocation(node.loc.source, node.loc.start) : null;
+    process.stderr.write(`${file}:${l ? `${l.line}:${l.column}` : '1'}: warning: ${owner}: ${name} is also declared by Masterbots' operations in mb.h: build with MB_NO_MASTERBOTS\n`);
+    masterbots.delete(name);
+  }
   if (declared.has(name)) fail(file, node, `${owner}: ${name} is declared already, for ${declared.get(name)}: rename an operation, fragment or field`);
   declared.set(name, owner);
 }
@@ -303,13 +371,25 @@ C.push('', `/* ---- ${opt.module} (generated) ---- */`);
 if (guardOpen) { H.push(guardOpen); C.push(guardOpen); }
 
 // a JSON string literal is a valid C string literal for ASCII; other text goes as its UTF-8 bytes in octal
-// (three digits at most: a digit after one is not taken into it)
-const cstr = (s) => JSON.stringify(s).replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(8)}`).join(''));
-function cLiteral(s) {
+// (three digits at most: a digit after one is not taken into it), and '?' as \? ("??!" in a string of
+// the document is a trigraph in C99, -Wtrigraphs)
+const cstr = (s) => JSON.stringify(s).replace(/\?/g, '\\?')
+  .replace(/[^\x00-\x7f]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `\\${b.toString(8)}`).join(''));
+// The query text as a static array. A string literal longer than 4095 bytes (concatenated) is past what
+// C99 requires a compiler to take, and -Wpedantic refuses it (gcc and clang, -Woverlength-strings):
+// a longer text is written as a list of characters.
+function cQuery(name, s) {
+  const bytes = Buffer.from(s, 'utf8');
+  if (bytes.length > 4095) {
+    const ch = (b) => (b === 0x27 || b === 0x5c ? `'\\${String.fromCharCode(b)}'` : b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}'` : `'\\${b.toString(8)}'`);
+    const rows = [];
+    for (let i = 0; i < bytes.length; i += 16) rows.push([...bytes.subarray(i, i + 16)].map(ch).join(', '));
+    return `static const char ${name}[] = { /* ${bytes.length} bytes: longer than a C99 string literal */\n    ${rows.join(',\n    ')}, 0};`;
+  }
   // split long literals for readability (by code point: a pair of surrogates stays whole); C concatenates them
   const cps = Array.from(s), parts = [];
   for (let i = 0; i < cps.length; i += 100) parts.push(cstr(cps.slice(i, i + 100).join('')));
-  return parts.join('\n    ');
+  return `static const char ${name}[] =\n    ${parts.join('\n    ')};`;
 }
 
 for (const { file, doc } of docs) {
@@ -322,7 +402,7 @@ for (const { file, doc } of docs) {
     const op = snake(gqlName);
     const root = d.operation === 'query' ? schema.getQueryType() : d.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
     const ctx = { structs: [], pools: [] };
-    const data = build(file, op, [], d.selectionSet, root, fragments, ctx);
+    const data = build(file, op, [], items(d.selectionSet), root, fragments, ctx);
     data.cname = `mb_${op}_data`;
     // the query text: this operation and the fragments it uses, minified
     const used = new Set();
@@ -347,6 +427,18 @@ for (const { file, doc } of docs) {
     });
 
     if (ctx.pools.length > 256) fail(file, d, `${gqlName} has ${ctx.pools.length} lists: 256 at most`);
+    // members of the vars and arrays structs, which snake case and the has_/_cap/_needed suffixes
+    // could make twice ($fooBar and $foo_bar; $x and $has_x; a list kids.ids and a list kids_ids)
+    const taken = new Map();
+    const take = (names, what, node, struct, fix) => {
+      for (const n of names) {
+        if (taken.has(n)) fail(file, node, `${what} and ${taken.get(n)} would both be the member ${n} of ${struct}: ${fix} one of them`);
+        taken.set(n, what);
+      }
+    };
+    for (const v of vars) take(v.required ? [v.member] : [v.member, `has_${v.member}`], `$${v.name}`, (d.variableDefinitions || []).find((x) => x.variable.name.value === v.name), `mb_${op}_vars`, 'rename');
+    taken.clear();
+    for (const p of ctx.pools) take([p.name, `${p.name}_cap`, `${p.name}_needed`], `the list ${p.at}`, p.field.node, `mb_${op}_arrays`, 'alias');
     // the types of fragments this operation is the first to use (each root
     // comes after its children), then its own
     const frags = fragStructs.filter((s) => !s.emitted);
@@ -358,7 +450,7 @@ for (const { file, doc } of docs) {
         const t = f.kind === 'OBJ' ? f.child.cname : f.ctype;
         if (f.list) H.push(`    struct { ${t} *items; size_t len; } ${f.member};`);
         else H.push(`    ${t} ${f.member};`);
-        if (f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON') H.push(`    uint8_t ${f.member}_null; /* 1 when null */`);
+        if (hasNullFlag(f)) H.push(`    uint8_t ${f.member}_null; /* 1 when null${f.cond ? ' or left out (@include/@skip)' : ''} */`);
       }
       H.push(`} ${s.cname};`);
     };
@@ -403,10 +495,10 @@ for (const { file, doc } of docs) {
 
     // implementation: descriptors
     C.push('', `/* ${gqlName} */`);
-    C.push(`static const char mb__q_${op}[] =\n    ${cLiteral(text)};`);
+    C.push(cQuery(`mb__q_${op}`, text));
     for (const s of [...frags, ...ctx.structs]) {
       const rows = s.fields.map((f) => {
-        const nullFlag = f.nullable && !f.list && f.kind !== 'STR' && f.kind !== 'JSON' ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
+        const nullFlag = hasNullFlag(f) ? `offsetof(${s.cname}, ${f.member}_null)` : 'MB_NO_NULL_FLAG';
         const type = f.list ? 'MB_T_ARR' : `MB_T_${f.kind}`;
         const elem = f.list ? `MB_T_${f.kind}` : '0';
         const shape = f.kind === 'OBJ' ? `&${f.child.cname.replace(/^mb_/, 'mb__s_')}` : 'NULL';
@@ -414,7 +506,7 @@ for (const { file, doc } of docs) {
       });
       const sname = s.cname.replace(/^mb_/, 'mb__s_');
       C.push(`static const mb_field ${sname}_f[] = {\n${rows.join('\n')}\n};`);
-      C.push(`static const mb_shape ${sname} = {${sname}_f, ${s.fields.length}, sizeof(${s.cname})};`);
+      C.push(`static const mb_shape ${sname} = {${sname}_f, ${s.fields.length}, MB_SHAPE_SIZE(${s.cname})};`);
     }
     if (vars.length) {
       const rows = vars.map((v) => `    {${cstr(v.name)}, offsetof(mb_${op}_vars, ${v.member}), ${v.required ? 'MB_NO_NULL_FLAG' : `offsetof(mb_${op}_vars, has_${v.member})`}, MB_T_${v.kind}},`);
