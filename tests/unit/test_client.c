@@ -203,6 +203,17 @@ static void keep_alive_and_reconnect(void) {
         CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_TRUNCATED);
         CHECK(s.conn == 2);
     }
+    t_case = "a reused connection that times out before any byte of the answer: no resend";
+    {
+        /* the server has the request and may be running it: sending it
+           again could apply a mutation twice */
+        static const mb_script_conn conns[] = {{one, 1, MB_ERR_TIMEOUT, MB_OK, MB_OK}, {one, 1, MB_ERR_CLOSED, MB_OK, MB_OK}};
+        memset(&cfg, 0, sizeof cfg);
+        setup(&c, &s, conns, 2, &cfg);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_OK);
+        CHECK_ST(mb_execute(&c, Q_CATS, NULL, NULL, &res), MB_ERR_TIMEOUT);
+        CHECK(c.connects == 1 && s.conn == 1 && c.requests == 2 && !c.connected);
+    }
     t_case = "Connection: close is honoured";
     {
         static const mb_str closing[] = {MK("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 11\r\n\r\n{\"data\":{}}")};
