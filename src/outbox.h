@@ -9,7 +9,7 @@
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
- *  - a transient failure (network, TLS, timeout, HTTP 5xx/401/407/408/429,
+ *  - a transient failure (network, TLS, timeout, HTTP 3xx/5xx/401/407/408/429,
  *    Hasura's unexpected/postgres errors, authentication to renew, an
  *    answer that is not Hasura's) — kept; flush stops there and backs off
  *    before the next try.
