@@ -83,7 +83,7 @@ extern "C" {
 #define MB_HTTP_MAX_CHUNK 0x7fffffffUL /* largest chunk-size accepted */
 #endif
 #ifndef MB_JSON_MAX_DEPTH
-#define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer */
+#define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer, and of a jsonb variable's text */
 #endif
 #if MB_JSON_MAX_DEPTH > 32
 #error "MB_JSON_MAX_DEPTH is at most 32 (one bit per level)"
@@ -628,10 +628,10 @@ MB_API mb_status mb_slug(const char *text, const char *suffix, char *out, size_t
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
- *  - a transient failure (network, TLS, timeout, HTTP 5xx/401/407, Hasura's
- *    unexpected/postgres errors, authentication to renew, an answer that
- *    is not Hasura's) — kept; flush stops there and backs off before the
- *    next try.
+ *  - a transient failure (network, TLS, timeout, HTTP 3xx/5xx/401/407/408/429,
+ *    Hasura's unexpected/postgres errors, authentication to renew, an
+ *    answer that is not Hasura's) — kept; flush stops there and backs off
+ *    before the next try.
  * Exactly once needs idempotent operations: inserts carry a client-made
  * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
  * the generated createThread and saveNewMessage do; updates set values and
@@ -862,7 +862,8 @@ MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
  * goes down it returns the reason once (close 1000/1001/1012...:
  * MB_ERR_WS_CLOSED, 4400: MB_ERR_WS_BAD_REQUEST, 4403: MB_ERR_AUTH, 4408:
  * MB_ERR_WS_INIT_TIMEOUT, dropped without a close frame (1006):
- * MB_ERR_CLOSED, silence: MB_ERR_TIMEOUT, ...) and reconnects on a later
+ * MB_ERR_CLOSED, or MB_ERR_IO for a reset or a TLS connection cut without
+ * close_notify, silence: MB_ERR_TIMEOUT, ...) and reconnects on a later
  * poll after the backoff. MB_ERR_AUTH stays until mb_ws_set_jwt when the
  * refresh hook cannot give a token the server accepts. */
 MB_API mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user);

@@ -18,7 +18,8 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-/* Writes data to path atomically. MB_ERR_IO on any failure. */
+/* Writes data to path atomically. MB_ERR_ARG for a NULL path or one over
+ * 4,091 bytes (PATH.tmp must fit 4 KB); MB_ERR_IO on any other failure. */
 MB_API mb_status mb_posix_save_file(const char *path, const unsigned char *data, size_t len);
 /* Reads path into buf; a missing file gives *len = 0 and MB_OK. A file
  * larger than cap: MB_ERR_BUFFER. */

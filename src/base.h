@@ -17,7 +17,7 @@
 #define MB_HTTP_MAX_CHUNK 0x7fffffffUL /* largest chunk-size accepted */
 #endif
 #ifndef MB_JSON_MAX_DEPTH
-#define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer */
+#define MB_JSON_MAX_DEPTH 32 /* nesting of the variables writer, and of a jsonb variable's text */
 #endif
 #if MB_JSON_MAX_DEPTH > 32
 #error "MB_JSON_MAX_DEPTH is at most 32 (one bit per level)"

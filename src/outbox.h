@@ -9,10 +9,10 @@
  *    applied by an earlier try whose answer was lost) — removed;
  *  - a permanent failure (validation, permission, constraint, bad data) —
  *    removed and reported to on_failed with Hasura's code and message;
- *  - a transient failure (network, TLS, timeout, HTTP 5xx/401/407, Hasura's
- *    unexpected/postgres errors, authentication to renew, an answer that
- *    is not Hasura's) — kept; flush stops there and backs off before the
- *    next try.
+ *  - a transient failure (network, TLS, timeout, HTTP 3xx/5xx/401/407/408/429,
+ *    Hasura's unexpected/postgres errors, authentication to renew, an
+ *    answer that is not Hasura's) — kept; flush stops there and backs off
+ *    before the next try.
  * Exactly once needs idempotent operations: inserts carry a client-made
  * primary key (mb_uuid4) and onConflict on it with empty updateColumns, as
  * the generated createThread and saveNewMessage do; updates set values and

@@ -165,7 +165,8 @@ MB_API mb_status mb_sub_stop(mb_ws *ws, mb_sub *sub);
  * goes down it returns the reason once (close 1000/1001/1012...:
  * MB_ERR_WS_CLOSED, 4400: MB_ERR_WS_BAD_REQUEST, 4403: MB_ERR_AUTH, 4408:
  * MB_ERR_WS_INIT_TIMEOUT, dropped without a close frame (1006):
- * MB_ERR_CLOSED, silence: MB_ERR_TIMEOUT, ...) and reconnects on a later
+ * MB_ERR_CLOSED, or MB_ERR_IO for a reset or a TLS connection cut without
+ * close_notify, silence: MB_ERR_TIMEOUT, ...) and reconnects on a later
  * poll after the backoff. MB_ERR_AUTH stays until mb_ws_set_jwt when the
  * refresh hook cannot give a token the server accepts. */
 MB_API mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user);

@@ -88,6 +88,7 @@ if [ $with_stack = 1 ]; then
         export MB_HTTPS_URL=${MB_HTTPS_URL/127.0.0.1/localhost}
         export MB_JWT_ALICE=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user)
         export MB_JWT_BOB=$(backend/local token --user 00000000-0000-4000-a000-000000000002 --role user)
+        export MB_JWT_CAROL=$(backend/local token --user 00000000-0000-4000-a000-000000000003 --role moderator) # ops_it: the moderator
         export MB_JWT_EXPIRED=$(backend/local token --user 00000000-0000-4000-a000-000000000001 --role user --ttl 1)
         export MB_SHORT_TOKEN_CMD="backend/local token --user 00000000-0000-4000-a000-000000000001 --role user --ttl 6"
         export MB_RESTART_CMD='pid=$(head -n 1 "$MB_STATE_DIR/server/server.pid") && kill "$pid" && for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done && backend/local up >/dev/null'

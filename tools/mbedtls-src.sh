@@ -24,7 +24,7 @@ src=$(ls -d "$top"/src/mbedtls-2.* 2>/dev/null | sed -n 1p || true)
 if [ -z "$src" ]; then
   have_src() { grep -Eqs '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; }
   if ! have_src || ! apt-cache showsrc mbedtls >/dev/null 2>&1; then
-    [ "$(id -u)" -eq 0 ] || die "no deb-src entry for bookworm main: add one (see docs/FIRMWARE.md) or run as root"
+    [ "$(id -u)" -eq 0 ] || die "no deb-src entry for bookworm main: add one (Types: deb-src, Suites: bookworm, Components: main) or run as root"
     cat > /etc/apt/sources.list.d/mb-deb-src.sources <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian

@@ -1604,6 +1604,21 @@ static void test_backoff(void) {
     CHECK(refreshes == 1);
     CHECK_ST(mb_ws_connect(&ws), MB_ERR_AUTH); /* stopped: no new connection */
     CHECK(F.connects == 1);
+
+    reset("a refresh hook that fails: stays down");
+    c = config(sizeof buf);
+    c.refresh = refresh; /* refresh_jwt is NULL: it answers MB_ERR_AUTH */
+    mb_ws_init(&ws, &c);
+    F.auto_ack = 0;
+    {
+        static const char close4403[] = {(char)0x88, 2, 0x11, 0x33};
+        memcpy(F.post, close4403, 4);
+        F.post_len = 4;
+    }
+    CHECK_ST(mb_ws_connect(&ws), MB_ERR_AUTH);
+    CHECK(refreshes == 1);
+    CHECK_ST(mb_sub_poll(&ws, 100, on_event, NULL), MB_ERR_AUTH); /* stopped: no new connection */
+    CHECK(F.connects == 1);
 }
 
 /* connection_init with no header, the admin secret alone, and all three
