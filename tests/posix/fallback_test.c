@@ -13,19 +13,7 @@
 #include <arpa/inet.h>
 #include <stdarg.h>
 
-static int n_pass, n_fail;
-
-static void check(int ok, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%s ", ok ? "ok  " : "FAIL");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    fflush(stdout);
-    if (ok) n_pass++;
-    else n_fail++;
-}
+#include "check.h"
 
 static uint16_t ports[2]; /* the black hole, then the listener that accepts */
 static int naddr;         /* how many of them "two.test" gives */

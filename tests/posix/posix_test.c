@@ -14,19 +14,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-static int n_pass, n_fail;
-
-static void check(int ok, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    printf("%s ", ok ? "ok  " : "FAIL");
-    vprintf(fmt, ap);
-    printf("\n");
-    va_end(ap);
-    fflush(stdout);
-    if (ok) n_pass++;
-    else n_fail++;
-}
+#include "check.h"
 
 static void check_st(mb_status got, mb_status want, const char *what) {
     if (got == want) check(1, "%s -> %s", what, mb_strerror(got));
