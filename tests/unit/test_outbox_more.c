@@ -410,6 +410,19 @@ void test_outbox_generated(void) {
         CHECK(strcmp(rows[0].content.ptr, "hi") == 0 && strcmp(rows[0].created_at.ptr, "2025-03-01T08:30:00+00:00") == 0);
         CHECK(strcmp(mb_thread_messages_op()->name, "threadMessages") == 0 && mb_thread_messages_op()->num_vars == 2);
         CHECK(strncmp(mb_thread_messages_op()->query, "subscription threadMessages(", 28) == 0);
+        { /* a queued message's answer: a row, or null for a duplicate (onConflict do nothing) */
+            static char b3[] = "{\"data\":{\"insertMessageOne\":{\"messageId\":\"m3\",\"threadId\":\"t1\",\"role\":\"user\","
+                               "\"content\":\"later\",\"slug\":null,\"createdAt\":\"2025-03-01T08:00:00+00:00\"}}}";
+            static char b4[] = "{\"data\":{\"insertMessageOne\":null}}";
+            mb_save_new_message_at_data a;
+            CHECK_ST(mb_gql_decode(&res, b3, sizeof b3 - 1, toks, 128), MB_OK);
+            CHECK_ST(mb_save_new_message_at_decode(&res, &a), MB_OK);
+            CHECK(!a.insert_message_one_null && strcmp(a.insert_message_one.created_at.ptr, "2025-03-01T08:00:00+00:00") == 0);
+            CHECK(strcmp(a.insert_message_one.content.ptr, "later") == 0 && a.insert_message_one.slug.ptr == NULL);
+            CHECK_ST(mb_gql_decode(&res, b4, sizeof b4 - 1, toks, 128), MB_OK);
+            CHECK_ST(mb_save_new_message_at_decode(&res, &a), MB_OK);
+            CHECK(a.insert_message_one_null == 1);
+        }
     }
     t_case = "generated insertPreference over the client";
     {
