@@ -539,7 +539,7 @@ static void typed_edges(void) {
     mb_typed_write_vars(&w, &op, &v);
     mb_w_object_end(&w);
     CHECK(w.err == MB_OK && w.len > 0 &&
-          strncmp(b, "{\"s\":\"x\\n\",\"j\":{\"k\":[true]},\"i\":-5,\"l\":-9223372036854775808,\"d\":0.1}", w.len) == 0);
+          strncmp(b, "{\"s\":\"x\\n\",\"j\":{\"k\":[true]},\"i\":-5,\"l\":\"-9223372036854775808\",\"d\":0.1}", w.len) == 0); /* bigint as a string: Hasura rounds numbers past 2^53 */
     v.has_b = 1;
     v.j = NULL;
     mb_w_init(&w, b, sizeof b);
