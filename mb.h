@@ -4354,7 +4354,10 @@ mb_status mb_sub_poll(mb_ws *ws, uint32_t timeout_ms, mb_sub_fn fn, void *user) 
     uint32_t now, wait;
     mb_status s;
     if (!ws || ws->fn) return MB_ERR_ARG; /* from a callback: the message in hand is not done */
-    if (ws->state == MB__WS_FAILED) return MB_ERR_AUTH;
+    if (ws->state == MB__WS_FAILED) { /* until mb_ws_set_jwt: a poll loop waits, not spins */
+        if (ws->cfg.sleep_ms) ws->cfg.sleep_ms(timeout_ms);
+        return MB_ERR_AUTH;
+    }
     now = (uint32_t)ws->cfg.now_ms();
     /* the reconnect delay: sleep through it, or come back later */
     if (ws->state == MB__WS_DOWN && (wait = mb__ws_left(now, ws->down_at, ws->retry_ms)) != 0) {
